@@ -1,0 +1,41 @@
+// swift-tools-version: 6.0
+import PackageDescription
+
+let package = Package(
+    name: "tolk",
+    products: [
+        .library(name: "TolkText", targets: ["TolkText"]),
+        .executable(name: "tolk", targets: ["tolk"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+    ],
+    targets: [
+        .systemLibrary(
+            name: "CICU",
+            path: "Sources/CICU",
+            pkgConfig: "icu-i18n",
+            providers: [.apt(["libicu-dev", "pkg-config"]), .brew(["icu4c", "pkg-config"])]
+        ),
+        .target(
+            name: "CICUShim",
+            dependencies: ["CICU"]
+        ),
+        .target(
+            name: "TolkText",
+            dependencies: ["CICUShim"]
+        ),
+        .executableTarget(
+            name: "tolk",
+            dependencies: [
+                "TolkText",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(
+            name: "TolkTextTests",
+            dependencies: ["TolkText"]
+        ),
+    ],
+    swiftLanguageModes: [.v6]
+)

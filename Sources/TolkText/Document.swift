@@ -1,0 +1,159 @@
+/// A 1-based place in a text, for diagnostics. `column` counts Unicode scalars from the start of
+/// the line, so a Vietnamese letter written as one precomposed character is one column.
+public struct TextPosition: Hashable, Sendable, CustomStringConvertible {
+    public let line: Int
+    public let column: Int
+
+    public init(line: Int, column: Int) {
+        self.line = line
+        self.column = column
+    }
+
+    public var description: String { "\(line):\(column)" }
+}
+
+/// A text that owns its UTF-8 bytes. Everything tolk finds in it (tokens, sentences, paragraphs)
+/// refers back to it by UTF-8 byte offsets into `bytes`.
+///
+/// A document may be a whole file or a piece of a streamed file; `origin` then says where the piece
+/// starts in the file so positions and offsets can be reported against the file.
+public struct Document: Sendable {
+    /// Where the first byte of `bytes` sits in the source file.
+    public struct Origin: Hashable, Sendable {
+        /// Byte offset in the file (a UTF-8 byte order mark included).
+        public var byteOffset: Int
+        /// 1-based line in the file.
+        public var line: Int
+
+        public static let start = Origin(byteOffset: 0, line: 1)
+
+        public init(byteOffset: Int, line: Int) {
+            self.byteOffset = byteOffset
+            self.line = line
+        }
+    }
+
+    /// The file path, or "<stdin>", used in diagnostics.
+    public let name: String
+    /// Well-formed UTF-8, without a byte order mark.
+    public let bytes: [UInt8]
+    /// Where `bytes` starts in the source file.
+    public let origin: Origin
+    /// Offsets (into `bytes`) at which lines start; line breaks are LF, CRLF or a lone CR.
+    private let lineStarts: [Int]
+
+    /// Checks and adopts `bytes`. A leading UTF-8 byte order mark is dropped (and counted in
+    /// `origin.byteOffset`); UTF-16, NUL bytes and ill-formed UTF-8 are errors naming `name`.
+    public init(bytes: [UInt8], name: String, origin: Origin = .start) throws(TextInputError) {
+        var origin = origin
+        var bytes = bytes
+        if bytes.count >= 2, (bytes[0] == 0xFF && bytes[1] == 0xFE) || (bytes[0] == 0xFE && bytes[1] == 0xFF) {
+            throw .utf16(source: name)
+        }
+        if bytes.count >= 3, bytes[0] == 0xEF, bytes[1] == 0xBB, bytes[2] == 0xBF {
+            bytes.removeFirst(3)
+            origin.byteOffset += 3
+        }
+        let base = origin.byteOffset
+        try bytes.withUnsafeBufferPointer { buffer throws(TextInputError) in
+            if let bad = UTF8Validation.firstInvalidOffset(buffer) {
+                throw .invalidUTF8(source: name, byteOffset: base + bad)
+            }
+            if let nul = buffer.firstIndex(of: 0) {
+                throw .nulByte(source: name, byteOffset: base + nul)
+            }
+        }
+        self.name = name
+        self.bytes = bytes
+        self.origin = origin
+        self.lineStarts = Document.lineStarts(of: bytes)
+    }
+
+    /// A document from a Swift string (always valid UTF-8).
+    public init(_ text: String, name: String = "<text>") {
+        // A String is well-formed UTF-8; NUL bytes are the only thing to reject, and tests and
+        // callers building documents from strings do not pass them.
+        self.name = name
+        self.bytes = Array(text.utf8)
+        self.origin = .start
+        self.lineStarts = Document.lineStarts(of: self.bytes)
+    }
+
+    /// The text of `range` (byte offsets into `bytes`).
+    public func text(_ range: Range<Int>) -> String {
+        String(decoding: bytes[range], as: UTF8.self)
+    }
+
+    /// The whole text.
+    public var text: String { String(decoding: bytes, as: UTF8.self) }
+
+    /// The file position of byte offset `offset` (into `bytes`).
+    /// - Complexity: O(log lines + line length).
+    public func position(at offset: Int) -> TextPosition {
+        var low = 0
+        var high = lineStarts.count - 1
+        while low < high {
+            let mid = (low + high + 1) / 2
+            if lineStarts[mid] <= offset { low = mid } else { high = mid - 1 }
+        }
+        var column = 1
+        var i = lineStarts[low]
+        while i < offset {
+            if UTF8Validation.isScalarStart(bytes[i]) { column += 1 }
+            i += 1
+        }
+        return TextPosition(line: origin.line + low, column: column)
+    }
+
+    /// The number of line breaks in the document.
+    public var lineBreakCount: Int { lineStarts.count - 1 }
+
+    private static func lineStarts(of bytes: [UInt8]) -> [Int] {
+        var starts = [0]
+        var i = 0
+        let count = bytes.count
+        while i < count {
+            let byte = bytes[i]
+            if byte == 0x0A {
+                starts.append(i + 1)
+            } else if byte == 0x0D {
+                if i + 1 < count, bytes[i + 1] == 0x0A { i += 1 }
+                starts.append(i + 1)
+            }
+            i += 1
+        }
+        return starts
+    }
+}
+
+extension Document {
+    /// Positions of increasing offsets in O(distance) each, for walking all tokens of a long line.
+    public struct PositionCursor {
+        private let document: Document
+        private var offset = 0
+        private var line: Int
+        private var column = 1
+
+        public init(_ document: Document) {
+            self.document = document
+            line = document.origin.line
+        }
+
+        /// The position of `target`; targets must not decrease between calls.
+        public mutating func position(at target: Int) -> TextPosition {
+            let bytes = document.bytes
+            precondition(target >= offset, "PositionCursor moves forward only")
+            while offset < target {
+                let byte = bytes[offset]
+                if byte == 0x0A || (byte == 0x0D && (offset + 1 >= bytes.count || bytes[offset + 1] != 0x0A)) {
+                    line += 1
+                    column = 1
+                } else if byte != 0x0D, UTF8Validation.isScalarStart(byte) {
+                    column += 1
+                }
+                offset += 1
+            }
+            return TextPosition(line: line, column: column)
+        }
+    }
+}

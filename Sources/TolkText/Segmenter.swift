@@ -1,0 +1,115 @@
+import CICUShim
+
+/// Cuts documents into paragraphs, sentences and word tokens: ICU's word and sentence break
+/// iterators for the language's locale, refined by the language's rules (`Language.Rule`).
+///
+/// A segmenter owns ICU iterators and is not thread-safe: use one per task.
+public final class Segmenter {
+    public let language: Language
+    private let words: Breaker
+    private let sentences: Breaker
+    private var boundaryScratch: [Breaker.Boundary] = []
+    private var lineScratch: [UInt8] = []
+
+    /// A segmenter for `language`.
+    public init(language: Language) throws(ICUError) {
+        self.language = language
+        words = try Breaker(.word, locale: language.code)
+        sentences = try Breaker(.sentence, locale: language.code)
+    }
+
+    /// A segmenter for an ICU locale id ("nb", "vi", ...).
+    public convenience init(languageCode: String) throws(ICUError) {
+        try self.init(language: Language(code: languageCode))
+    }
+
+    /// Segments the whole document.
+    /// - Complexity: O(n) in the document's bytes.
+    public func segment(_ document: Document) throws(ICUError) -> Segmentation {
+        var paragraphs: [Paragraph] = []
+        var sentenceList: [Sentence] = []
+        var tokens: [Token] = []
+        try document.bytes.withUnsafeBufferPointer { bytes throws(ICUError) in
+            for range in ParagraphSplitter.ranges(in: bytes) {
+                let firstSentence = sentenceList.count
+                let firstToken = tokens.count
+                try appendTokens(of: range, in: bytes, to: &tokens)
+                try appendSentences(of: range, in: bytes, tokens: tokens, from: firstToken, to: &sentenceList)
+                paragraphs.append(Paragraph(range: range, sentences: firstSentence..<sentenceList.count))
+            }
+        }
+        return Segmentation(document: document, paragraphs: paragraphs, sentences: sentenceList, tokens: tokens)
+    }
+
+    // MARK: Words
+
+    private func appendTokens(of range: Range<Int>, in bytes: UnsafeBufferPointer<UInt8>, to tokens: inout [Token]) throws(ICUError) {
+        boundaryScratch.removeAll(keepingCapacity: true)
+        try words.boundaries(of: UnsafeBufferPointer(rebasing: bytes[range]), base: range.lowerBound, into: &boundaryScratch)
+        let first = tokens.count
+        var start = range.lowerBound
+        for boundary in boundaryScratch {
+            let end = boundary.offset
+            if let kind = TokenClassifier.kind(of: start..<end, in: bytes, icuStatus: boundary.status) {
+                tokens.append(Token(range: start..<end, kind: kind))
+            }
+            start = end
+        }
+        if !language.rules.isEmpty || !language.abbreviations.isEmpty {
+            let merger = TokenMerger(bytes: bytes, language: language)
+            merger.merge(&tokens, from: first)
+        }
+    }
+
+    // MARK: Sentences
+
+    private func appendSentences(
+        of range: Range<Int>, in bytes: UnsafeBufferPointer<UInt8>, tokens: [Token], from firstToken: Int,
+        to sentences: inout [Sentence]
+    ) throws(ICUError) {
+        guard firstToken < tokens.count else { return }
+        // A single line break inside a paragraph is soft: show ICU spaces instead.
+        lineScratch.removeAll(keepingCapacity: true)
+        lineScratch.append(contentsOf: bytes[range])
+        for i in lineScratch.indices where lineScratch[i] == 0x0A || lineScratch[i] == 0x0D { lineScratch[i] = 0x20 }
+        boundaryScratch.removeAll(keepingCapacity: true)
+        try lineScratch.withUnsafeBufferPointer { scratch throws(ICUError) in
+            try self.sentences.boundaries(of: scratch, base: range.lowerBound, into: &boundaryScratch)
+        }
+        let rules = SentenceRules(bytes: bytes, language: language, tokens: tokens, paragraphTokens: firstToken..<tokens.count)
+        let starts = rules.sentenceStarts(icuBoundaries: boundaryScratch.map(\.offset))
+        for (k, startToken) in starts.enumerated() {
+            let endToken = k + 1 < starts.count ? starts[k + 1] : tokens.count
+            sentences.append(
+                Sentence(range: tokens[startToken].range.lowerBound..<tokens[endToken - 1].range.upperBound, tokens: startToken..<endToken))
+        }
+    }
+}
+
+/// Turns an ICU word segment into a token kind, or nil for whitespace.
+enum TokenClassifier {
+    static func kind(of range: Range<Int>, in bytes: UnsafeBufferPointer<UInt8>, icuStatus: Int32) -> Token.Kind? {
+        switch icuStatus {
+        case 100..<200: return .number
+        case 200..<500: return .word
+        default: break
+        }
+        let (scalar, _) = UTF8Validation.decode(bytes, at: range.lowerBound)
+        let properties = scalar.properties
+        if properties.isWhitespace { return nil }
+        switch properties.generalCategory {
+        case .connectorPunctuation, .dashPunctuation, .openPunctuation, .closePunctuation,
+            .initialPunctuation, .finalPunctuation, .otherPunctuation:
+            return .punctuation
+        case .uppercaseLetter, .lowercaseLetter, .titlecaseLetter, .modifierLetter, .otherLetter, .nonspacingMark, .spacingMark:
+            return .word
+        case .decimalNumber, .letterNumber, .otherNumber:
+            return .number
+        case .format, .control:
+            // Invisible characters (a stray zero-width space, a byte order mark) are no tokens.
+            return range.count == scalar.utf8.count ? nil : .symbol
+        default:
+            return .symbol
+        }
+    }
+}

@@ -1,0 +1,81 @@
+/// A word-level token. `range` is in UTF-8 bytes of its `Document`.
+public struct Token: Hashable, Sendable {
+    /// What a token is made of.
+    public enum Kind: String, Sendable, CaseIterable {
+        case word, number, punctuation, symbol
+    }
+
+    public let range: Range<Int>
+    public let kind: Kind
+
+    public init(range: Range<Int>, kind: Kind) {
+        self.range = range
+        self.kind = kind
+    }
+}
+
+/// A sentence. `range` is in UTF-8 bytes of its `Document` (from its first token's start to its
+/// last token's end); `tokens` indexes `Segmentation.tokens`.
+public struct Sentence: Hashable, Sendable {
+    public let range: Range<Int>
+    public let tokens: Range<Int>
+}
+
+/// A paragraph: text between blank lines. `range` is in UTF-8 bytes of its `Document` (first to
+/// last non-blank byte); `sentences` indexes `Segmentation.sentences`.
+public struct Paragraph: Hashable, Sendable {
+    public let range: Range<Int>
+    public let sentences: Range<Int>
+}
+
+/// A document cut into paragraphs, sentences and tokens.
+public struct Segmentation: Sendable {
+    public let document: Document
+    public let paragraphs: [Paragraph]
+    public let sentences: [Sentence]
+    public let tokens: [Token]
+
+    /// The text of a token, sentence or paragraph range.
+    public func text(_ range: Range<Int>) -> String { document.text(range) }
+
+    /// Whether the input has no whitespace between token `index` and the next token.
+    public func hasNoSpaceAfter(token index: Int) -> Bool {
+        index + 1 < tokens.count && tokens[index].range.upperBound == tokens[index + 1].range.lowerBound
+    }
+}
+
+/// Paragraph boundaries: runs of non-blank lines, separated by lines holding only spaces or tabs.
+enum ParagraphSplitter {
+    /// The byte ranges of the paragraphs in `bytes`, each from its first to its last non-blank byte.
+    /// - Complexity: O(n).
+    static func ranges(in bytes: UnsafeBufferPointer<UInt8>) -> [Range<Int>] {
+        var result: [Range<Int>] = []
+        var paragraphStart: Int? = nil
+        var contentEnd = 0
+        var lineHasContent = false
+        var i = 0
+        let count = bytes.count
+        while i < count {
+            switch bytes[i] {
+            case 0x0A, 0x0D:
+                if !lineHasContent, let start = paragraphStart {
+                    result.append(start..<contentEnd)
+                    paragraphStart = nil
+                }
+                lineHasContent = false
+                if bytes[i] == 0x0D, i + 1 < count, bytes[i + 1] == 0x0A { i += 1 }
+            case 0x20, 0x09:
+                break
+            default:
+                lineHasContent = true
+                if paragraphStart == nil { paragraphStart = i }
+                contentEnd = i + 1
+                while contentEnd < count, !UTF8Validation.isScalarStart(bytes[contentEnd]) { contentEnd += 1 }
+                i = contentEnd - 1
+            }
+            i += 1
+        }
+        if let start = paragraphStart { result.append(start..<contentEnd) }
+        return result
+    }
+}

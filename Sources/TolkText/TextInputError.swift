@@ -1,0 +1,33 @@
+/// Why a text could not be read. The description names the source and, where there is one,
+/// the byte offset, so a user can find the problem.
+public enum TextInputError: Error, Equatable, CustomStringConvertible, Sendable {
+    /// The bytes are not UTF-8; `byteOffset` is the first bad byte (0-based, in the file).
+    case invalidUTF8(source: String, byteOffset: Int)
+    /// The input starts with a UTF-16 byte order mark.
+    case utf16(source: String)
+    /// The input contains a NUL byte (binary data).
+    case nulByte(source: String, byteOffset: Int)
+    /// The path does not exist.
+    case notFound(source: String)
+    /// The path is a directory.
+    case isDirectory(source: String)
+    /// The file exists but could not be read.
+    case unreadable(source: String, reason: String)
+
+    public var description: String {
+        switch self {
+        case .invalidUTF8(let source, let offset):
+            "\(source): invalid UTF-8 at byte offset \(offset)"
+        case .utf16(let source):
+            "\(source): the file is UTF-16; tolk reads UTF-8 (convert it, e.g. with iconv -f UTF-16 -t UTF-8)"
+        case .nulByte(let source, let offset):
+            "\(source): NUL byte at byte offset \(offset); this looks like a binary file, not text"
+        case .notFound(let source):
+            "\(source): no such file"
+        case .isDirectory(let source):
+            "\(source): is a directory, expected a text file"
+        case .unreadable(let source, let reason):
+            "\(source): cannot read: \(reason)"
+        }
+    }
+}

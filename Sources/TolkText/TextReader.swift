@@ -1,0 +1,105 @@
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
+/// Reads a UTF-8 text from a file or standard input, either whole or as a stream of documents
+/// that each hold whole paragraphs, so memory stays bounded on large inputs.
+public struct TextReader: Sendable {
+    /// The path, or nil for standard input.
+    public let path: String?
+    /// The name used in diagnostics: the path, or "<stdin>".
+    public var name: String { path ?? "<stdin>" }
+
+    /// A reader for `path`; "-" means standard input.
+    public init(path: String) {
+        self.path = path == "-" ? nil : path
+    }
+
+    /// A reader for standard input.
+    public static let standardInput = TextReader(path: "-")
+
+    /// The whole input as one document.
+    public func readDocument() throws -> Document {
+        var all: [UInt8] = []
+        try readChunks { chunk in all.append(contentsOf: chunk) }
+        return try Document(bytes: all, name: name)
+    }
+
+    /// Calls `body` with consecutive documents that together hold the whole input; each holds
+    /// whole paragraphs (it ends after a blank line or at the end of the input) and is about
+    /// `blockSize` bytes unless one paragraph is longer.
+    public func forEachBlock(blockSize: Int = 1 << 20, _ body: (Document) throws -> Void) throws {
+        var pending: [UInt8] = []
+        var origin = Document.Origin.start
+        var first = true
+        func emit(upTo end: Int) throws {
+            let piece = Array(pending[..<end])
+            pending.removeFirst(end)
+            let document = try Document(bytes: piece, name: name, origin: origin)
+            origin = Document.Origin(byteOffset: origin.byteOffset + piece.count, line: origin.line + document.lineBreakCount)
+            first = false
+            try body(document)
+        }
+        try readChunks { chunk in
+            pending.append(contentsOf: chunk)
+            if pending.count >= blockSize, let cut = Self.lastParagraphBreak(in: pending) { try emit(upTo: cut) }
+        }
+        if !pending.isEmpty || first { try emit(upTo: pending.count) }
+    }
+
+    /// The offset just after the last blank line in `bytes`, or nil.
+    static func lastParagraphBreak(in bytes: [UInt8]) -> Int? {
+        var i = bytes.count - 1
+        var sawBreak = false
+        while i >= 0 {
+            switch bytes[i] {
+            case 0x0A:
+                if sawBreak { return lastBreakEnd(bytes, from: i) }
+                sawBreak = true
+            case 0x0D, 0x20, 0x09:
+                break
+            default:
+                sawBreak = false
+            }
+            i -= 1
+        }
+        return nil
+    }
+
+    /// The end of the blank-line run that starts with the line break at `index`.
+    private static func lastBreakEnd(_ bytes: [UInt8], from index: Int) -> Int {
+        var end = index + 1
+        while end < bytes.count, bytes[end] != 0x0A { end += 1 }
+        return min(end + 1, bytes.count)
+    }
+
+    private func readChunks(_ body: (UnsafeBufferPointer<UInt8>) throws -> Void) throws {
+        let descriptor: Int32
+        if let path {
+            var info = stat()
+            guard stat(path, &info) == 0 else {
+                throw errno == ENOENT ? TextInputError.notFound(source: path) : TextInputError.unreadable(source: path, reason: Self.errorText())
+            }
+            if info.st_mode & S_IFMT == S_IFDIR { throw TextInputError.isDirectory(source: path) }
+            descriptor = open(path, O_RDONLY)
+            guard descriptor >= 0 else { throw TextInputError.unreadable(source: path, reason: Self.errorText()) }
+        } else {
+            descriptor = STDIN_FILENO
+        }
+        defer { if path != nil { close(descriptor) } }
+        var buffer = [UInt8](repeating: 0, count: 1 << 16)
+        while true {
+            let count = buffer.withUnsafeMutableBytes { read(descriptor, $0.baseAddress, $0.count) }
+            if count < 0 {
+                if errno == EINTR { continue }
+                throw TextInputError.unreadable(source: name, reason: Self.errorText())
+            }
+            if count == 0 { return }
+            try buffer.withUnsafeBufferPointer { try body(UnsafeBufferPointer(rebasing: $0[..<count])) }
+        }
+    }
+
+    private static func errorText() -> String { String(cString: strerror(errno)) }
+}

@@ -1,0 +1,25 @@
+import ArgumentParser
+import TolkText
+
+/// Input files shared by the text commands; no file or `-` means standard input.
+struct InputFiles: ParsableArguments {
+    @Argument(help: "UTF-8 text files; '-' or none reads standard input.")
+    var files: [String] = []
+
+    var readers: [TextReader] {
+        files.isEmpty ? [.standardInput] : files.map(TextReader.init(path:))
+    }
+}
+
+/// The language option shared by the text commands.
+struct LanguageOption: ParsableArguments {
+    @Option(name: .long, help: "ICU locale id of the text: nb, vi, or any other (ICU's root rules apply).")
+    var lang: String
+
+    func validate() throws {
+        let allowed = lang.unicodeScalars.allSatisfy { ($0.properties.isAlphabetic && $0.isASCII) || $0 == "-" || $0 == "_" || ("0"..."9").contains($0) }
+        guard !lang.isEmpty, allowed else {
+            throw ValidationError("--lang '\(lang)' is not a locale id (letters, digits, '-' or '_', e.g. nb or vi)")
+        }
+    }
+}

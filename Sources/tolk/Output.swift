@@ -1,0 +1,84 @@
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
+/// Unbuffered writes to a file descriptor (stderr).
+struct FileHandleOutput {
+    let descriptor: Int32
+    static let standardError = FileHandleOutput(descriptor: 2)
+
+    func write(_ text: String) {
+        var text = text
+        text.withUTF8 { writeAll(descriptor, $0) }
+    }
+}
+
+/// Writes every byte, retrying short writes.
+private func writeAll(_ descriptor: Int32, _ bytes: UnsafeBufferPointer<UInt8>) {
+    var done = 0
+    while done < bytes.count {
+        let written = write(descriptor, bytes.baseAddress! + done, bytes.count - done)
+        if written < 0 {
+            if errno == EINTR { continue }
+            return
+        }
+        done += written
+    }
+}
+
+/// Buffered standard output: commands append bytes and the buffer goes out in 64 KiB writes.
+final class StandardOutput: @unchecked Sendable {
+    // Only the main thread writes; @unchecked because a class with a buffer cannot prove it.
+    static let shared = StandardOutput()
+    private var buffer: [UInt8] = []
+
+    private init() { buffer.reserveCapacity(1 << 17) }
+
+    func write(_ text: String) {
+        buffer.append(contentsOf: text.utf8)
+        if buffer.count >= 1 << 16 { flush() }
+    }
+
+    func write(_ bytes: ArraySlice<UInt8>) {
+        buffer.append(contentsOf: bytes)
+        if buffer.count >= 1 << 16 { flush() }
+    }
+
+    func write(byte: UInt8) {
+        buffer.append(byte)
+    }
+
+    func flush() {
+        buffer.withUnsafeBufferPointer { writeAll(1, $0) }
+        buffer.removeAll(keepingCapacity: true)
+    }
+}
+
+/// JSON string escaping for hand-written JSON lines.
+enum JSON {
+    static func quoted(_ text: String) -> String {
+        var result = "\""
+        result.reserveCapacity(text.utf8.count + 2)
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "\"": result += "\\\""
+            case "\\": result += "\\\\"
+            case "\n": result += "\\n"
+            case "\r": result += "\\r"
+            case "\t": result += "\\t"
+            case "\u{2028}": result += "\\u2028"
+            case "\u{2029}": result += "\\u2029"
+            default:
+                if scalar.value < 0x20 {
+                    let hex = String(scalar.value, radix: 16)
+                    result += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+                } else {
+                    result.unicodeScalars.append(scalar)
+                }
+            }
+        }
+        return result + "\""
+    }
+}

@@ -1,0 +1,46 @@
+import ArgumentParser
+import TolkText
+
+/// `tolk segment`: one sentence a line, or JSON lines with offsets.
+struct Segment: ParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "Split text into sentences.")
+
+    enum Format: String, ExpressibleByArgument, CaseIterable {
+        case text, jsonl
+    }
+
+    @OptionGroup var language: LanguageOption
+    @Option(help: "text: a sentence per line (line breaks inside become spaces), a blank line between paragraphs; jsonl: a sentence per line with offsets.")
+    var format: Format = .text
+    @OptionGroup var input: InputFiles
+
+    func run() throws {
+        let segmenter = try Segmenter(languageCode: language.lang)
+        let out = StandardOutput.shared
+        for reader in input.readers {
+            var paragraphNumber = 0
+            try reader.forEachBlock { document in
+                let segmentation = try segmenter.segment(document)
+                var cursor = Document.PositionCursor(document)
+                for paragraph in segmentation.paragraphs {
+                    paragraphNumber += 1
+                    if format == .text, paragraphNumber > 1 { out.write(byte: 0x0A) }
+                    for sentence in segmentation.sentences[paragraph.sentences] {
+                        let text = String(segmentation.text(sentence.range).map { $0.isNewline ? " " : $0 })
+                        switch format {
+                        case .text:
+                            out.write(text + "\n")
+                        case .jsonl:
+                            let start = cursor.position(at: sentence.range.lowerBound)
+                            let base = document.origin.byteOffset
+                            out.write(
+                                "{\"text\":\(JSON.quoted(text)),\"start\":\(base + sentence.range.lowerBound),\"end\":\(base + sentence.range.upperBound),\"line\":\(start.line),\"column\":\(start.column),\"paragraph\":\(paragraphNumber),\"tokens\":\(sentence.tokens.count)}\n"
+                            )
+                        }
+                    }
+                }
+            }
+        }
+        out.flush()
+    }
+}

@@ -1,0 +1,66 @@
+import ArgumentParser
+import TolkText
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
+/// The tolk command line. Exit codes: 0 success, 1 findings (lint), 2 usage, configuration or
+/// input errors.
+@main
+struct Tolk: ParsableCommand {
+    static let version = "0.1.0"
+
+    static let configuration = CommandConfiguration(
+        commandName: "tolk",
+        abstract: "Translation alignment and localisation QA for news text (Vietnamese -> Norwegian first).",
+        version: "tolk \(version) (ICU \(TextInfo.icuVersion))",
+        subcommands: [Tokenize.self, Segment.self]
+    )
+
+    static func main() {
+        do {
+            var command = try parseAsRoot()
+            try command.run()
+        } catch let error as TextInputError {
+            fail(error.description)
+        } catch let error as ICUError {
+            fail(error.description)
+        } catch let error as CommandFailure {
+            fail(error.message)
+        } catch {
+            let code = exitCode(for: error)
+            if code == .success {
+                exit(withError: error)
+            }
+            // ArgumentParser reports usage errors as 64; tolk documents 2 for them.
+            let message = fullMessage(for: error)
+            FileHandleOutput.standardError.write(message.hasSuffix("\n") ? message : message + "\n")
+            Foundationless.exit(code == .validationFailure ? 2 : code.rawValue)
+        }
+    }
+
+    static func fail(_ message: String) -> Never {
+        StandardOutput.shared.flush()
+        FileHandleOutput.standardError.write("tolk: error: \(message)\n")
+        Foundationless.exit(2)
+    }
+}
+
+/// An error a command reports in its own words (exit code 2).
+struct CommandFailure: Error {
+    let message: String
+}
+
+enum Foundationless {
+    static func exit(_ code: Int32) -> Never {
+        StandardOutput.shared.flush()
+        #if canImport(Glibc)
+            Glibc.exit(code)
+        #else
+            Darwin.exit(code)
+        #endif
+    }
+}
