@@ -15,6 +15,9 @@ public struct Language: Sendable {
         case initials
         /// A dash opening a reply (`onsdag. - Vi ...`) starts a new sentence.
         case dialogueDash = "dialogue-dash"
+        /// A colon followed by a capitalised word, an opening quote or a dash ends a sentence
+        /// (`Han sa: «Vi kommer.»`), as the UD Norwegian treebank segments.
+        case colonSentences = "colon-sentences"
     }
 
     /// The ICU locale id, e.g. "nb".

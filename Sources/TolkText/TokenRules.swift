@@ -16,6 +16,13 @@ struct TokenText {
         return properties.isUppercase || properties.generalCategory == .titlecaseLetter
     }
 
+    /// Whether the token is a closing quotation mark or bracket (`»`, `”`, `)`).
+    func isClosingQuote(_ token: Token) -> Bool {
+        guard token.kind == .punctuation else { return false }
+        let category = firstScalar(token).properties.generalCategory
+        return category == .finalPunctuation || category == .closePunctuation
+    }
+
     /// Whether the token is ASCII digits only.
     func isDigits(_ token: Token) -> Bool {
         bytes[token.range].allSatisfy { $0 >= 0x30 && $0 <= 0x39 }
@@ -138,14 +145,22 @@ struct SentenceRules {
         for boundary in icuBoundaries {
             while k < paragraphTokens.upperBound, tokens[k].range.lowerBound < boundary { k += 1 }
             guard k < paragraphTokens.upperBound else { break }
-            if k == starts.last! { continue }
-            // A boundary inside a merged token, or after an abbreviation, ordinal or initial, is no boundary.
-            if tokens[k - 1].range.upperBound > boundary || continuesSentence(after: tokens[k - 1]) { continue }
-            starts.append(k)
+            if k == starts.last! || tokens[k - 1].range.upperBound > boundary { continue }  // inside a merged token
+            // Closing quotes stay with the sentence they close.
+            var start = k
+            while start < paragraphTokens.upperBound, adjacent(tokens[start - 1], tokens[start]), text.isClosingQuote(tokens[start]) {
+                start += 1
+            }
+            guard start < paragraphTokens.upperBound else { break }
+            // After an abbreviation, ordinal or initial, or before a lower-case word, the sentence goes on.
+            if continuesSentence(after: tokens[start - 1]) || text.startsLowercase(tokens[start]) { continue }
+            starts.append(start)
         }
-        if language.rules.contains(.dialogueDash) {
-            for k in paragraphTokens.dropFirst() where opensReply(at: k) && !starts.contains(k) {
-                starts.append(k)
+        let rules = language.rules
+        if rules.contains(.dialogueDash) || rules.contains(.colonSentences) {
+            for k in paragraphTokens.dropFirst()
+            where (rules.contains(.dialogueDash) && opensReply(at: k)) || (rules.contains(.colonSentences) && followsColon(k)) {
+                if !starts.contains(k) { starts.append(k) }
             }
             starts.sort()
         }
@@ -163,6 +178,15 @@ struct SentenceRules {
     }
 
     private static let dashes: Set<String> = ["-", "–", "—"]
+    private static let openers: Set<String> = ["-", "–", "—", "«", "\"", "\u{201C}", "\u{201E}"]
+
+    /// `jeg spør: Er det ...`: a colon, a space, then a capitalised word or an opening quote or dash.
+    private func followsColon(_ k: Int) -> Bool {
+        let previous = tokens[k - 1]
+        let token = tokens[k]
+        guard text.isByte(previous, UInt8(ascii: ":")), !adjacent(previous, token) else { return false }
+        return (token.kind == .word && text.startsUppercase(token)) || (token.kind == .punctuation && Self.openers.contains(text.string(token)))
+    }
     private static let terminals: Set<String> = [".", "!", "?", "…", "...", "»", "\u{201D}", "\""]
 
     /// `onsdag. - Vi ...`: a dash after a sentence end, followed by a capitalised word.

@@ -8,6 +8,7 @@ extension LanguageData {
         genitive-apostrophe
         initials
         dialogue-dash
+        colon-sentences
 
         [abbreviations]           # never end a sentence
         bl.a.
