@@ -1,0 +1,46 @@
+import ArgumentParser
+import TolkText
+
+/// `tolk slug`: URL slugs from titles, or the parts of an article URL or image file name.
+struct Slug: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Make URL slugs from titles, or parse article URLs and image file names (--parse).")
+
+    @Option(help: "Language of the titles: vi or nb (nb spells æ ø å as ae o a, or as --nordic says).")
+    var lang: String = "vi"
+    @Option(help: "Punctuation inside numbers and abbreviations (3,5  TP.HCM): delete (35, tphcm) or split (3-5, tp-hcm).")
+    var punct: Slugger.InnerPunctuation = .delete
+    @Option(help: "æ ø å as plain (ae o a) or doubled (ae oe aa).")
+    var nordic: Slugger.NordicLetters = .plain
+    @Flag(help: "Parse each argument as an article URL or image file name: host, slug, words, id (JSON lines).")
+    var parse = false
+    @Argument(help: "Titles (one slug per argument), or URLs / file names with --parse.")
+    var texts: [String] = []
+
+    func validate() throws {
+        if texts.isEmpty { throw ValidationError("give at least one title (or URL with --parse)") }
+        if !["vi", "nb", "no", "nn"].contains(lang) { throw ValidationError("--lang must be vi or nb, not '\(lang)'") }
+    }
+
+    func run() throws {
+        let out = StandardOutput.shared
+        if parse {
+            for text in texts {
+                guard let parts = SlugParts.parse(text) else {
+                    throw CommandFailure(message: "no slug found in '\(text)'")
+                }
+                let words = parts.words.map(JSON.quoted).joined(separator: ",")
+                out.write(
+                    "{\"input\":\(JSON.quoted(text)),\"host\":\(parts.host.map(JSON.quoted) ?? "null"),\"slug\":\(JSON.quoted(parts.slug)),\"words\":[\(words)],\"id\":\(parts.articleID.map(JSON.quoted) ?? "null"),\"image_index\":\(parts.imageIndex.map(String.init) ?? "null")}\n"
+                )
+            }
+        } else {
+            let slugger = try Slugger(innerPunctuation: punct, nordicLetters: nordic)
+            for text in texts { out.write(try slugger.slug(text) + "\n") }
+        }
+        out.flush()
+    }
+}
+
+extension Slugger.InnerPunctuation: ExpressibleByArgument {}
+extension Slugger.NordicLetters: ExpressibleByArgument {}
