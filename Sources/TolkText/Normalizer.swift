@@ -105,8 +105,12 @@ public struct Normalizer: Sendable {
         var text = piece
         if let form { text = try Self.icuNormalize(text, form: form) }
         if fixLookalikes { text = VietnameseLetters.fixingLookalikes(text) }
-        if let toneStyle, let placed = VietnameseLetters.placingTone(text, style: toneStyle) {
-            text = form == .nfd || form == .nfkd ? try Self.icuNormalize(placed, form: form!) : placed
+        if let toneStyle {
+            // Tone placement works on precomposed letters; decomposed forms are restored after.
+            let composed = form == .nfc || form == .nfkc ? text : try Self.icuNormalize(text, form: .nfc)
+            if let placed = VietnameseLetters.placingTone(composed, style: toneStyle) {
+                text = form == .nfd || form == .nfkd ? try Self.icuNormalize(placed, form: form!) : placed
+            }
         }
         if foldCase { text = try Self.foldCase(text) }
         if foldDiacritics { text = try Self.stripDiacritics(text, recomposeAs: form == .nfd || form == .nfkd ? form! : .nfc) }

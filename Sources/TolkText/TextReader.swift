@@ -34,6 +34,7 @@ public struct TextReader: Sendable {
         var pending: [UInt8] = []
         var origin = Document.Origin.start
         var first = true
+        var scanFrom = blockSize - 1
         func emit(upTo end: Int) throws {
             let piece = Array(pending[..<end])
             pending.removeFirst(end)
@@ -44,35 +45,36 @@ public struct TextReader: Sendable {
         }
         try readChunks { chunk in
             pending.append(contentsOf: chunk)
-            if pending.count >= blockSize, let cut = Self.lastParagraphBreak(in: pending) { try emit(upTo: cut) }
+            while pending.count >= blockSize {
+                guard let cut = Self.paragraphBreak(in: pending, from: scanFrom) else {
+                    // Resume near the end next time, so one huge paragraph is scanned once.
+                    scanFrom = max(blockSize - 1, pending.count - 256)
+                    break
+                }
+                try emit(upTo: cut)
+                scanFrom = blockSize - 1
+            }
         }
         if !pending.isEmpty || first { try emit(upTo: pending.count) }
     }
 
-    /// The offset just after the last blank line in `bytes`, or nil.
-    static func lastParagraphBreak(in bytes: [UInt8]) -> Int? {
-        var i = bytes.count - 1
-        var sawBreak = false
-        while i >= 0 {
+    /// The offset just after the first blank line that starts at or after `start`, or nil.
+    static func paragraphBreak(in bytes: [UInt8], from start: Int) -> Int? {
+        var lineBreak: Int? = nil  // the last line break, while only blanks followed it
+        var i = start
+        while i < bytes.count {
             switch bytes[i] {
             case 0x0A:
-                if sawBreak { return lastBreakEnd(bytes, from: i) }
-                sawBreak = true
+                if lineBreak != nil { return i + 1 }
+                lineBreak = i
             case 0x0D, 0x20, 0x09:
                 break
             default:
-                sawBreak = false
+                lineBreak = nil
             }
-            i -= 1
+            i += 1
         }
         return nil
-    }
-
-    /// The end of the blank-line run that starts with the line break at `index`.
-    private static func lastBreakEnd(_ bytes: [UInt8], from index: Int) -> Int {
-        var end = index + 1
-        while end < bytes.count, bytes[end] != 0x0A { end += 1 }
-        return min(end + 1, bytes.count)
     }
 
     private func readChunks(_ body: (UnsafeBufferPointer<UInt8>) throws -> Void) throws {

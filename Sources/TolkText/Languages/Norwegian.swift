@@ -43,10 +43,6 @@ extension LanguageData {
         journ.
         red.
         str.
-        pst.
-        kr.
-        mill.
-        mrd.
         gen.sekr.
         f.v.
         t.v.
@@ -69,6 +65,10 @@ extension LanguageData {
         d.e.
 
         [final-abbreviations]     # may end a sentence
+        kr.
+        pst.
+        mill.
+        mrd.
         osv.
         mv.
         m.v.

@@ -1,0 +1,64 @@
+import Foundation
+import Testing
+import TolkText
+
+@Suite("Reading input")
+struct InputTests {
+    @Test func invalidUTF8NamesTheByteOffset() {
+        let bytes: [UInt8] = Array("Laos ".utf8) + [0xC3, 0x28] + Array(" ok".utf8)
+        #expect(throws: TextInputError.invalidUTF8(source: "bad.txt", byteOffset: 5)) {
+            try Document(bytes: bytes, name: "bad.txt")
+        }
+    }
+
+    @Test(arguments: [
+        ([0xED, 0xA0, 0x80] as [UInt8], 0),  // a surrogate
+        ([0x61, 0xC0, 0xAF], 1),  // an overlong slash
+        ([0x61, 0x62, 0xE2, 0x82], 2),  // cut off at the end
+        ([0xF4, 0x90, 0x80, 0x80], 0),  // above U+10FFFF
+    ])
+    func illFormedSequences(bytes: [UInt8], offset: Int) {
+        #expect(throws: TextInputError.invalidUTF8(source: "x", byteOffset: offset)) { try Document(bytes: bytes, name: "x") }
+    }
+
+    @Test func byteOrderMarksAndNul() throws {
+        let withBOM = try Document(bytes: [0xEF, 0xBB, 0xBF] + Array("Hei".utf8), name: "bom.txt")
+        #expect(withBOM.text == "Hei")
+        #expect(withBOM.origin.byteOffset == 3)
+        #expect(throws: TextInputError.utf16(source: "u16.txt")) { try Document(bytes: [0xFF, 0xFE, 0x48, 0x00], name: "u16.txt") }
+        #expect(throws: TextInputError.nulByte(source: "bin", byteOffset: 2)) { try Document(bytes: [0x41, 0x42, 0x00], name: "bin") }
+    }
+
+    @Test func missingFileAndDirectory() {
+        #expect(throws: TextInputError.notFound(source: "/nonexistent/tolk.txt")) { try TextReader(path: "/nonexistent/tolk.txt").readDocument() }
+        #expect(throws: TextInputError.isDirectory(source: "/tmp")) { try TextReader(path: "/tmp").readDocument() }
+    }
+
+    @Test func streamedBlocksSegmentLikeTheWholeFile() throws {
+        let whole = try TextReader(path: seedPath).readDocument()
+        let segmenter = try Segmenter(languageCode: "nb")
+        let expected = try segmenter.segment(whole)
+        var sentences: [String] = []
+        var firstLines: [Int] = []
+        var blocks = 0
+        try TextReader(path: seedPath).forEachBlock(blockSize: 2000) { block in
+            blocks += 1
+            let segmentation = try segmenter.segment(block)
+            sentences += segmentation.sentences.map { segmentation.text($0.range) }
+            firstLines += segmentation.paragraphs.map { block.position(at: $0.range.lowerBound).line }
+        }
+        #expect(blocks > 5)
+        #expect(sentences == expected.sentences.map { expected.text($0.range) })
+        #expect(firstLines == expected.paragraphs.map { whole.position(at: $0.range.lowerBound).line })
+    }
+
+    @Test func invalidUTF8InALaterBlockReportsTheFileOffset() throws {
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("tolk-invalid-\(getpid()).txt")
+        let good = Array(String(repeating: "Avsnitt om Laos.\n\n", count: 200).utf8)
+        try Data(good + [0xFF] + Array("\n".utf8)).write(to: url)
+        defer { try? FileManager.default.removeItem(at: url) }
+        #expect(throws: TextInputError.invalidUTF8(source: url.path, byteOffset: good.count)) {
+            try TextReader(path: url.path).forEachBlock(blockSize: 500) { _ in }
+        }
+    }
+}

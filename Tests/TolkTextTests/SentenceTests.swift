@@ -1,0 +1,72 @@
+import Testing
+import TolkText
+
+@Suite("Sentences and paragraphs")
+struct SentenceTests {
+    @Test(arguments: [
+        ("Han kom bl.a. fra Oslo. Så dro han.", 2),
+        ("Møtet er kl. 14.00 i morgen. Alle kommer.", 2),
+        ("Prisen var ca. 50 kr. Det var billig.", 2),
+        ("Det skjer 1. desember. Vi kommer.", 2),
+        ("Han ble nr. 1. Hun ble nr. 2.", 2),
+        ("Se f.eks. side 4. Den er fin.", 2),
+        ("Boka er skrevet av prof. Hansen. Den er god.", 2),
+        ("Hun møtte H. Ibsen i Oslo.", 1),
+        ("Han sa det onsdag. - Vi kommer tilbake, sa han.", 2),
+        ("Jeg spør: Er det sant?", 2),
+        ("Han ropte «Nei!» skriver avisen.", 1),
+        ("Hva vil du? spør han.", 1),
+    ])
+    func norwegian(text: String, count: Int) throws {
+        let sentences = try sentenceTexts(text, "nb")
+        #expect(sentences.count == count, "\(sentences)")
+    }
+
+    @Test func dialogueDashStartsTheNextSentence() throws {
+        #expect(try sentenceTexts("Han sa det onsdag. - Vi kommer.", "nb") == ["Han sa det onsdag.", "- Vi kommer."])
+    }
+
+    @Test(arguments: [
+        ("Ông sống ở TP. Hồ Chí Minh. Bà ở Hà Nội.", 2),
+        ("TS. Nguyễn Văn A phát biểu. PGS. Trần B đồng ý.", 2),
+        ("GS. Lê C và ThS. Phạm D đến.", 1),
+    ])
+    func vietnamese(text: String, count: Int) throws {
+        let sentences = try sentenceTexts(text, "vi")
+        #expect(sentences.count == count, "\(sentences)")
+    }
+
+    @Test func singleLineBreakIsSoftBlankLineSplitsParagraphs() throws {
+        let segmentation = try segment("Dette er\nén setning.\n \nNytt avsnitt her.", "nb")
+        #expect(segmentation.paragraphs.count == 2)
+        #expect(segmentation.sentences.count == 2)
+        #expect(segmentation.paragraphs[1].sentences == 1..<2)
+    }
+
+    @Test func emptyAndBlankInput() throws {
+        #expect(try segment("", "nb").paragraphs.isEmpty)
+        let blank = try segment(" \n\t\n\n", "nb")
+        #expect(blank.paragraphs.isEmpty && blank.tokens.isEmpty)
+    }
+
+    @Test func seedPage() throws {
+        let document = try TextReader(path: seedPath).readDocument()
+        let segmentation = try Segmenter(languageCode: "nb").segment(document)
+        let texts = segmentation.sentences.map { segmentation.text($0.range) }
+        // The dateline ordinal and the date range stay in one sentence.
+        #expect(texts.contains { $0.hasPrefix("På invitasjon fra") && $0.hasSuffix("fra 1. til 2. desember 2025.") })
+        #expect(texts.contains("Om morgenen 1. desember, etter den høytidelige offisielle velkomstseremonien for generalsekretær To Lam og hans kone sammen med den høytstående delegasjonen fra Vietnams parti og stat i presidentpalasset i henhold til den høyeste protokollen forbeholdt statsoverhoder, holdt generalsekretær To Lam samtaler med generalsekretær og president i Laos, Thongloun Sisoulith."))
+        // "osv.;" ends no sentence.
+        #expect(texts.contains { $0.contains("strategisk infrastruktur osv.; dette skaper") })
+        // Every paragraph line of the page is a paragraph; the caption follows its file name.
+        let paragraphs = segmentation.paragraphs.map { segmentation.text($0.range) }
+        let image = try #require(paragraphs.firstIndex { $0.hasPrefix("ttxvn-tong-bi-thu-to-lam-gap") })
+        #expect(paragraphs[image].contains("\nGeneralsekretær To Lam møtte"))
+        #expect(document.position(at: segmentation.paragraphs[image].range.lowerBound).line == 21)
+        // Sentences cover their tokens exactly, in order.
+        for sentence in segmentation.sentences {
+            #expect(segmentation.tokens[sentence.tokens.lowerBound].range.lowerBound == sentence.range.lowerBound)
+            #expect(segmentation.tokens[sentence.tokens.upperBound - 1].range.upperBound == sentence.range.upperBound)
+        }
+    }
+}
