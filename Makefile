@@ -1,0 +1,37 @@
+# tolk: the two commands a newcomer needs are `make demo` and `make test`.
+SWIFT ?= swift
+TOLK_RELEASE = .build/release/tolk
+SEED = Corpora/vietnamplus-1080302/nb.txt
+
+.PHONY: deps build test demo eval bench format-lint
+
+# Installs ICU's headers and pkg-config (Debian/Ubuntu) when they are missing.
+deps:
+	@pkg-config --exists icu-uc icu-i18n 2>/dev/null || { \
+	  echo "installing libicu-dev and pkg-config"; \
+	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq libicu-dev pkg-config; }
+
+build: deps
+	$(SWIFT) build -c release
+
+test: deps
+	$(SWIFT) test
+	$(SWIFT) build
+	scripts/cli-tests.sh .build/debug/tolk
+
+demo: build
+	$(TOLK_RELEASE) --version
+	$(TOLK_RELEASE) segment --lang nb $(SEED) | head -n 12
+	$(TOLK_RELEASE) tokenize --lang nb --format conllu $(SEED) | head -n 24
+
+# Tokens and Sentences F1 on the UD dev sets in ../shared/data (not run in CI).
+eval: build
+	scripts/eval-ud.py --lang nb ../shared/data/ud-dev/nb/no_bokmaal-ud-dev.conllu
+	scripts/eval-ud.py --lang vi ../shared/data/ud-dev/vi/vi_vtb-ud-dev.conllu
+
+# Tokeniser throughput against a raw ICU C loop, and peak memory (not run in CI).
+bench: build
+	scripts/bench-tokenize.sh
+
+format-lint:
+	$(SWIFT) format lint --strict --recursive Sources Tests

@@ -1,0 +1,62 @@
+#!/usr/bin/env bash
+# End-to-end checks of the tolk binary: output, stderr messages and exit codes.
+# usage: scripts/cli-tests.sh [path/to/tolk]
+set -u
+TOLK=${1:-.build/debug/tolk}
+SEED=Corpora/vietnamplus-1080302/nb.txt
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+passed=0
+failed=0
+
+# check NAME EXPECTED_EXIT PATTERN_IN_OUTPUT -- COMMAND...   (output = stdout + stderr)
+check() {
+  local name=$1 want=$2 pattern=$3
+  shift 4
+  local out code
+  out=$("$@" 2>&1)
+  code=$?
+  if [ "$code" -eq "$want" ] && { [ -z "$pattern" ] || printf '%s\n' "$out" | grep -qE -- "$pattern"; }; then
+    passed=$((passed + 1))
+  else
+    failed=$((failed + 1))
+    echo "FAIL: $name (exit $code, wanted $want; pattern '$pattern')"
+    printf '%s\n' "$out" | head -n 5 | sed 's/^/  | /'
+  fi
+}
+
+printf 'Laos \xc3\x28 ok\n' > "$work/bad.txt"
+: > "$work/empty.txt"
+printf '\xff\xfeH\x00' > "$work/utf16.txt"
+printf 'Hei\r\n\r\nNord-Korea kl. 14.00 i dag.\r\n' > "$work/crlf.txt"
+cp "$SEED" "$work/seed-copy.txt"
+
+check "version names ICU" 0 '^tolk [0-9.]+ \(ICU [0-9.]+\)' -- "$TOLK" --version
+check "tokenize the seed" 0 '^GeneralsekretærLams statsbesøk' -- "$TOLK" tokenize --lang nb "$SEED"
+check "conllu has newpar" 0 '^# newpar' -- "$TOLK" tokenize --lang nb --format conllu "$SEED"
+check "conllu SpaceAfter" 0 $'^[0-9]+\tLaos\'\t_\t_\t_\t_\t_\t_\t_\t_' -- "$TOLK" tokenize --lang nb --format conllu "$SEED"
+check "conllu SpaceAfter=No" 0 'SpaceAfter=No' -- "$TOLK" tokenize --lang nb --format conllu "$SEED"
+check "jsonl offsets" 0 '"text":"Nền","kind":"word","start":13,"end":18,"line":1,"column":14' -- "$TOLK" tokenize --lang nb --format jsonl "$SEED"
+check "stdin with -" 0 '^Nord-Korea kl\. 14\.00 i dag \.$' -- sh -c "printf 'Nord-Korea kl. 14.00 i dag.\n' | '$TOLK' tokenize --lang nb -"
+check "stdin without file" 0 '^Hei \.$' -- sh -c "printf 'Hei.\n' | '$TOLK' tokenize --lang nb"
+check "CRLF input" 0 '"line":3' -- "$TOLK" tokenize --lang nb --format jsonl "$work/crlf.txt"
+check "segment" 0 '^Generalsekretær To Lam uttrykte sin glede' -- "$TOLK" segment --lang nb "$SEED"
+check "segment jsonl" 0 '"paragraph":1,"tokens":' -- "$TOLK" segment --lang nb --format jsonl "$SEED"
+check "invalid UTF-8 names file and offset" 2 "bad.txt: invalid UTF-8 at byte offset 5" -- "$TOLK" tokenize --lang nb "$work/bad.txt"
+check "UTF-16 is reported" 2 'utf16.txt: the file is UTF-16' -- "$TOLK" segment --lang nb "$work/utf16.txt"
+check "missing file" 2 'nope.txt: no such file' -- "$TOLK" tokenize --lang nb "$work/nope.txt"
+check "directory" 2 'is a directory' -- "$TOLK" tokenize --lang nb "$work"
+check "empty file gives no output" 0 '' -- sh -c "test -z \"\$('$TOLK' tokenize --lang nb '$work/empty.txt')\""
+check "unknown option is a usage error" 2 'Unknown option' -- "$TOLK" tokenize --lang nb --frobnicate "$SEED"
+check "missing --lang is a usage error" 2 "Missing expected argument '--lang" -- "$TOLK" tokenize "$SEED"
+check "bad --lang" 2 'is not a locale id' -- "$TOLK" tokenize --lang 'n b' "$SEED"
+check "unknown language uses root rules" 0 '^Hello , world \.$' -- sh -c "printf 'Hello, world.\n' | '$TOLK' tokenize --lang xx"
+check "normalize NFD" 0 $'To\xcc\x82\xcc\x89ng' -- sh -c "printf 'Tổng\n' | '$TOLK' normalize --form nfd"
+check "normalize tones" 0 '^thuỷ hoà$' -- sh -c "printf 'thủy hòa\n' | '$TOLK' normalize --vi-tones new"
+check "slug" 0 '^tong-bi-thu-to-lam-gap-tphcm$' -- "$TOLK" slug "Tổng Bí thư Tô Lâm gặp TP.HCM"
+check "slug --parse" 0 '"id":"1080302"' -- "$TOLK" slug --parse "https://www.vietnamplus.vn/viet-nam-luon-danh-uu-tien-cao-nhat-cho-moi-quan-he-doan-ket-dac-biet-voi-lao-post1080302.vnp"
+check "slug --parse without slug" 2 'no slug found' -- "$TOLK" slug --parse "https://example.com/"
+check "input is never modified" 0 '' -- cmp "$SEED" "$work/seed-copy.txt"
+
+echo "cli: $passed passed, $failed failed"
+[ "$failed" -eq 0 ]
