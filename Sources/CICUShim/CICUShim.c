@@ -98,7 +98,8 @@ static int32_t utf8_sequence_length(uint8_t b) {
     return 4;
 }
 
-int32_t tolk_breaker_set_utf8(TolkBreaker *breaker, const uint8_t *text, int32_t length) {
+int32_t tolk_breaker_set_utf8(TolkBreaker *breaker, const uint8_t *text, int32_t length,
+                              int32_t lineBreaksAsSpaces) {
     if (breaker == NULL || length < 0 || (text == NULL && length > 0)) return TOLK_E_ARGUMENT;
     if (length > INT32_MAX / 2) return TOLK_E_TOO_LONG;
     /* UTF-16 never needs more units than UTF-8 has bytes. */
@@ -109,7 +110,7 @@ int32_t tolk_breaker_set_utf8(TolkBreaker *breaker, const uint8_t *text, int32_t
         uint8_t b = text[i];
         if (b < 0x80) { /* ASCII fast path */
             breaker->utf8Offsets[units] = i;
-            breaker->text[units++] = b;
+            breaker->text[units++] = (lineBreaksAsSpaces && (b == '\n' || b == '\r')) ? ' ' : b;
             i += 1;
             continue;
         }

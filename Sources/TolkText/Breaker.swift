@@ -25,21 +25,23 @@ final class Breaker {
     deinit { tolk_breaker_close(handle) }
 
     /// The boundaries of `bytes` (well-formed UTF-8) after offset 0, as offsets into `bytes`
-    /// plus `base`. The shim copies the text, so `bytes` need not outlive the call.
-    func boundaries(of bytes: UnsafeBufferPointer<UInt8>, base: Int, into result: inout [Boundary]) throws(ICUError) {
-        try ICU.check(tolk_breaker_set_utf8(handle, bytes.baseAddress, Int32(bytes.count)), "setting break iterator text")
+    /// plus `base`; with `softLineBreaks`, ICU sees line breaks as spaces. The shim copies the
+    /// text, so `bytes` need not outlive the call.
+    func boundaries(of bytes: UnsafeBufferPointer<UInt8>, base: Int, softLineBreaks: Bool = false, into result: inout [Boundary]) throws(ICUError) {
+        let status = tolk_breaker_set_utf8(handle, bytes.baseAddress, Int32(bytes.count), softLineBreaks ? 1 : 0)
+        try ICU.check(status, "setting break iterator text")
         let capacity = Int32(offsets.count)
-        while true {
-            var count: Int32 = 0
-            let status = offsets.withUnsafeMutableBufferPointer { offsetBuffer in
-                statuses.withUnsafeMutableBufferPointer { statusBuffer in
-                    tolk_breaker_next(handle, offsetBuffer.baseAddress, statusBuffer.baseAddress, capacity, &count)
+        try offsets.withUnsafeMutableBufferPointer { offsetBuffer throws(ICUError) in
+            try statuses.withUnsafeMutableBufferPointer { statusBuffer throws(ICUError) in
+                while true {
+                    var count: Int32 = 0
+                    let status = tolk_breaker_next(handle, offsetBuffer.baseAddress, statusBuffer.baseAddress, capacity, &count)
+                    try ICU.check(status, "iterating breaks")
+                    if count == 0 { return }
+                    for k in 0..<Int(count) {
+                        result.append(Boundary(offset: base + Int(offsetBuffer[k]), status: statusBuffer[k]))
+                    }
                 }
-            }
-            try ICU.check(status, "iterating breaks")
-            if count == 0 { return }
-            for k in 0..<Int(count) {
-                result.append(Boundary(offset: base + Int(offsets[k]), status: statuses[k]))
             }
         }
     }

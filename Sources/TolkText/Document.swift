@@ -109,20 +109,24 @@ public struct Document: Sendable {
     public var lineBreakCount: Int { lineStarts.count - 1 }
 
     private static func lineStarts(of bytes: [UInt8]) -> [Int] {
-        var starts = [0]
-        var i = 0
-        let count = bytes.count
-        while i < count {
-            let byte = bytes[i]
-            if byte == 0x0A {
-                starts.append(i + 1)
-            } else if byte == 0x0D {
-                if i + 1 < count, bytes[i + 1] == 0x0A { i += 1 }
-                starts.append(i + 1)
+        bytes.withUnsafeBufferPointer { buffer in
+            var starts = [0]
+            var i = 0
+            let count = buffer.count
+            while i < count {
+                let byte = buffer[i]
+                if byte <= 0x0D {
+                    if byte == 0x0A {
+                        starts.append(i + 1)
+                    } else if byte == 0x0D {
+                        if i + 1 < count, buffer[i + 1] == 0x0A { i += 1 }
+                        starts.append(i + 1)
+                    }
+                }
+                i += 1
             }
-            i += 1
+            return starts
         }
-        return starts
     }
 }
 

@@ -2,22 +2,32 @@
 /// tokenisation rules apply. Built-in data exists for `nb` (also used for `no`, `nn`) and `vi`;
 /// any other ICU locale id gets ICU's rules alone.
 public struct Language: Sendable {
-    /// Tokenisation and segmentation rules a language can switch on.
-    public enum Rule: String, Sendable, CaseIterable {
+    /// Tokenisation and segmentation rules a language can switch on (named in the language data
+    /// by the strings in `Rules.names`).
+    public struct Rules: OptionSet, Sendable, Hashable {
+        public let rawValue: UInt32
+        public init(rawValue: UInt32) { self.rawValue = rawValue }
+
         /// `Nord-Korea`, `Laos-ledere`, `50-årsjubileet` are one token; so are `skatte-` in
         /// `skatte- og avgiftspolitikk` and `-politikk` after `og`/`eller`.
-        case hyphenCompounds = "hyphen-compounds"
+        public static let hyphenCompounds = Rules(rawValue: 1 << 0)
         /// `1.` and `22.` keep their dot before a lower-case word or a month name.
-        case ordinals
+        public static let ordinals = Rules(rawValue: 1 << 1)
         /// `Laos'` keeps its apostrophe.
-        case genitiveApostrophe = "genitive-apostrophe"
+        public static let genitiveApostrophe = Rules(rawValue: 1 << 2)
         /// `H.` in `H. Ibsen` keeps its dot and does not end a sentence.
-        case initials
+        public static let initials = Rules(rawValue: 1 << 3)
         /// A dash opening a reply (`onsdag. - Vi ...`) starts a new sentence.
-        case dialogueDash = "dialogue-dash"
+        public static let dialogueDash = Rules(rawValue: 1 << 4)
         /// A colon followed by a capitalised word, an opening quote or a dash ends a sentence
         /// (`Han sa: «Vi kommer.»`), as the UD Norwegian treebank segments.
-        case colonSentences = "colon-sentences"
+        public static let colonSentences = Rules(rawValue: 1 << 5)
+
+        /// The rule names used in the language data.
+        public static let names: [String: Rules] = [
+            "hyphen-compounds": .hyphenCompounds, "ordinals": .ordinals, "genitive-apostrophe": .genitiveApostrophe,
+            "initials": .initials, "dialogue-dash": .dialogueDash, "colon-sentences": .colonSentences,
+        ]
     }
 
     /// The ICU locale id, e.g. "nb".
@@ -29,7 +39,7 @@ public struct Language: Sendable {
     /// Lower-cased month names (ordinals before them keep their dot).
     public let months: Set<String>
     /// Rules in force.
-    public let rules: Set<Rule>
+    public let rules: Rules
 
     /// The language for an ICU locale id; unknown ids get no extra rules.
     public init(code: String) {
@@ -39,7 +49,7 @@ public struct Language: Sendable {
         abbreviations = data.sections["abbreviations", default: []]
         finalAbbreviations = data.sections["final-abbreviations", default: []]
         months = data.sections["months", default: []]
-        rules = Set(data.sections["rules", default: []].compactMap(Rule.init(rawValue:)))
+        rules = data.sections["rules", default: []].reduce(into: Rules()) { $0.formUnion(Rules.names[$1] ?? []) }
     }
 
     /// Whether `abbreviation` (with its dots, any case) is known.

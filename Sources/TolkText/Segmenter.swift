@@ -1,7 +1,7 @@
 import CICUShim
 
 /// Cuts documents into paragraphs, sentences and word tokens: ICU's word and sentence break
-/// iterators for the language's locale, refined by the language's rules (`Language.Rule`).
+/// iterators for the language's locale, refined by the language's rules (`Language.Rules`).
 ///
 /// A segmenter owns ICU iterators and is not thread-safe: use one per task.
 public final class Segmenter {
@@ -9,7 +9,6 @@ public final class Segmenter {
     private let words: Breaker
     private let sentences: Breaker
     private var boundaryScratch: [Breaker.Boundary] = []
-    private var lineScratch: [UInt8] = []
 
     /// A segmenter for `language`.
     public init(language: Language) throws(ICUError) {
@@ -29,6 +28,7 @@ public final class Segmenter {
         var paragraphs: [Paragraph] = []
         var sentenceList: [Sentence] = []
         var tokens: [Token] = []
+        tokens.reserveCapacity(document.bytes.count / 5)
         try document.bytes.withUnsafeBufferPointer { bytes throws(ICUError) in
             for range in ParagraphSplitter.ranges(in: bytes) {
                 let firstSentence = sentenceList.count
@@ -68,16 +68,11 @@ public final class Segmenter {
         to sentences: inout [Sentence]
     ) throws(ICUError) {
         guard firstToken < tokens.count else { return }
-        // A single line break inside a paragraph is soft: show ICU spaces instead.
-        lineScratch.removeAll(keepingCapacity: true)
-        lineScratch.append(contentsOf: bytes[range])
-        for i in lineScratch.indices where lineScratch[i] == 0x0A || lineScratch[i] == 0x0D { lineScratch[i] = 0x20 }
+        // A single line break inside a paragraph is soft.
         boundaryScratch.removeAll(keepingCapacity: true)
-        try lineScratch.withUnsafeBufferPointer { scratch throws(ICUError) in
-            try self.sentences.boundaries(of: scratch, base: range.lowerBound, into: &boundaryScratch)
-        }
+        try self.sentences.boundaries(of: UnsafeBufferPointer(rebasing: bytes[range]), base: range.lowerBound, softLineBreaks: true, into: &boundaryScratch)
         let rules = SentenceRules(bytes: bytes, language: language, tokens: tokens, paragraphTokens: firstToken..<tokens.count)
-        let starts = rules.sentenceStarts(icuBoundaries: boundaryScratch.map(\.offset))
+        let starts = rules.sentenceStarts(icuBoundaries: boundaryScratch)
         for (k, startToken) in starts.enumerated() {
             let endToken = k + 1 < starts.count ? starts[k + 1] : tokens.count
             sentences.append(
@@ -93,6 +88,18 @@ enum TokenClassifier {
         case 100..<200: return .number
         case 200..<500: return .word
         default: break
+        }
+        let first = bytes[range.lowerBound]
+        if first < 0x80 {
+            // ASCII: no Unicode property lookup needed.
+            switch first {
+            case 0x09...0x0D, 0x20: return nil
+            case 0x30...0x39: return .number
+            case 0x41...0x5A, 0x61...0x7A: return .word
+            case 0x24, 0x2B, 0x3C...0x3E, 0x5E, 0x60, 0x7C, 0x7E: return .symbol
+            case 0x00...0x1F, 0x7F: return range.count == 1 ? nil : .symbol
+            default: return .punctuation
+            }
         }
         let (scalar, _) = UTF8Validation.decode(bytes, at: range.lowerBound)
         let properties = scalar.properties

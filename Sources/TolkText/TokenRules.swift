@@ -57,8 +57,8 @@ struct TokenMerger {
 
     /// Merges `tokens[first...]` in place.
     func merge(_ tokens: inout [Token], from first: Int) {
-        var merged: [Token] = []
-        merged.reserveCapacity(tokens.count - first)
+        // Merging only shrinks, so the result is written over the input as it is read.
+        var written = first
         let rules = language.rules
         var i = first
         while i < tokens.count {
@@ -109,17 +109,18 @@ struct TokenMerger {
                     let after = text.scalar(after: tokens[next])
                     if after == nil || !(after!.properties.isAlphabetic || after!.properties.numericType != nil) { take(1) }
                 }
-            } else if rules.contains(.hyphenCompounds), text.isHyphen(token), let previous = merged.last,
+            } else if rules.contains(.hyphenCompounds), text.isHyphen(token), written > first, case let previous = tokens[written - 1],
                 !adjacent(previous, token), Self.coordinators.contains(text.lowercased(previous)),
                 follows(0, where: { $0.kind == .word && adjacent(token, $0) })
             {
                 // `data- og -spill`
                 take(1, kind: .word)
             }
-            merged.append(token)
+            tokens[written] = token
+            written += 1
             i = next
         }
-        tokens.replaceSubrange(first..., with: merged)
+        tokens.removeSubrange(written...)
     }
 }
 
@@ -139,10 +140,10 @@ struct SentenceRules {
     }
 
     /// Indices of the first token of each sentence, in order; the first is the paragraph's first token.
-    func sentenceStarts(icuBoundaries: [Int]) -> [Int] {
+    func sentenceStarts(icuBoundaries: [Breaker.Boundary]) -> [Int] {
         var starts = [paragraphTokens.lowerBound]
         var k = paragraphTokens.lowerBound
-        for boundary in icuBoundaries {
+        for boundary in icuBoundaries.lazy.map(\.offset) {
             while k < paragraphTokens.upperBound, tokens[k].range.lowerBound < boundary { k += 1 }
             guard k < paragraphTokens.upperBound else { break }
             if k == starts.last! || tokens[k - 1].range.upperBound > boundary { continue }  // inside a merged token
@@ -158,8 +159,14 @@ struct SentenceRules {
         }
         let rules = language.rules
         if rules.contains(.dialogueDash) || rules.contains(.colonSentences) {
-            for k in paragraphTokens.dropFirst()
-            where (rules.contains(.dialogueDash) && opensReply(at: k)) || (rules.contains(.colonSentences) && followsColon(k)) {
+            let bytes = text.bytes
+            for k in paragraphTokens.dropFirst() {
+                // Cheap byte checks first: only a token after a colon or a dash token can qualify.
+                let afterColon = bytes[tokens[k - 1].range.lowerBound] == UInt8(ascii: ":")
+                let lead = bytes[tokens[k].range.lowerBound]
+                let isDash = lead == UInt8(ascii: "-") || lead == 0xE2
+                guard afterColon || isDash else { continue }
+                guard (rules.contains(.dialogueDash) && isDash && opensReply(at: k)) || (rules.contains(.colonSentences) && afterColon && followsColon(k)) else { continue }
                 if !starts.contains(k) { starts.append(k) }
             }
             starts.sort()

@@ -46,6 +46,20 @@ final class StandardOutput: @unchecked Sendable {
         if buffer.count >= 1 << 16 { flush() }
     }
 
+    /// Writes text with each line break (LF, CRLF, CR) as one space, for one-line output.
+    func writeOnOneLine(_ bytes: ArraySlice<UInt8>) {
+        var previous: UInt8 = 0
+        for byte in bytes {
+            if byte == 0x0A, previous == 0x0D {
+                previous = byte
+                continue
+            }
+            buffer.append(byte == 0x0A || byte == 0x0D ? 0x20 : byte)
+            previous = byte
+        }
+        if buffer.count >= 1 << 16 { flush() }
+    }
+
     func write(byte: UInt8) {
         buffer.append(byte)
     }

@@ -26,11 +26,12 @@ struct Segment: ParsableCommand {
                     paragraphNumber += 1
                     if format == .text, paragraphNumber > 1 { out.write(byte: 0x0A) }
                     for sentence in segmentation.sentences[paragraph.sentences] {
-                        let text = String(segmentation.text(sentence.range).map { $0.isNewline ? " " : $0 })
                         switch format {
                         case .text:
-                            out.write(text + "\n")
+                            out.writeOnOneLine(document.bytes[sentence.range])
+                            out.write(byte: 0x0A)
                         case .jsonl:
+                            let text = segmentation.text(sentence.range)
                             let start = cursor.position(at: sentence.range.lowerBound)
                             let base = document.origin.byteOffset
                             out.write(

@@ -34,6 +34,7 @@ struct TokenWriter {
     let source: String
     private var sentenceNumber = 0
     private var paragraphNumber = 0
+    private var line: [UInt8] = []
 
     init(format: Tokenize.Format, source: String) {
         self.format = format
@@ -51,11 +52,17 @@ struct TokenWriter {
                 sentenceNumber += 1
                 switch format {
                 case .text:
-                    for index in sentence.tokens {
-                        if index > sentence.tokens.lowerBound { out.write(byte: 0x20) }
-                        out.write(bytes[segmentation.tokens[index].range])
+                    line.removeAll(keepingCapacity: true)
+                    bytes.withUnsafeBufferPointer { text in
+                        segmentation.tokens.withUnsafeBufferPointer { tokens in
+                            for index in sentence.tokens {
+                                if index > sentence.tokens.lowerBound { line.append(0x20) }
+                                line.append(contentsOf: UnsafeBufferPointer(rebasing: text[tokens[index].range]))
+                            }
+                        }
                     }
-                    out.write(byte: 0x0A)
+                    line.append(0x0A)
+                    out.write(line[...])
                 case .jsonl:
                     for index in sentence.tokens {
                         let token = segmentation.tokens[index]
@@ -66,8 +73,9 @@ struct TokenWriter {
                     }
                 case .conllu:
                     if offset == 0 { out.write("# newpar\n") }
-                    let text = segmentation.text(sentence.range).map { $0 == "\n" || $0 == "\r\n" || $0 == "\r" ? " " : $0 }
-                    out.write("# sent_id = \(sentenceNumber)\n# text = \(String(text))\n")
+                    out.write("# sent_id = \(sentenceNumber)\n# text = ")
+                    out.writeOnOneLine(bytes[sentence.range])
+                    out.write(byte: 0x0A)
                     for (number, index) in sentence.tokens.enumerated() {
                         let form = segmentation.text(segmentation.tokens[index].range)
                         let misc = segmentation.hasNoSpaceAfter(token: index) ? "SpaceAfter=No" : "_"

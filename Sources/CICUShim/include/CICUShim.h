@@ -48,9 +48,11 @@ void tolk_breaker_close(TolkBreaker *breaker);
 
 /**
  * Gives the breaker a text: `length` bytes of valid UTF-8. The breaker copies the text (as UTF-16),
- * so the caller's buffer may be freed afterwards. Iteration restarts at offset 0.
+ * so the caller's buffer may be freed afterwards. Iteration restarts at offset 0. When
+ * `lineBreaksAsSpaces` is non-zero, CR and LF are shown to ICU as spaces (soft line breaks).
  */
-int32_t tolk_breaker_set_utf8(TolkBreaker *breaker, const uint8_t *text, int32_t length);
+int32_t tolk_breaker_set_utf8(TolkBreaker *breaker, const uint8_t *text, int32_t length,
+                              int32_t lineBreaksAsSpaces);
 
 /**
  * Fills `offsets` with up to `capacity` boundaries after the current position, as UTF-8 byte
