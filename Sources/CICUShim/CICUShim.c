@@ -145,6 +145,22 @@ int32_t tolk_breaker_set_utf8(TolkBreaker *breaker, const uint8_t *text, int32_t
     return 0;
 }
 
+int32_t tolk_breaker_copy_text(TolkBreaker *breaker, const TolkBreaker *source) {
+    if (breaker == NULL || source == NULL) return TOLK_E_ARGUMENT;
+    int32_t units = source->length;
+    int32_t status = reserve(breaker, units > 0 ? units : 1);
+    if (status != 0) return status;
+    memcpy(breaker->text, source->text, (size_t)units * sizeof(UChar));
+    memcpy(breaker->utf8Offsets, source->utf8Offsets, ((size_t)units + 1) * sizeof(int32_t));
+    breaker->length = units;
+    UErrorCode code = U_ZERO_ERROR;
+    ubrk_setText(breaker->iterator, breaker->text, units, &code);
+    if (U_FAILURE(code)) return (int32_t)code;
+    ubrk_first(breaker->iterator);
+    breaker->done = 0;
+    return 0;
+}
+
 int32_t tolk_breaker_next(TolkBreaker *breaker, int32_t *offsets, int32_t *statuses,
                           int32_t capacity, int32_t *count) {
     if (breaker == NULL || offsets == NULL || count == NULL || capacity <= 0) return TOLK_E_ARGUMENT;

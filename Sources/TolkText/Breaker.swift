@@ -24,12 +24,20 @@ final class Breaker {
 
     deinit { tolk_breaker_close(handle) }
 
-    /// The boundaries of `bytes` (well-formed UTF-8) after offset 0, as offsets into `bytes`
-    /// plus `base`; with `softLineBreaks`, ICU sees line breaks as spaces. The shim copies the
-    /// text, so `bytes` need not outlive the call.
-    func boundaries(of bytes: UnsafeBufferPointer<UInt8>, base: Int, softLineBreaks: Bool = false, into result: inout [Boundary]) throws(ICUError) {
+    /// Gives the breaker `bytes` (well-formed UTF-8); with `softLineBreaks`, ICU sees line breaks
+    /// as spaces. The shim copies the text, so `bytes` need not outlive the call.
+    func setText(_ bytes: UnsafeBufferPointer<UInt8>, softLineBreaks: Bool) throws(ICUError) {
         let status = tolk_breaker_set_utf8(handle, bytes.baseAddress, Int32(bytes.count), softLineBreaks ? 1 : 0)
         try ICU.check(status, "setting break iterator text")
+    }
+
+    /// Gives the breaker the text `other` has.
+    func setText(sameAs other: Breaker) throws(ICUError) {
+        try ICU.check(tolk_breaker_copy_text(handle, other.handle), "copying break iterator text")
+    }
+
+    /// The boundaries of the text after offset 0, as offsets into it plus `base`.
+    func boundaries(base: Int, into result: inout [Boundary]) throws(ICUError) {
         let capacity = Int32(offsets.count)
         try offsets.withUnsafeMutableBufferPointer { offsetBuffer throws(ICUError) in
             try statuses.withUnsafeMutableBufferPointer { statusBuffer throws(ICUError) in

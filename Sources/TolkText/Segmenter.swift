@@ -45,7 +45,10 @@ public final class Segmenter {
 
     private func appendTokens(of range: Range<Int>, in bytes: UnsafeBufferPointer<UInt8>, to tokens: inout [Token]) throws(ICUError) {
         boundaryScratch.removeAll(keepingCapacity: true)
-        try words.boundaries(of: UnsafeBufferPointer(rebasing: bytes[range]), base: range.lowerBound, into: &boundaryScratch)
+        // Line breaks are shown to ICU as spaces: they are soft for sentences, and for words a line
+        // break and a space both separate; so both iterators can share one decoded text.
+        try words.setText(UnsafeBufferPointer(rebasing: bytes[range]), softLineBreaks: true)
+        try words.boundaries(base: range.lowerBound, into: &boundaryScratch)
         let first = tokens.count
         var start = range.lowerBound
         for boundary in boundaryScratch {
@@ -68,9 +71,9 @@ public final class Segmenter {
         to sentences: inout [Sentence]
     ) throws(ICUError) {
         guard firstToken < tokens.count else { return }
-        // A single line break inside a paragraph is soft.
         boundaryScratch.removeAll(keepingCapacity: true)
-        try self.sentences.boundaries(of: UnsafeBufferPointer(rebasing: bytes[range]), base: range.lowerBound, softLineBreaks: true, into: &boundaryScratch)
+        try self.sentences.setText(sameAs: words)
+        try self.sentences.boundaries(base: range.lowerBound, into: &boundaryScratch)
         let rules = SentenceRules(bytes: bytes, language: language, tokens: tokens, paragraphTokens: firstToken..<tokens.count)
         let starts = rules.sentenceStarts(icuBoundaries: boundaryScratch)
         for (k, startToken) in starts.enumerated() {

@@ -55,6 +55,12 @@ int32_t tolk_breaker_set_utf8(TolkBreaker *breaker, const uint8_t *text, int32_t
                               int32_t lineBreaksAsSpaces);
 
 /**
+ * Gives `breaker` the same text as `source` (copied, so each breaker owns its text), saving the
+ * UTF-8 decoding when two iterators walk one text. Iteration restarts at offset 0.
+ */
+int32_t tolk_breaker_copy_text(TolkBreaker *breaker, const TolkBreaker *source);
+
+/**
  * Fills `offsets` with up to `capacity` boundaries after the current position, as UTF-8 byte
  * offsets into the text, and (when `statuses` is not NULL) each boundary's ICU rule status
  * (for word breaks: 0-99 none, 100-199 number, 200-299 letter, 300+ kana/ideographic).
