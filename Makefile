@@ -14,7 +14,7 @@ deps:
 build: deps
 	$(SWIFT) build -c release
 
-test: deps
+test: deps format-lint
 	$(SWIFT) test
 	$(SWIFT) build
 	scripts/cli-tests.sh .build/debug/tolk

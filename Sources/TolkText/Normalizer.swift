@@ -35,7 +35,9 @@ public struct Normalizer: Sendable {
     /// Strip diacritics (`Tổng Bí thư` -> `Tong Bi thu`; `đ` -> `d`, `ø` -> `o`).
     public var foldDiacritics: Bool
 
-    public init(form: Form? = .nfc, toneStyle: ToneStyle? = nil, fixLookalikes: Bool = false, foldCase: Bool = false, foldDiacritics: Bool = false) {
+    public init(
+        form: Form? = .nfc, toneStyle: ToneStyle? = nil, fixLookalikes: Bool = false, foldCase: Bool = false, foldDiacritics: Bool = false
+    ) {
         self.form = form
         self.toneStyle = toneStyle
         self.fixLookalikes = fixLookalikes
@@ -120,7 +122,8 @@ public struct Normalizer: Sendable {
     /// Unicode normalisation of a whole string through ICU.
     static func icuNormalize(_ text: String, form: Form) throws(ICUError) -> String {
         let source = Array(text.utf16)
-        let result = try ICU.fillingUTF16(estimate: source.count * 2 + 4, "normalising to \(form.rawValue.uppercased())") { buffer, capacity, length in
+        let result = try ICU.fillingUTF16(estimate: source.count * 2 + 4, "normalising to \(form.rawValue.uppercased())") {
+            buffer, capacity, length in
             tolk_normalize(form.icuValue, source, Int32(source.count), buffer, capacity, length)
         }
         return String(decoding: result, as: UTF16.self)

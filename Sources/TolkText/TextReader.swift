@@ -82,7 +82,8 @@ public struct TextReader: Sendable {
         if let path {
             var info = stat()
             guard stat(path, &info) == 0 else {
-                throw errno == ENOENT ? TextInputError.notFound(source: path) : TextInputError.unreadable(source: path, reason: Self.errorText())
+                throw errno == ENOENT
+                    ? TextInputError.notFound(source: path) : TextInputError.unreadable(source: path, reason: Self.errorText())
             }
             if info.st_mode & S_IFMT == S_IFDIR { throw TextInputError.isDirectory(source: path) }
             descriptor = open(path, O_RDONLY)

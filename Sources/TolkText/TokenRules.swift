@@ -94,7 +94,11 @@ struct TokenMerger {
                     if token.kind == .word, language.isAbbreviation(dotted) {
                         take(1)
                     } else if rules.contains(.ordinals), token.kind == .number, text.isDigits(token),
-                        follows(1, where: { !adjacent(tokens[next], $0) && (text.startsLowercase($0) || language.months.contains(text.lowercased($0))) })
+                        follows(
+                            1,
+                            where: {
+                                !adjacent(tokens[next], $0) && (text.startsLowercase($0) || language.months.contains(text.lowercased($0)))
+                            })
                     {
                         take(1)
                     } else if rules.contains(.initials), token.kind == .word, text.isSingleUppercaseLetter(token),
@@ -103,7 +107,8 @@ struct TokenMerger {
                         take(1)
                     }
                 } else if rules.contains(.genitiveApostrophe), token.kind == .word,
-                    let last = token.range.last.map({ text.bytes[$0] | 0x20 }), last == UInt8(ascii: "s") || last == UInt8(ascii: "x") || last == UInt8(ascii: "z"),
+                    let last = token.range.last.map({ text.bytes[$0] | 0x20 }),
+                    last == UInt8(ascii: "s") || last == UInt8(ascii: "x") || last == UInt8(ascii: "z"),
                     follows(0, where: { adjacent(token, $0) && (text.isByte($0, UInt8(ascii: "'")) || text.string($0) == "’") })
                 {
                     let after = text.scalar(after: tokens[next])
@@ -166,7 +171,10 @@ struct SentenceRules {
                 let lead = bytes[tokens[k].range.lowerBound]
                 let isDash = lead == UInt8(ascii: "-") || lead == 0xE2
                 guard afterColon || isDash else { continue }
-                guard (rules.contains(.dialogueDash) && isDash && opensReply(at: k)) || (rules.contains(.colonSentences) && afterColon && followsColon(k)) else { continue }
+                guard
+                    (rules.contains(.dialogueDash) && isDash && opensReply(at: k))
+                        || (rules.contains(.colonSentences) && afterColon && followsColon(k))
+                else { continue }
                 if !starts.contains(k) { starts.append(k) }
             }
             starts.sort()
@@ -192,7 +200,8 @@ struct SentenceRules {
         let previous = tokens[k - 1]
         let token = tokens[k]
         guard text.isByte(previous, UInt8(ascii: ":")), !adjacent(previous, token) else { return false }
-        return (token.kind == .word && text.startsUppercase(token)) || (token.kind == .punctuation && Self.openers.contains(text.string(token)))
+        return (token.kind == .word && text.startsUppercase(token))
+            || (token.kind == .punctuation && Self.openers.contains(text.string(token)))
     }
     private static let terminals: Set<String> = [".", "!", "?", "…", "...", "»", "\u{201D}", "\""]
 

@@ -52,7 +52,8 @@ enum UTF8Validation {
             let value = (b0 & 0x0F) << 12 | UInt32(bytes[offset + 1] & 0x3F) << 6 | UInt32(bytes[offset + 2] & 0x3F)
             return (Unicode.Scalar(value)!, 3)
         }
-        let value = (b0 & 0x07) << 18 | UInt32(bytes[offset + 1] & 0x3F) << 12
+        let value =
+            (b0 & 0x07) << 18 | UInt32(bytes[offset + 1] & 0x3F) << 12
             | UInt32(bytes[offset + 2] & 0x3F) << 6 | UInt32(bytes[offset + 3] & 0x3F)
         return (Unicode.Scalar(value)!, 4)
     }

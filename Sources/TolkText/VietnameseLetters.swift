@@ -59,7 +59,9 @@ enum VietnameseLetters {
         return (scalar, nil)
     }
 
-    private static let lookalikes: [Unicode.Scalar: Unicode.Scalar] = ["\u{00D0}": "\u{0110}", "\u{0189}": "\u{0110}", "\u{00F0}": "\u{0111}"]
+    private static let lookalikes: [Unicode.Scalar: Unicode.Scalar] = [
+        "\u{00D0}": "\u{0110}", "\u{0189}": "\u{0110}", "\u{00F0}": "\u{0111}",
+    ]
 
     /// `Ð` (eth) and `Ɖ` (African D) written for `Đ`, `ð` for `đ`.
     static func fixingLookalikes(_ text: String) -> String {

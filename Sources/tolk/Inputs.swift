@@ -17,7 +17,9 @@ struct LanguageOption: ParsableArguments {
     var lang: String
 
     func validate() throws {
-        let allowed = lang.unicodeScalars.allSatisfy { ($0.properties.isAlphabetic && $0.isASCII) || $0 == "-" || $0 == "_" || ("0"..."9").contains($0) }
+        let allowed = lang.unicodeScalars.allSatisfy {
+            ($0.properties.isAlphabetic && $0.isASCII) || $0 == "-" || $0 == "_" || ("0"..."9").contains($0)
+        }
         guard !lang.isEmpty, allowed else {
             throw ValidationError("--lang '\(lang)' is not a locale id (letters, digits, '-' or '_', e.g. nb or vi)")
         }

@@ -19,7 +19,8 @@ struct Normalize: ParsableCommand {
     @OptionGroup var input: InputFiles
 
     func run() throws {
-        let normalizer = Normalizer(form: form, toneStyle: toneStyle, fixLookalikes: fixLookalikes, foldCase: foldCase, foldDiacritics: foldDiacritics)
+        let normalizer = Normalizer(
+            form: form, toneStyle: toneStyle, fixLookalikes: fixLookalikes, foldCase: foldCase, foldDiacritics: foldDiacritics)
         let out = StandardOutput.shared
         for reader in input.readers {
             try reader.forEachBlock { document in

@@ -10,7 +10,10 @@ struct Segment: ParsableCommand {
     }
 
     @OptionGroup var language: LanguageOption
-    @Option(help: "text: a sentence per line (line breaks inside become spaces), a blank line between paragraphs; jsonl: a sentence per line with offsets.")
+    @Option(
+        help:
+            "text: a sentence per line (line breaks inside become spaces), a blank line between paragraphs; jsonl: a sentence per line with offsets."
+    )
     var format: Format = .text
     @OptionGroup var input: InputFiles
 

@@ -6,8 +6,6 @@ struct Slug: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Make URL slugs from titles, or parse article URLs and image file names (--parse).")
 
-    @Option(help: "Language of the titles: vi or nb (nb spells æ ø å as ae o a, or as --nordic says).")
-    var lang: String = "vi"
     @Option(help: "Punctuation inside numbers and abbreviations (3,5  TP.HCM): delete (35, tphcm) or split (3-5, tp-hcm).")
     var punct: Slugger.InnerPunctuation = .delete
     @Option(help: "æ ø å as plain (ae o a) or doubled (ae oe aa).")
@@ -19,7 +17,6 @@ struct Slug: ParsableCommand {
 
     func validate() throws {
         if texts.isEmpty { throw ValidationError("give at least one title (or URL with --parse)") }
-        if !["vi", "nb", "no", "nn"].contains(lang) { throw ValidationError("--lang must be vi or nb, not '\(lang)'") }
     }
 
     func run() throws {

@@ -30,7 +30,9 @@ struct InputTests {
     }
 
     @Test func missingFileAndDirectory() {
-        #expect(throws: TextInputError.notFound(source: "/nonexistent/tolk.txt")) { try TextReader(path: "/nonexistent/tolk.txt").readDocument() }
+        #expect(throws: TextInputError.notFound(source: "/nonexistent/tolk.txt")) {
+            try TextReader(path: "/nonexistent/tolk.txt").readDocument()
+        }
         #expect(throws: TextInputError.isDirectory(source: "/tmp")) { try TextReader(path: "/tmp").readDocument() }
     }
 

@@ -55,7 +55,10 @@ struct SentenceTests {
         let texts = segmentation.sentences.map { segmentation.text($0.range) }
         // The dateline ordinal and the date range stay in one sentence.
         #expect(texts.contains { $0.hasPrefix("På invitasjon fra") && $0.hasSuffix("fra 1. til 2. desember 2025.") })
-        #expect(texts.contains("Om morgenen 1. desember, etter den høytidelige offisielle velkomstseremonien for generalsekretær To Lam og hans kone sammen med den høytstående delegasjonen fra Vietnams parti og stat i presidentpalasset i henhold til den høyeste protokollen forbeholdt statsoverhoder, holdt generalsekretær To Lam samtaler med generalsekretær og president i Laos, Thongloun Sisoulith."))
+        #expect(
+            texts.contains(
+                "Om morgenen 1. desember, etter den høytidelige offisielle velkomstseremonien for generalsekretær To Lam og hans kone sammen med den høytstående delegasjonen fra Vietnams parti og stat i presidentpalasset i henhold til den høyeste protokollen forbeholdt statsoverhoder, holdt generalsekretær To Lam samtaler med generalsekretær og president i Laos, Thongloun Sisoulith."
+            ))
         // "osv.;" ends no sentence.
         #expect(texts.contains { $0.contains("strategisk infrastruktur osv.; dette skaper") })
         // Every paragraph line of the page is a paragraph; the caption follows its file name.

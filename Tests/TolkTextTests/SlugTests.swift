@@ -4,9 +4,14 @@ import TolkText
 @Suite("Slugs and URLs")
 struct SlugTests {
     @Test(arguments: [
-        ("Việt Nam luôn dành ưu tiên cao nhất cho mối quan hệ đoàn kết đặc biệt với Lào",
-            "viet-nam-luon-danh-uu-tien-cao-nhat-cho-moi-quan-he-doan-ket-dac-biet-voi-lao"),
-        ("Tổng Bí thư Tô Lâm gặp Tổng Bí thư, Chủ tịch nước Lào Thongloun", "tong-bi-thu-to-lam-gap-tong-bi-thu-chu-tich-nuoc-lao-thongloun"),
+        (
+            "Việt Nam luôn dành ưu tiên cao nhất cho mối quan hệ đoàn kết đặc biệt với Lào",
+            "viet-nam-luon-danh-uu-tien-cao-nhat-cho-moi-quan-he-doan-ket-dac-biet-voi-lao"
+        ),
+        (
+            "Tổng Bí thư Tô Lâm gặp Tổng Bí thư, Chủ tịch nước Lào Thongloun",
+            "tong-bi-thu-to-lam-gap-tong-bi-thu-chu-tich-nuoc-lao-thongloun"
+        ),
         ("GDP tăng 3,5% tại TP.HCM", "gdp-tang-35-tai-tphcm"),
         ("  «Đổi Mới» — 40 năm!  ", "doi-moi-40-nam"),
         ("Ｈàｎｏｉ", "hanoi"),
@@ -25,7 +30,8 @@ struct SlugTests {
     }
 
     @Test func articleURL() throws {
-        let url = "https://www.vietnamplus.vn/viet-nam-luon-danh-uu-tien-cao-nhat-cho-moi-quan-he-doan-ket-dac-biet-voi-lao-post1080302.vnp?utm=x#top"
+        let url =
+            "https://www.vietnamplus.vn/viet-nam-luon-danh-uu-tien-cao-nhat-cho-moi-quan-he-doan-ket-dac-biet-voi-lao-post1080302.vnp?utm=x#top"
         let parts = try #require(SlugParts.parse(url))
         #expect(parts.host == "www.vietnamplus.vn")
         #expect(parts.articleID == "1080302")
