@@ -3,7 +3,7 @@ import TolkText
 
 @Suite("Norwegian tokens")
 struct NorwegianTokenTests {
-    @Test(arguments: [
+    static let cases: [(String, [String])] = [
         ("Nord-Korea og Laos-ledere møttes.", ["Nord-Korea", "og", "Laos-ledere", "møttes", "."]),
         ("fra 1. til 22. desember", ["fra", "1.", "til", "22.", "desember"]),
         ("Det skjedde i 2025. Så kom han.", ["Det", "skjedde", "i", "2025", ".", "Så", "kom", "han", "."]),
@@ -14,9 +14,33 @@ struct NorwegianTokenTests {
         ("50-årsjubileet for 70-80 personer", ["50-årsjubileet", "for", "70-80", "personer"]),
         ("skatte- og avgiftspolitikk", ["skatte-", "og", "avgiftspolitikk"]),
         ("H. Ibsen skrev", ["H.", "Ibsen", "skrev"]),
-    ])
+    ]
+
+    @Test(arguments: cases)
     func tokens(text: String, expected: [String]) throws {
         #expect(try tokenTexts(text, "nb") == expected)
+    }
+
+    /// Every case again after a multibyte prefix (and a CRLF line): the same tokens, with byte
+    /// offsets shifted by exactly the prefix.
+    @Test(arguments: cases)
+    func tokensAfterAMultibytePrefix(text: String, expected: [String]) throws {
+        let prefix = "Ærø \u{1F600}\r\n"
+        let plain = try segment(text, "nb")
+        let shifted = try segment(prefix + text, "nb")
+        let tail = shifted.tokens.suffix(plain.tokens.count)
+        #expect(tail.map { shifted.text($0.range) } == expected)
+        #expect(tail.map(\.range.lowerBound) == plain.tokens.map { $0.range.lowerBound + prefix.utf8.count })
+        #expect(shifted.document.position(at: tail.first!.range.lowerBound) == TextPosition(line: 2, column: 1))
+    }
+
+    /// Every case decomposed (NFD): the same number of tokens, each the decomposed spelling.
+    @Test(arguments: cases)
+    func tokensOfDecomposedText(text: String, expected: [String]) throws {
+        let nfd = try Normalizer(form: .nfd).normalize(text).text
+        let tokens = try tokenTexts(nfd, "nb")
+        #expect(tokens.count == expected.count)
+        #expect(tokens.map(scalars) == (try expected.map { scalars(try Normalizer(form: .nfd).normalize($0).text) }))
     }
 
     @Test func kinds() throws {
