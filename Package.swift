@@ -5,6 +5,7 @@ let package = Package(
     name: "tolk",
     products: [
         .library(name: "TolkText", targets: ["TolkText"]),
+        .library(name: "TolkArticle", targets: ["TolkArticle"]),
         .executable(name: "tolk", targets: ["tolk"]),
     ],
     dependencies: [
@@ -25,16 +26,25 @@ let package = Package(
             name: "TolkText",
             dependencies: ["CICUShim"]
         ),
+        .target(
+            name: "TolkArticle",
+            dependencies: ["TolkText"]
+        ),
         .executableTarget(
             name: "tolk",
             dependencies: [
                 "TolkText",
+                "TolkArticle",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .testTarget(
             name: "TolkTextTests",
             dependencies: ["TolkText"]
+        ),
+        .testTarget(
+            name: "TolkArticleTests",
+            dependencies: ["TolkArticle"]
         ),
     ],
     swiftLanguageModes: [.v6]

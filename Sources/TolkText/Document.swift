@@ -108,6 +108,8 @@ public struct Document: Sendable {
     /// The number of line breaks in the document.
     public var lineBreakCount: Int { lineStarts.count - 1 }
 
+    var lineStartCount: Int { lineStarts.count }
+
     private static func lineStarts(of bytes: [UInt8]) -> [Int] {
         bytes.withUnsafeBufferPointer { buffer in
             var starts = [0]
@@ -159,5 +161,27 @@ extension Document {
             }
             return TextPosition(line: line, column: column)
         }
+    }
+}
+
+extension Document {
+    /// The byte range of every line, without its line break (LF, CRLF or CR).
+    public var lineRanges: [Range<Int>] {
+        var ranges: [Range<Int>] = []
+        ranges.reserveCapacity(lineStartCount)
+        var start = 0
+        var i = 0
+        let count = bytes.count
+        while i < count {
+            let byte = bytes[i]
+            if byte == 0x0A || byte == 0x0D {
+                ranges.append(start..<i)
+                if byte == 0x0D, i + 1 < count, bytes[i + 1] == 0x0A { i += 1 }
+                start = i + 1
+            }
+            i += 1
+        }
+        if start < count { ranges.append(start..<count) }
+        return ranges
     }
 }

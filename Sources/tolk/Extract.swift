@@ -1,0 +1,92 @@
+import ArgumentParser
+import Foundation
+import TolkArticle
+import TolkText
+
+/// `tolk extract`: scraped pages as structured articles.
+struct Extract: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Read scraped article pages: site, headline, lede, byline, body, figures, credits, source URL and chrome.")
+
+    enum Format: String, ExpressibleByArgument, CaseIterable {
+        case text, json
+    }
+
+    @Option(help: "text: one element per line (path:line:col-line:col: kind: text); json: one JSON object per page per line.")
+    var format: Format = .text
+    @Flag(help: "Read the pages as Markdown (# headline, ![caption](image.jpg)); on by default for .md files.")
+    var markdown = false
+    @OptionGroup var input: InputFiles
+
+    func run() throws {
+        let documents = try input.readers.map { try $0.readDocument() }
+        // With several pages, lines that recur across them are chrome too.
+        let reader = ArticleReader(repeatedLines: ChromeStatistics.repeatedLines(in: documents))
+        let out = StandardOutput.shared
+        var failures: [String] = []
+        for document in documents {
+            do {
+                let article = try reader.read(document, markdown: markdown || document.name.hasSuffix(".md"))
+                switch format {
+                case .text: writeText(article, to: out)
+                case .json: out.write(try ArticleJSON(article).encoded() + "\n")
+                }
+            } catch let error as ArticleError {
+                failures.append(error.description)
+            }
+        }
+        out.flush()
+        if !failures.isEmpty { throw CommandFailure(message: failures.joined(separator: "\ntolk: error: ")) }
+    }
+
+    private func writeText(_ article: Article, to out: StandardOutput) {
+        for element in article.elements {
+            let extras = element.attributes.sorted { $0.key < $1.key }.map { " [\($0.key)=\($0.value)]" }.joined()
+            out.write("\(article.name):\(element.start)-\(element.end): \(element.kind.rawValue): \(element.text)\(extras)\n")
+        }
+    }
+}
+
+/// The JSON form of an article (documented in the README); keys sorted for stable output.
+struct ArticleJSON: Encodable {
+    struct Position: Encodable {
+        let line: Int
+        let column: Int
+    }
+    struct Element: Encodable {
+        let kind: String
+        let text: String
+        let start: Position
+        let end: Position
+        let byteStart: Int
+        let byteEnd: Int
+        let attributes: [String: String]
+    }
+
+    let path: String
+    let headline: String?
+    let date: String?
+    let sourceURL: String?
+    let elements: [Element]
+
+    init(_ article: Article) {
+        path = article.name
+        headline = article.headline?.text
+        date = article.date
+        sourceURL = article.sourceURL
+        let base = article.document.origin.byteOffset
+        elements = article.elements.map {
+            Element(
+                kind: $0.kind.rawValue, text: $0.text, start: Position(line: $0.start.line, column: $0.start.column),
+                end: Position(line: $0.end.line, column: $0.end.column), byteStart: base + $0.range.lowerBound,
+                byteEnd: base + $0.range.upperBound, attributes: $0.attributes)
+        }
+    }
+
+    func encoded() throws -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        encoder.keyEncodingStrategy = .convertToSnakeCase
+        return String(decoding: try encoder.encode(self), as: UTF8.self)
+    }
+}
