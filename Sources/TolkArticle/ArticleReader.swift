@@ -109,6 +109,11 @@ public struct ArticleReader: Sendable {
             } else if let label = chromeLabel(line) {
                 flush()
                 builder.addChrome(line, label: label)
+                // "Les også:" heads a list of related headlines: the rest of its block.
+                if line.text.trimmingCharacters().hasSuffix(":") {
+                    for related in block[(index + 1)...] { builder.addChrome(related, label: "listed under \(label)") }
+                    return
+                }
             } else if Self.isCredit(line.text) {
                 flush()
                 builder.add([line], as: .credit)
@@ -256,6 +261,13 @@ enum Byline {
             date = iso(year: match.3, month: Substring(String(month + 1)), day: match.1)
             rest = text[..<match.range.lowerBound]
         }
+        // A byline is a name and a date (maybe a weekday and a time), not a sentence that mentions a date.
+        if let dateEnd = text.firstMatch(of: /\d{4}/)?.range.upperBound,
+            text[dateEnd...].wholeMatch(of: /[\s,]*(\d{1,2}[:.]\d{2})?\s*(\(GMT[+-]\d+\))?\s*/) == nil
+        {
+            return nil
+        }
+        if rest.split(separator: " ").count > 6 { return nil }
         var author: String? = nil
         var name = String(rest).trimmingCharacters()
         for prefix in ["Av ", "By ", "Tác giả: ", "Theo "] where name.hasPrefix(prefix) { name = String(name.dropFirst(prefix.count)) }

@@ -22,7 +22,7 @@ enum PageLabels {
         "kommentare ({n})", "mehr zum thema", "das könnte sie auch interessieren",
     ]
 
-    /// The label key of a line: lower-cased, trimmed, digits runs replaced by `{n}`.
+    /// The label key of a line: lower-cased, trimmed, without a final colon, digit runs replaced by `{n}`.
     static func key(_ line: String) -> String {
         var key = ""
         var inNumber = false
@@ -35,7 +35,9 @@ enum PageLabels {
                 inNumber = false
             }
         }
-        return key.trimmingCharacters()
+        key = key.trimmingCharacters()
+        if key.hasSuffix(":") { key = String(key.dropLast()).trimmingCharacters() }
+        return key
     }
 }
 
