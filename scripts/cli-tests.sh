@@ -56,6 +56,11 @@ check "normalize tones" 0 '^thuỷ hoà$' -- sh -c "printf 'thủy hòa\n' | '$T
 check "slug" 0 '^tong-bi-thu-to-lam-gap-tphcm$' -- "$TOLK" slug "Tổng Bí thư Tô Lâm gặp TP.HCM"
 check "slug --parse" 0 '"id":"1080302"' -- "$TOLK" slug --parse "https://www.vietnamplus.vn/viet-nam-luon-danh-uu-tien-cao-nhat-cho-moi-quan-he-doan-ket-dac-biet-voi-lao-post1080302.vnp"
 check "slug --parse without slug" 2 'no slug found' -- "$TOLK" slug --parse "https://example.com/"
+check "extract the seed" 0 'nb.txt:81:1-81:128: source-url: Kilde: https://www.vietnamplus.vn/.*\[article_id=1080302\]' -- "$TOLK" extract "$SEED"
+check "extract json" 0 '"date":"2025-12-01"' -- "$TOLK" extract --format json "$SEED"
+check "extract an empty file" 2 'empty.txt: the file is empty' -- "$TOLK" extract "$work/empty.txt"
+check "extract a page without body" 2 'chrome.txt: no article body found' -- sh -c "printf 'Kommentar (0)\n\nNo data\n' > '$work/chrome.txt'; '$TOLK' extract '$work/chrome.txt'"
+check "extract binary input" 2 'bin.dat: NUL byte at byte offset 3' -- sh -c "printf 'abc\000def' > '$work/bin.dat'; '$TOLK' extract '$work/bin.dat'"
 check "input is never modified" 0 '' -- cmp "$SEED" "$work/seed-copy.txt"
 
 echo "cli: $passed passed, $failed failed"

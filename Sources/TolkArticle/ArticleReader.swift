@@ -80,7 +80,9 @@ public struct ArticleReader: Sendable {
             for line in block[(sourceLine.line + 1)...] { builder.addChrome(line, label: chromeLabel(line) ?? "after source line") }
         }
         for block in blocks[min(blocks.count, end + (sourceLine == nil ? 0 : 1))...] {
-            for line in block { builder.addChrome(line, label: chromeLabel(line) ?? (sourceLine == nil ? "after chrome label" : "after source line")) }
+            for line in block {
+                builder.addChrome(line, label: chromeLabel(line) ?? (sourceLine == nil ? "after chrome label" : "after source line"))
+            }
         }
         return Article(name: document.name, document: document, elements: builder.elements)
     }
@@ -102,7 +104,9 @@ public struct ArticleReader: Sendable {
                 } else if index + 1 < block.count {
                     index += 1
                     builder.add([block[index]], as: .caption, attributes: ["image": image.file])
-                } else if let next, next.count == 1, Figure.imageName(next[0].text, markdown: markdown) == nil, lineKind(next[0]) == .paragraph {
+                } else if let next, next.count == 1, Figure.imageName(next[0].text, markdown: markdown) == nil,
+                    lineKind(next[0]) == .paragraph
+                {
                     builder.add(next, as: .caption, attributes: ["image": image.file])
                     b += 1
                 }
@@ -144,7 +148,8 @@ public struct ArticleReader: Sendable {
         guard block.count == 1 else { return false }
         let text = block[0].text
         guard text.count <= 100, !text.hasSuffix(".") else { return false }
-        return text.contains(" - ") || text.contains(" | ") || text.contains(" – ") || text.contains(/[\p{L}\d-]+\.(vn|no|com|net|org|info|de|se|dk)\b/)
+        return text.contains(" - ") || text.contains(" | ") || text.contains(" – ")
+            || text.contains(/[\p{L}\d-]+\.(vn|no|com|net|org|info|de|se|dk)\b/)
     }
 
     static func isCredit(_ text: String) -> Bool {
@@ -193,7 +198,9 @@ struct ElementBuilder {
         var lower = first.range.lowerBound
         if let prefix, first.text.hasPrefix(prefix) { lower += prefix.utf8.count }
         let range = lower..<last.range.upperBound
-        append(kind, range: range, text: lines.count == 1 ? document.text(range) : lines.map(\.text).joined(separator: " "), attributes: attributes)
+        append(
+            kind, range: range, text: lines.count == 1 ? document.text(range) : lines.map(\.text).joined(separator: " "),
+            attributes: attributes)
     }
 
     mutating func addChrome(_ line: Line, label: String) {
