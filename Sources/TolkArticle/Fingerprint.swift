@@ -1,0 +1,173 @@
+import TolkText
+
+/// What pairing compares of one article: its URL, slugs, image file names, and the anchors that
+/// survive translation (numbers, dates, names).
+public struct ArticleFingerprint: Sendable {
+    /// The page's path.
+    public let path: String
+    /// The language code of the page.
+    public let language: String
+    /// For a source: its own URL; for a translation: the URL on its source line.
+    public let url: ArticleURL?
+    /// The slug of the headline (Vietnamese sources) as words.
+    public let titleSlugWords: [String]
+    /// Image file names (lower-cased, without extension and image number).
+    public let images: Set<String>
+    /// Slug words of each caption (sources), to match image file names against.
+    public let captionSlugWords: [Set<String>]
+    /// Numbers, dates and folded names found in the text.
+    public let anchors: Set<String>
+    /// Body paragraphs.
+    public let paragraphCount: Int
+
+    public init(
+        path: String, language: String, url: ArticleURL?, titleSlugWords: [String], images: Set<String>, captionSlugWords: [Set<String>],
+        anchors: Set<String>, paragraphCount: Int
+    ) {
+        self.path = path
+        self.language = language
+        self.url = url
+        self.titleSlugWords = titleSlugWords
+        self.images = images
+        self.captionSlugWords = captionSlugWords
+        self.anchors = anchors
+        self.paragraphCount = paragraphCount
+    }
+}
+
+/// Builds fingerprints. Owns ICU handles: one per task.
+public final class Fingerprinter {
+    private let slugger: Slugger
+    private let foldKey = Normalizer(form: .nfc, foldCase: true, foldDiacritics: true)
+    private var folded: [Substring: String] = [:]
+
+    public init() throws(ICUError) {
+        slugger = try Slugger()
+    }
+
+    /// The fingerprint of `article` in `language`; `url` overrides the page's own source line
+    /// (a source article's URL usually comes from its metadata).
+    public func fingerprint(_ article: Article, language: String, url: String? = nil) throws -> ArticleFingerprint {
+        let units = article.elements.filter { [.headline, .lede, .paragraph, .caption].contains($0.kind) }
+        var anchors = Set<String>()
+        for unit in units { try AnchorScanner.scan(unit.text, language: language, into: &anchors, fold: fold) }
+        var images = Set<String>()
+        for (image, _) in article.figures {
+            if let parts = SlugParts.parse(image.attributes["image"] ?? image.text) { images.insert(parts.slug.lowercased()) }
+        }
+        let captions = try article.elements(.caption).map { Set(try slugger.slug($0.text).split(separator: "-").map(String.init)) }
+        let title = try article.headline.map { try slugger.slug($0.text).split(separator: "-").map(String.init) } ?? []
+        return ArticleFingerprint(
+            path: article.name, language: language, url: (url ?? article.sourceURL).flatMap(ArticleURL.init), titleSlugWords: title,
+            images: images, captionSlugWords: captions, anchors: anchors, paragraphCount: article.body.count)
+    }
+
+    private func fold(_ word: Substring) throws(ICUError) -> String {
+        if let known = folded[word] { return known }
+        let key = try foldKey.normalize(String(word)).text
+        if folded.count > 50_000 { folded.removeAll(keepingCapacity: true) }
+        folded[word] = key
+        return key
+    }
+}
+
+/// Finds anchors in text: numbers (`n:58.1`), dates (`d:12-01`, `y:2025`) and capitalised words
+/// folded to ASCII lower case (`w:thongloun`), reading Vietnamese (`1.500`, `2,3`, `1/12/2025`) and
+/// Norwegian (`1 500`, `2,3`, `1. desember 2025`) conventions.
+enum AnchorScanner {
+    private static let months: [String: Int] = [
+        "januar": 1, "februar": 2, "mars": 3, "april": 4, "mai": 5, "juni": 6, "juli": 7, "august": 8, "september": 9, "oktober": 10,
+        "november": 11, "desember": 12,
+    ]
+
+    static func scan(_ text: String, language: String, into anchors: inout Set<String>, fold: (Substring) throws(ICUError) -> String) throws(ICUError) {
+        let scalars = Array(text.unicodeScalars)
+        var i = 0
+        while i < scalars.count {
+            let scalar = scalars[i]
+            if scalar.properties.numericType == .decimal {
+                i = number(scalars, from: i, language: language, into: &anchors)
+            } else if scalar.properties.isAlphabetic {
+                var end = i
+                while end < scalars.count, scalars[end].properties.isAlphabetic || scalars[end].properties.generalCategory == .nonspacingMark { end += 1 }
+                // Capitalised words, and all-caps acronyms, survive translation; sentence starts are kept too (IDF discounts them).
+                if scalar.properties.isUppercase, end - i >= 3 {
+                    var word = String.UnicodeScalarView()
+                    word.append(contentsOf: scalars[i..<end])
+                    anchors.insert("w:" + (try fold(Substring(String(word)))))
+                }
+                i = end
+            } else {
+                i += 1
+            }
+        }
+    }
+
+    /// Reads the number starting at `start`, adds its anchor, returns the index after it.
+    private static func number(_ s: [Unicode.Scalar], from start: Int, language: String, into anchors: inout Set<String>) -> Int {
+        func digit(_ k: Int) -> Bool { k < s.count && s[k].properties.numericType == .decimal && s[k].isASCII }
+        var groups: [String] = []
+        var separators: [Unicode.Scalar] = []
+        var k = start
+        while true {
+            var group = ""
+            while digit(k) {
+                group.unicodeScalars.append(s[k])
+                k += 1
+            }
+            groups.append(group)
+            // A separator continues the number only when digits follow it.
+            if k + 1 < s.count, [".", ",", "/", " ", "\u{00A0}"].contains(s[k]), digit(k + 1) {
+                if (s[k] == " " || s[k] == "\u{00A0}") && !(language.hasPrefix("nb") || language.hasPrefix("no") || language.hasPrefix("nn")) { break }
+                if s[k] == " " || s[k] == "\u{00A0}" {
+                    // Norwegian thousands: exactly three digits after the space.
+                    var n = k + 1
+                    while digit(n) { n += 1 }
+                    if n - (k + 1) != 3 || group.count > 3 { break }
+                }
+                separators.append(s[k])
+                k += 1
+                continue
+            }
+            break
+        }
+        if separators.contains("/") {
+            let parts = groups.compactMap { Int($0) }
+            if parts.count >= 2, (1...31).contains(parts[0]), (1...12).contains(parts[1]) {
+                anchors.insert("d:\(parts[1])-\(parts[0])")
+                if parts.count == 3 { anchors.insert("y:\(parts[2])") }
+            }
+            return k
+        }
+        // `1. desember 2025`: an ordinal before a month name.
+        if groups.count == 1, k < s.count, s[k] == ".", let day = Int(groups[0]), (1...31).contains(day) {
+            var n = k + 1
+            while n < s.count, s[n] == " " { n += 1 }
+            var word = ""
+            while n < s.count, s[n].properties.isAlphabetic {
+                word.unicodeScalars.append(s[n])
+                n += 1
+            }
+            if let month = months[word.lowercased()] {
+                anchors.insert("d:\(month)-\(day)")
+                return n
+            }
+        }
+        var integer = groups[0]
+        var fraction = ""
+        for (index, separator) in separators.enumerated() {
+            let group = groups[index + 1]
+            let thousands = separator == " " || separator == "\u{00A0}" || (separator == "." && group.count == 3 && language.hasPrefix("vi"))
+            if thousands && fraction.isEmpty {
+                integer += group
+            } else if fraction.isEmpty {
+                fraction = group
+            } else {
+                break
+            }
+        }
+        let value = fraction.isEmpty ? integer : integer + "." + fraction
+        if let year = Int(value), (1900...2100).contains(year), fraction.isEmpty { anchors.insert("y:\(year)") } else { anchors.insert("n:" + value) }
+        return k
+    }
+}

@@ -1,0 +1,222 @@
+import Foundation
+
+/// The source article chosen for one translation, or an explicit "no source", with the evidence.
+public struct PairingResult: Sendable, Hashable {
+    /// How the decision was made, strongest first.
+    public enum Method: String, Sendable {
+        /// The translation's source URL line names the source (same host and path, or same host and id).
+        case url
+        /// The URL slug or the image file names match the source's headline or captions.
+        case slug
+        /// Numbers, dates and names shared by the texts.
+        case content
+    }
+
+    public let translation: String
+    /// The source's path, or nil for "no source".
+    public let source: String?
+    /// 0...1; for "no source", the best rejected candidate's score (0 when none).
+    public let score: Double
+    public let method: Method
+    public let evidence: [String]
+}
+
+/// Matches translated articles to their source articles.
+///
+/// Evidence is tried strongest first: the source URL line (normalised; host + article id), then the
+/// URL slug against the sources' headline slugs and image file names against the sources' images
+/// and captions, then content anchors (numbers, dates, names) weighted by rarity. A URL that names an
+/// article missing from the sources means "no source", never the nearest look-alike. Each source goes
+/// to at most one translation per language: the better match keeps it, the other is reported.
+///
+/// - Complexity: O(S + T) index building plus, per translation, the sources sharing one of its
+///   rarest anchors (blocking), so 10,000 × 10,000 stays far from quadratic.
+public struct Pairer: Sendable {
+    /// The minimum content score for a content match.
+    public var contentThreshold = 0.3
+    /// The minimum share of slug words for a slug match.
+    public var slugThreshold = 0.7
+
+    public init() {}
+
+    public func pair(sources: [ArticleFingerprint], translations: [ArticleFingerprint]) -> [PairingResult] {
+        let index = SourceIndex(sources)
+        var results = translations.map { match($0, in: index) }
+        resolveConflicts(&results, translations: translations)
+        return results
+    }
+
+    // MARK: One translation
+
+    private func match(_ translation: ArticleFingerprint, in index: SourceIndex) -> PairingResult {
+        let name = translation.path
+        if let url = translation.url {
+            let key = url.host + url.path
+            if let source = index.byURL[key] {
+                return PairingResult(translation: name, source: index.sources[source].path, score: 1, method: .url, evidence: ["url: \(key)"])
+            }
+            if let id = url.articleID {
+                if let source = index.byID["\(url.host)#\(id)"] {
+                    return PairingResult(
+                        translation: name, source: index.sources[source].path, score: 1, method: .url, evidence: ["url: \(url.host) article \(id)"])
+                }
+                if index.hostsWithIDs.contains(url.host) {
+                    return PairingResult(
+                        translation: name, source: nil, score: 0, method: .url,
+                        evidence: ["url: \(url.host) article \(id) is not among the sources"])
+                }
+            }
+            if let slug = url.slug, let (source, share) = bestSlugMatch(slug, in: index), share >= slugThreshold {
+                return PairingResult(
+                    translation: name, source: index.sources[source].path, score: share, method: .slug,
+                    evidence: ["url slug: \(slug) ~ headline slug (\(percent(share)) of words)"])
+            }
+        }
+        if let (source, evidence, score) = imageMatch(translation, in: index) {
+            return PairingResult(translation: name, source: index.sources[source].path, score: score, method: .slug, evidence: evidence)
+        }
+        let candidates = index.contentCandidates(for: translation)
+        guard let best = candidates.first else {
+            return PairingResult(translation: name, source: nil, score: 0, method: .content, evidence: ["no source shares a rare number, date or name"])
+        }
+        let (shared, score) = best
+        let source = index.sources[shared.source]
+        let evidence = ["content: \(shared.anchors.count) shared anchors (\(shared.anchors.sorted().prefix(8).joined(separator: ", ")))"]
+            + ["paragraphs: \(source.paragraphCount) source, \(translation.paragraphCount) translation"]
+        if score < contentThreshold {
+            return PairingResult(translation: name, source: nil, score: score, method: .content, evidence: ["best candidate \(source.path) too weak"] + evidence)
+        }
+        return PairingResult(translation: name, source: source.path, score: score, method: .content, evidence: evidence)
+    }
+
+    private func bestSlugMatch(_ slug: String, in index: SourceIndex) -> (Int, Double)? {
+        let words = slug.split(separator: "-").map(String.init)
+        let joined = words.joined()
+        var best: (Int, Double)? = nil
+        for candidate in index.sources(sharingWords: words) {
+            let title = index.sources[candidate].titleSlugWords
+            let share = title.joined() == joined ? 1 : jaccard(Set(words), Set(title))
+            if share > (best?.1 ?? 0) { best = (candidate, share) }
+        }
+        return best
+    }
+
+    private func imageMatch(_ translation: ArticleFingerprint, in index: SourceIndex) -> (Int, [String], Double)? {
+        guard !translation.images.isEmpty else { return nil }
+        var votes: [Int: [String]] = [:]
+        for image in translation.images {
+            for source in index.byImage[image] ?? [] { votes[source, default: []].append("image: \(image)") }
+        }
+        if let (source, evidence) = votes.max(by: { $0.value.count < $1.value.count }) {
+            return (source, evidence.sorted(), 0.95)
+        }
+        // An image file name is the folded caption of the source: compare with the source captions.
+        var best: (Int, String, Double)? = nil
+        for image in translation.images {
+            let words = Set(image.split(separator: "-").map(String.init))
+            for source in index.sources(sharingWords: Array(words)) {
+                for caption in index.sources[source].captionSlugWords {
+                    let share = jaccard(words, caption)
+                    if share > (best?.2 ?? 0) { best = (source, image, share) }
+                }
+            }
+        }
+        if let best, best.2 >= slugThreshold {
+            return (best.0, ["image slug: \(best.1) ~ caption (\(percent(best.2)) of words)"], best.2)
+        }
+        return nil
+    }
+
+    // MARK: One source, one translation per language
+
+    private func resolveConflicts(_ results: inout [PairingResult], translations: [ArticleFingerprint]) {
+        var claims: [String: [Int]] = [:]
+        for (k, result) in results.enumerated() {
+            if let source = result.source { claims["\(translations[k].language)\u{0}\(source)", default: []].append(k) }
+        }
+        let strength: [PairingResult.Method: Int] = [.url: 3, .slug: 2, .content: 1]
+        for (_, claimants) in claims where claimants.count > 1 {
+            let winner = claimants.max {
+                (strength[results[$0].method]!, results[$0].score, -$0) < (strength[results[$1].method]!, results[$1].score, -$1)
+            }!
+            for loser in claimants where loser != winner {
+                let lost = results[loser]
+                results[loser] = PairingResult(
+                    translation: lost.translation, source: nil, score: lost.score, method: lost.method,
+                    evidence: ["\(lost.source!) went to the better match \(results[winner].translation)"] + lost.evidence)
+            }
+        }
+    }
+}
+
+private func jaccard(_ a: Set<String>, _ b: Set<String>) -> Double {
+    let union = a.union(b).count
+    return union == 0 ? 0 : Double(a.intersection(b).count) / Double(union)
+}
+
+private func percent(_ share: Double) -> String { "\(Int((share * 100).rounded())) %" }
+
+/// Lookup tables over the sources.
+struct SourceIndex {
+    let sources: [ArticleFingerprint]
+    var byURL: [String: Int] = [:]
+    var byID: [String: Int] = [:]
+    var hostsWithIDs = Set<String>()
+    var byImage: [String: [Int]] = [:]
+    var bySlugWord: [String: [Int]] = [:]
+    var byAnchor: [String: [Int]] = [:]
+    var idf: [String: Double] = [:]
+
+    init(_ sources: [ArticleFingerprint]) {
+        self.sources = sources
+        for (k, source) in sources.enumerated() {
+            if let url = source.url {
+                byURL[url.host + url.path] = k
+                if let id = url.articleID {
+                    byID["\(url.host)#\(id)"] = k
+                    hostsWithIDs.insert(url.host)
+                }
+            }
+            for image in source.images { byImage[image, default: []].append(k) }
+            for word in Set(source.titleSlugWords + source.captionSlugWords.flatMap { $0 }) { bySlugWord[word, default: []].append(k) }
+            for anchor in source.anchors { byAnchor[anchor, default: []].append(k) }
+        }
+        let count = Double(max(sources.count, 1))
+        for (anchor, holders) in byAnchor { idf[anchor] = log(1 + count / Double(holders.count)) }
+    }
+
+    /// Sources sharing at least one of the rarer `words`.
+    func sources(sharingWords words: [String]) -> [Int] {
+        let limit = max(50, sources.count / 20)
+        var found = Set<Int>()
+        for word in words { if let holders = bySlugWord[word], holders.count <= limit { found.formUnion(holders) } }
+        return found.sorted()
+    }
+
+    /// The best content candidates (shared anchors and their cosine score), best first.
+    func contentCandidates(for translation: ArticleFingerprint, limit: Int = 5) -> [((source: Int, anchors: [String]), Double)] {
+        // Blocking: only sources that share one of the translation's rare anchors.
+        let rareLimit = max(20, sources.count / 50)
+        var shared: [Int: [String]] = [:]
+        for anchor in translation.anchors {
+            guard let holders = byAnchor[anchor], holders.count <= rareLimit else { continue }
+            for holder in holders { shared[holder, default: []].append(anchor) }
+        }
+        let translationNorm = norm(translation.anchors)
+        var scored: [((source: Int, anchors: [String]), Double)] = []
+        for (source, _) in shared {
+            let common = translation.anchors.intersection(sources[source].anchors)
+            let dot = common.reduce(0.0) { $0 + pow(idf[$1] ?? 0, 2) }
+            let denominator = translationNorm * norm(sources[source].anchors)
+            scored.append(((source, Array(common)), denominator == 0 ? 0 : dot / denominator))
+        }
+        scored.sort { $0.1 > $1.1 || ($0.1 == $1.1 && $0.0.source < $1.0.source) }
+        return Array(scored.prefix(limit))
+    }
+
+    /// The IDF-weighted length of an anchor set; anchors no source has weigh as the rarest.
+    private func norm(_ anchors: Set<String>) -> Double {
+        let rarest = log(1 + Double(max(sources.count, 1)))
+        return anchors.reduce(0.0) { $0 + pow(idf[$1] ?? rarest, 2) }.squareRoot()
+    }
+}

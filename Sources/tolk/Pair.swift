@@ -1,0 +1,189 @@
+import ArgumentParser
+import Foundation
+import TolkArticle
+import TolkText
+
+/// `tolk pair`: for every translation, its source article or an explicit "no source".
+struct Pair: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Match translated article pages to their source articles (by URL, slug, images and content).",
+        discussion: """
+            Reads every .txt and .md file below each folder. In the corpus layout (Corpora/<article>/vi.txt, nb.txt, \
+            meta.json), files named after a language are taken for that language only, and a source's URL comes from \
+            meta.json's source_url.
+            """)
+
+    enum Format: String, ExpressibleByArgument, CaseIterable {
+        case jsonl, tsv
+    }
+
+    @Option(help: "Folder of source articles.")
+    var sources: String
+    @Option(help: "Folder of translated pages.")
+    var translations: String
+    @Option(help: "Language of the sources.")
+    var sourceLang = "vi"
+    @Option(help: "Language of the translations (files named <lang>.txt say their own).")
+    var targetLang = "nb"
+    @Option(help: "jsonl: one JSON object per translation; tsv: translation, source, score, method, evidence.")
+    var format: Format = .jsonl
+
+    func run() throws {
+        let sourceFiles = try PageFiles.list(sources, language: sourceLang)
+        let translationFiles = try PageFiles.list(translations, language: targetLang)
+        let progress = Progress(total: sourceFiles.count + translationFiles.count, label: "reading pages")
+        let sourceFingerprints = PageFiles.fingerprints(sourceFiles, defaultLanguage: sourceLang, useMetadataURL: true, progress: progress)
+        let translationFingerprints = PageFiles.fingerprints(
+            translationFiles, defaultLanguage: targetLang, useMetadataURL: false, progress: progress)
+        progress.finish()
+        let results = Pairer().pair(sources: sourceFingerprints.values, translations: translationFingerprints.values)
+
+        let out = StandardOutput.shared
+        if format == .tsv { out.write("translation\tsource\tscore\tmethod\tevidence\n") }
+        for result in results {
+            let score = String(format: "%.3f", result.score)
+            switch format {
+            case .jsonl:
+                let evidence = result.evidence.map(JSON.quoted).joined(separator: ",")
+                out.write(
+                    "{\"translation\":\(JSON.quoted(result.translation)),\"source\":\(result.source.map(JSON.quoted) ?? "null"),\"score\":\(score),\"method\":\"\(result.method.rawValue)\",\"evidence\":[\(evidence)]}\n"
+                )
+            case .tsv:
+                let clean = { (text: String) in text.replacingOccurrences(of: "\t", with: " ") }
+                out.write(
+                    "\(clean(result.translation))\t\(result.source.map(clean) ?? "")\t\(score)\t\(result.method.rawValue)\t\(clean(result.evidence.joined(separator: "; ")))\n"
+                )
+            }
+        }
+        out.flush()
+        let failures = sourceFingerprints.failures + translationFingerprints.failures
+        if !failures.isEmpty { throw CommandFailure(message: failures.joined(separator: "\ntolk: error: ")) }
+    }
+}
+
+/// Finding and fingerprinting page files.
+enum PageFiles {
+    struct File: Sendable {
+        let path: String
+        let language: String?
+    }
+
+    /// Every .txt/.md file below `folder`, sorted; files named `<lang>.txt` only for `language`.
+    static func list(_ folder: String, language: String) throws -> [File] {
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: folder, isDirectory: &isDirectory) else {
+            throw TextInputError.notFound(source: folder)
+        }
+        guard isDirectory.boolValue else { throw CommandFailure(message: "\(folder): is not a folder") }
+        guard let walker = FileManager.default.enumerator(atPath: folder) else {
+            throw TextInputError.unreadable(source: folder, reason: "cannot list the folder")
+        }
+        var files: [File] = []
+        for case let relative as String in walker where relative.hasSuffix(".txt") || relative.hasSuffix(".md") {
+            let name = (relative as NSString).lastPathComponent
+            let stem = (name as NSString).deletingPathExtension
+            let isLanguageFile = stem.count <= 3 && stem.allSatisfy(\.isLetter) && stem == stem.lowercased()
+            if isLanguageFile && stem != language { continue }
+            if name.lowercased() == "readme.md" { continue }
+            files.append(File(path: (folder as NSString).appendingPathComponent(relative), language: isLanguageFile ? stem : nil))
+        }
+        return files.sorted { $0.path < $1.path }
+    }
+
+    /// Fingerprints of `files`, read on all cores; unreadable pages are listed in `failures`.
+    static func fingerprints(_ files: [File], defaultLanguage: String, useMetadataURL: Bool, progress: Progress) -> (
+        values: [ArticleFingerprint], failures: [String]
+    ) {
+        let workers = max(1, min(ProcessInfo.processInfo.activeProcessorCount, 8))
+        let results = ResultSlots<Result<ArticleFingerprint, Error>>(count: files.count)
+        DispatchQueue.concurrentPerform(iterations: workers) { worker in
+            do {
+                let fingerprinter = try Fingerprinter()
+                let reader = ArticleReader()
+                for k in stride(from: worker, to: files.count, by: workers) {
+                    let file = files[k]
+                    results[k] = Result {
+                        let document = try TextReader(path: file.path).readDocument()
+                        let article = try reader.read(document, markdown: file.path.hasSuffix(".md"))
+                        let url = useMetadataURL ? metadataURL(besides: file.path) : nil
+                        return try fingerprinter.fingerprint(article, language: file.language ?? defaultLanguage, url: url)
+                    }
+                    progress.advance()
+                }
+            } catch {
+                for k in stride(from: worker, to: files.count, by: workers) where results[k] == nil { results[k] = .failure(error) }
+            }
+        }
+        var values: [ArticleFingerprint] = []
+        var failures: [String] = []
+        for result in results.values {
+            switch result {
+            case .success(let fingerprint): values.append(fingerprint)
+            case .failure(let error): failures.append("\(error)")
+            case nil: break
+            }
+        }
+        return (values, failures)
+    }
+
+    /// `source_url` from a meta.json in the same folder.
+    static func metadataURL(besides path: String) -> String? {
+        let meta = ((path as NSString).deletingLastPathComponent as NSString).appendingPathComponent("meta.json")
+        guard let data = FileManager.default.contents(atPath: meta),
+            let object = try? JSONSerialization.jsonObject(with: data) as? [String: Any]
+        else { return nil }
+        return object["source_url"] as? String
+    }
+}
+
+/// Fixed slots written from several threads, each slot by one thread.
+final class ResultSlots<Value>: @unchecked Sendable {
+    // Guarded by `lock`.
+    private var slots: [Value?]
+    private let lock = NSLock()
+
+    init(count: Int) { slots = Array(repeating: nil, count: count) }
+
+    subscript(index: Int) -> Value? {
+        get { lock.withLock { slots[index] } }
+        set { lock.withLock { slots[index] = newValue } }
+    }
+
+    var values: [Value?] { lock.withLock { slots } }
+}
+
+/// A progress line on standard error, shown only on a terminal and only once a run takes more
+/// than 1.5 s; safe to advance from several threads.
+final class Progress: @unchecked Sendable {
+    private let total: Int
+    private let label: String
+    private let started = Date()
+    private let isTerminal = isatty(2) != 0
+    private let lock = NSLock()
+    // Guarded by `lock`.
+    private var completed = 0
+    private var lastShown: Date? = nil
+
+    init(total: Int, label: String) {
+        self.total = total
+        self.label = label
+    }
+
+    func advance() {
+        lock.withLock {
+            completed += 1
+            let now = Date()
+            guard isTerminal, now.timeIntervalSince(started) > 1.5, now.timeIntervalSince(lastShown ?? .distantPast) > 0.2 else { return }
+            lastShown = now
+            FileHandleOutput.standardError.write("\r\(label) \(completed)/\(total)")
+        }
+    }
+
+    func finish() {
+        lock.withLock {
+            if lastShown != nil {
+                FileHandleOutput.standardError.write("\r\(label) \(completed)/\(total), \(String(format: "%.1f", Date().timeIntervalSince(started))) s\n")
+            }
+        }
+    }
+}
