@@ -32,8 +32,13 @@ public struct ArticleReader: Sendable {
                 break search
             }
         }
-        if sourceLine == nil, let firstChrome = blocks.indices.dropFirst(2).first(where: { isChromeBlock(blocks[$0]) }) {
-            end = firstChrome
+        if sourceLine == nil {
+            // Without a source line, the chrome is the first labelled block after the last block that
+            // reads like article text ("Les også:" boxes inside the body stay inside).
+            let lastText = blocks.lastIndex(where: { Self.readsLikeArticleText($0) }) ?? 0
+            if let firstChrome = blocks.indices.dropFirst(max(2, lastText + 1)).first(where: { isChromeBlock(blocks[$0]) }) {
+                end = firstChrome
+            }
         }
 
         // Header: site, headline, lede, byline.
@@ -149,11 +154,21 @@ public struct ArticleReader: Sendable {
         let text = block[0].text
         guard text.count <= 100, !text.hasSuffix(".") else { return false }
         return text.contains(" - ") || text.contains(" | ") || text.contains(" – ")
-            || text.contains(/[\p{L}\d-]+\.(vn|no|com|net|org|info|de|se|dk)\b/)
+            || text.contains(Patterns.siteDomain)
+    }
+
+    /// A block with a sentence of eight words or more, a credit line or an image line.
+    static func readsLikeArticleText(_ block: [Line]) -> Bool {
+        block.contains { line in
+            let text = line.text.trimmingCharacters()
+            if isCredit(text) || Figure.imageName(text, markdown: false) != nil { return true }
+            guard let last = text.last, ".!?»\"”)".contains(last) else { return false }
+            return text.split(separator: " ").count >= 8
+        }
     }
 
     static func isCredit(_ text: String) -> Bool {
-        text.count <= 60 && text.wholeMatch(of: /\([^()]{2,58}\)/) != nil
+        text.first == "(" && text.last == ")" && text.count <= 60 && text.wholeMatch(of: Patterns.creditLine) != nil
     }
 
     /// Non-blank lines grouped into blocks separated by blank lines.
@@ -224,7 +239,7 @@ struct ElementBuilder {
 enum SourceLine {
     /// The URL of a source line, or nil.
     static func parse(_ text: String) -> String? {
-        guard let match = text.wholeMatch(of: /\s*([\p{L} ]{2,30}?)\s*:\s*(https?:\/\/\S+)\s*/) else { return nil }
+        guard text.contains("://"), let match = text.wholeMatch(of: Patterns.sourceLine) else { return nil }
         return PageLabels.sourceLine.contains(String(match.1).lowercased()) ? String(match.2) : nil
     }
 }
@@ -233,11 +248,15 @@ enum SourceLine {
 enum Figure {
     static func imageName(_ text: String, markdown: Bool) -> (file: String, caption: String?)? {
         let trimmed = text.trimmingCharacters()
-        if markdown, let match = trimmed.wholeMatch(of: /!\[([^\]]*)\]\(([^)\s]+)[^)]*\)/) {
+        // Cheap checks first: this runs on every line of every page.
+        let lowered = trimmed.suffix(16).lowercased()
+        let hasImageExtension = [".jpg", ".jpeg", ".png", ".gif", ".webp", ".avif"].contains { lowered.hasSuffix($0) || lowered.contains($0 + "?") }
+        guard hasImageExtension || (markdown && trimmed.hasPrefix("![")), !trimmed.contains(" ") || trimmed.hasPrefix("![") else { return nil }
+        if markdown, let match = trimmed.wholeMatch(of: Patterns.markdownImage) {
             let file = String(match.2.split(separator: "/").last ?? match.2[...])
             return (file, match.1.isEmpty ? nil : String(match.1))
         }
-        guard trimmed.wholeMatch(of: /(?i)(https?:\/\/\S+\/)?[\w.%~+-]+\.(jpe?g|png|gif|webp|avif)(\?\S*)?/) != nil else { return nil }
+        guard trimmed.wholeMatch(of: Patterns.imageFileName) != nil else { return nil }
         let withoutQuery = trimmed.split(separator: "?")[0]
         return (String(withoutQuery.split(separator: "/").last!), nil)
     }
@@ -253,24 +272,26 @@ enum Byline {
     static func parse(_ block: [Line]) -> (author: String?, date: String?, attributes: [String: String])? {
         guard block.count == 1 else { return nil }
         let text = block[0].text.trimmingCharacters()
-        guard text.count <= 120 else { return nil }
+        guard text.count <= 120, text.contains(where: \.isNumber) || text.hasPrefix("Av ") || text.hasPrefix("By ") || text.hasPrefix("Tác giả") else {
+            return nil
+        }
         var date: String? = nil
         var rest = text[...]
-        if let match = text.firstMatch(of: /(\d{1,2})\/(\d{1,2})\/(\d{4})/) {
+        if let match = text.firstMatch(of: Patterns.slashDate) {
             date = iso(year: match.3, month: match.2, day: match.1)
             rest = text[..<match.range.lowerBound]
-        } else if let match = text.firstMatch(of: /(\d{4})-(\d{2})-(\d{2})/) {
+        } else if let match = text.firstMatch(of: Patterns.isoDate) {
             date = iso(year: match.1, month: match.2, day: match.3)
             rest = text[..<match.range.lowerBound]
-        } else if let match = text.firstMatch(of: /(\d{1,2})\.\s+(\p{L}+)\s+(\d{4})/),
+        } else if let match = text.firstMatch(of: Patterns.norwegianDate),
             let month = norwegianMonths.firstIndex(of: match.2.lowercased())
         {
             date = iso(year: match.3, month: Substring(String(month + 1)), day: match.1)
             rest = text[..<match.range.lowerBound]
         }
         // A byline is a name and a date (maybe a weekday and a time), not a sentence that mentions a date.
-        if let dateEnd = text.firstMatch(of: /\d{4}/)?.range.upperBound,
-            text[dateEnd...].wholeMatch(of: /[\s,]*(\d{1,2}[:.]\d{2})?\s*(\(GMT[+-]\d+\))?\s*/) == nil
+        if let dateEnd = text.firstMatch(of: Patterns.year)?.range.upperBound,
+            text[dateEnd...].wholeMatch(of: Patterns.timeAfterDate) == nil
         {
             return nil
         }
@@ -315,4 +336,19 @@ public enum ChromeStatistics {
         let threshold = max(minimumPages, Int((Double(documents.count) * share).rounded(.up)))
         return Set(pagesPerLine.filter { $0.value >= threshold }.keys)
     }
+}
+
+/// Regular expressions, compiled once (a literal in a function is parsed again on every call).
+enum Patterns {
+    // Regex values are immutable once built; `nonisolated(unsafe)` because Regex is not Sendable.
+    nonisolated(unsafe) static let siteDomain = /[\p{L}\d-]+\.(vn|no|com|net|org|info|de|se|dk)\b/
+    nonisolated(unsafe) static let creditLine = /\([^()]{2,58}\)/
+    nonisolated(unsafe) static let sourceLine = /\s*([\p{L} ]{2,30}?)\s*:\s*(https?:\/\/\S+)\s*/
+    nonisolated(unsafe) static let markdownImage = /!\[([^\]]*)\]\(([^)\s]+)[^)]*\)/
+    nonisolated(unsafe) static let imageFileName = /(?i)(https?:\/\/\S+\/)?[\w.%~+-]+\.(jpe?g|png|gif|webp|avif)(\?\S*)?/
+    nonisolated(unsafe) static let slashDate = /(\d{1,2})\/(\d{1,2})\/(\d{4})/
+    nonisolated(unsafe) static let isoDate = /(\d{4})-(\d{2})-(\d{2})/
+    nonisolated(unsafe) static let norwegianDate = /(\d{1,2})\.\s+(\p{L}+)\s+(\d{4})/
+    nonisolated(unsafe) static let year = /\d{4}/
+    nonisolated(unsafe) static let timeAfterDate = /[\s,]*(\d{1,2}[:.]\d{2})?\s*(\(GMT[+-]\d+\))?\s*/
 }

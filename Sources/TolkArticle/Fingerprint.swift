@@ -83,6 +83,8 @@ enum AnchorScanner {
     static func scan(_ text: String, language: String, into anchors: inout Set<String>, fold: (Substring) throws(ICUError) -> String) throws(ICUError) {
         let scalars = Array(text.unicodeScalars)
         var i = 0
+        var previousName: String? = nil
+        var previousNameEnd = -2
         while i < scalars.count {
             let scalar = scalars[i]
             if scalar.properties.numericType == .decimal {
@@ -90,11 +92,18 @@ enum AnchorScanner {
             } else if scalar.properties.isAlphabetic {
                 var end = i
                 while end < scalars.count, scalars[end].properties.isAlphabetic || scalars[end].properties.generalCategory == .nonspacingMark { end += 1 }
-                // Capitalised words, and all-caps acronyms, survive translation; sentence starts are kept too (IDF discounts them).
-                if scalar.properties.isUppercase, end - i >= 3 {
+                // Capitalised words and acronyms survive translation (sentence starts are kept too:
+                // IDF discounts them), and so do names written in syllables: "Hà Nội" ~ "Hanoi".
+                if scalar.properties.isUppercase {
                     var word = String.UnicodeScalarView()
                     word.append(contentsOf: scalars[i..<end])
-                    anchors.insert("w:" + (try fold(Substring(String(word)))))
+                    let key = try fold(Substring(String(word)))
+                    if end - i >= 3 { anchors.insert("w:" + key) }
+                    if let previous = previousName, previousNameEnd == i - 1 { anchors.insert("w:" + previous + key) }
+                    previousName = key
+                    previousNameEnd = end
+                } else {
+                    previousName = nil
                 }
                 i = end
             } else {

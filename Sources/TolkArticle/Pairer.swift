@@ -33,14 +33,16 @@ public struct PairingResult: Sendable, Hashable {
 ///   rarest anchors (blocking), so 10,000 × 10,000 stays far from quadratic.
 public struct Pairer: Sendable {
     /// The minimum content score for a content match.
-    public var contentThreshold = 0.3
+    public var contentThreshold = 0.6
     /// The minimum share of slug words for a slug match.
     public var slugThreshold = 0.7
 
     public init() {}
 
     public func pair(sources: [ArticleFingerprint], translations: [ArticleFingerprint]) -> [PairingResult] {
-        let index = SourceIndex(sources)
+        // Only anchors seen on both sides can be evidence; the rest would only dilute the scores.
+        let translationVocabulary = translations.reduce(into: Set<String>()) { $0.formUnion($1.anchors) }
+        let index = SourceIndex(sources, translationVocabulary: translationVocabulary)
         var results = translations.map { match($0, in: index) }
         resolveConflicts(&results, translations: translations)
         return results
@@ -107,9 +109,13 @@ public struct Pairer: Sendable {
         for image in translation.images {
             for source in index.byImage[image] ?? [] { votes[source, default: []].append("image: \(image)") }
         }
-        if let (source, evidence) = votes.max(by: { $0.value.count < $1.value.count }) {
+        // An image counts when it points at one source only (agencies reuse photos).
+        let most = votes.values.map(\.count).max() ?? 0
+        let leaders = votes.filter { $0.value.count == most }
+        if most > 0, leaders.count == 1, let (source, evidence) = leaders.first {
             return (source, evidence.sorted(), 0.95)
         }
+        if most > 0 { return nil }
         // An image file name is the folded caption of the source: compare with the source captions.
         var best: (Int, String, Double)? = nil
         for image in translation.images {
@@ -167,7 +173,10 @@ struct SourceIndex {
     var byAnchor: [String: [Int]] = [:]
     var idf: [String: Double] = [:]
 
-    init(_ sources: [ArticleFingerprint]) {
+    /// Each source's IDF-weighted length over the anchors translations can share.
+    var sourceNorms: [Double] = []
+
+    init(_ sources: [ArticleFingerprint], translationVocabulary: Set<String>) {
         self.sources = sources
         for (k, source) in sources.enumerated() {
             if let url = source.url {
@@ -183,6 +192,7 @@ struct SourceIndex {
         }
         let count = Double(max(sources.count, 1))
         for (anchor, holders) in byAnchor { idf[anchor] = log(1 + count / Double(holders.count)) }
+        sourceNorms = sources.map { source in norm(source.anchors.filter { translationVocabulary.contains($0) }) }
     }
 
     /// Sources sharing at least one of the rarer `words`.
@@ -202,21 +212,20 @@ struct SourceIndex {
             guard let holders = byAnchor[anchor], holders.count <= rareLimit else { continue }
             for holder in holders { shared[holder, default: []].append(anchor) }
         }
-        let translationNorm = norm(translation.anchors)
+        let translationNorm = norm(translation.anchors.filter { byAnchor[$0] != nil })
         var scored: [((source: Int, anchors: [String]), Double)] = []
         for (source, _) in shared {
             let common = translation.anchors.intersection(sources[source].anchors)
             let dot = common.reduce(0.0) { $0 + pow(idf[$1] ?? 0, 2) }
-            let denominator = translationNorm * norm(sources[source].anchors)
+            let denominator = translationNorm * sourceNorms[source]
             scored.append(((source, Array(common)), denominator == 0 ? 0 : dot / denominator))
         }
         scored.sort { $0.1 > $1.1 || ($0.1 == $1.1 && $0.0.source < $1.0.source) }
         return Array(scored.prefix(limit))
     }
 
-    /// The IDF-weighted length of an anchor set; anchors no source has weigh as the rarest.
+    /// The IDF-weighted length of an anchor set.
     private func norm(_ anchors: Set<String>) -> Double {
-        let rarest = log(1 + Double(max(sources.count, 1)))
-        return anchors.reduce(0.0) { $0 + pow(idf[$1] ?? rarest, 2) }.squareRoot()
+        anchors.reduce(0.0) { $0 + pow(idf[$1] ?? 0, 2) }.squareRoot()
     }
 }
