@@ -61,6 +61,9 @@ check "extract json" 0 '"date":"2025-12-01"' -- "$TOLK" extract --format json "$
 check "extract an empty file" 2 'empty.txt: the file is empty' -- "$TOLK" extract "$work/empty.txt"
 check "extract a page without body" 2 'chrome.txt: no article body found' -- sh -c "printf 'Kommentar (0)\n\nNo data\n' > '$work/chrome.txt'; '$TOLK' extract '$work/chrome.txt'"
 check "extract binary input" 2 'bin.dat: NUL byte at byte offset 3' -- sh -c "printf 'abc\000def' > '$work/bin.dat'; '$TOLK' extract '$work/bin.dat'"
+check "pair the corpus" 0 '"translation":"Corpora/vietnamplus-1080302/nb.txt","source":"Corpora/vietnamplus-1080302/vi.txt","score":1.000,"method":"url"' -- "$TOLK" pair --sources Corpora --translations Corpora
+check "pair tsv" 0 $'^Corpora/vietnamplus-1080921/nb.txt\tCorpora/vietnamplus-1080921/vi.txt\t1.000\turl\t' -- "$TOLK" pair --sources Corpora --translations Corpora --format tsv
+check "pair a missing folder" 2 'nowhere: no such file' -- "$TOLK" pair --sources "$work/nowhere" --translations Corpora
 check "input is never modified" 0 '' -- cmp "$SEED" "$work/seed-copy.txt"
 
 echo "cli: $passed passed, $failed failed"

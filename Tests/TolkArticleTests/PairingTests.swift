@@ -1,0 +1,91 @@
+import Testing
+import TolkText
+
+@testable import TolkArticle
+
+@Suite("Pairing")
+struct PairingTests {
+    @Test func articleURLsNormalise() throws {
+        let plain = try #require(ArticleURL("https://www.vietnamplus.vn/viet-nam-lao-post1080302.vnp"))
+        for variant in [
+            "http://m.vietnamplus.vn/viet-nam-lao-post1080302.vnp/", "https://vietnamplus.vn/viet-nam-lao-post1080302.vnp?utm_source=fb#top",
+            "HTTPS://WWW.VIETNAMPLUS.VN/viet-nam-lao-post1080302.vnp",
+        ] {
+            let url = try #require(ArticleURL(variant))
+            #expect(url.host == plain.host && url.path == plain.path, "\(variant)")
+        }
+        #expect(plain.host == "vietnamplus.vn")
+        #expect(plain.articleID == "1080302")
+        #expect(plain.slug == "viet-nam-lao")
+        #expect(ArticleURL("ftp://x.vn/a") == nil)
+        #expect(ArticleURL("not a url") == nil)
+    }
+
+    static func anchors(_ text: String, _ language: String) throws -> Set<String> {
+        var anchors = Set<String>()
+        try AnchorScanner.scan(text, language: language, into: &anchors) { word throws(ICUError) in
+            try Normalizer(foldCase: true, foldDiacritics: true).normalize(String(word)).text
+        }
+        return anchors
+    }
+
+    @Test func vietnameseAndNorwegianNumbersMeetInOneForm() throws {
+        let vietnamese = try Self.anchors("Kim ngạch 1.500 tỷ USD, tăng 2,3% ngày 1/12/2025 tại Hà Nội.", "vi")
+        let norwegian = try Self.anchors("Handelen var 1 500 milliarder USD, opp 2,3 prosent 1. desember 2025 i Hanoi.", "nb")
+        for anchor in ["n:1500", "n:2.3", "d:12-1", "y:2025", "w:usd", "w:hanoi"] {
+            #expect(vietnamese.contains(anchor), "vi lacks \(anchor): \(vietnamese.sorted())")
+            #expect(norwegian.contains(anchor), "nb lacks \(anchor): \(norwegian.sorted())")
+        }
+        // A Norwegian time or ordinal is not a thousands separator.
+        #expect(try Self.anchors("kl. 14.00", "nb").contains("n:14.00"))
+    }
+
+    static func fingerprints(_ pairs: [String], language: String, url: Bool = true) throws -> [ArticleFingerprint] {
+        let fingerprinter = try Fingerprinter()
+        return try pairs.map { pair in
+            let file = language == "vi" ? "vi.txt" : "nb.txt"
+            let article = try readArticle("\(pair)/\(file)")
+            let meta = "https://www.vietnamplus.vn/x-post\(pair.split(separator: "-").last!).vnp"
+            return try fingerprinter.fingerprint(article, language: language, url: language == "vi" ? meta : (url ? nil : "https://example.org/none"))
+        }
+    }
+
+    static let pairs = ["vietnamplus-1080302", "vietnamplus-1080415", "vietnamplus-1080533", "vietnamplus-1080702"]
+
+    @Test func urlIdsPairAndAMissingIdMeansNoSource() throws {
+        let sources = try Self.fingerprints(Array(Self.pairs.prefix(3)), language: "vi")
+        let translations = try Self.fingerprints(Self.pairs, language: "nb")
+        let results = Pairer().pair(sources: sources, translations: translations)
+        for k in 0..<3 {
+            #expect(results[k].source == sources[k].path)
+            #expect(results[k].method == .url)
+        }
+        // 1080702's translation names an article that is not among the sources: no look-alike.
+        #expect(results[3].source == nil)
+        #expect(results[3].method == .url)
+        #expect(results[3].evidence.first?.contains("1080702 is not among the sources") == true)
+    }
+
+    @Test func contentPairsTranslationsWithoutURL() throws {
+        let sources = try Self.fingerprints(Self.pairs, language: "vi")
+        let translations = try Self.fingerprints(Self.pairs, language: "nb", url: false)
+        let results = Pairer().pair(sources: sources, translations: translations)
+        #expect(results.map(\.source) == sources.map(\.path))
+        #expect(results.allSatisfy { $0.method != .url })
+    }
+
+    @Test func aSourceGoesToTheBetterOfTwoTranslations() throws {
+        let sources = try Self.fingerprints(["vietnamplus-1080302"], language: "vi")
+        let withURL = try Self.fingerprints(["vietnamplus-1080302"], language: "nb")[0]
+        let textOnly = try Self.fingerprints(["vietnamplus-1080302"], language: "nb", url: false)[0]
+        let results = Pairer().pair(sources: sources, translations: [textOnly, withURL])
+        #expect(results[1].source == sources[0].path)
+        #expect(results[0].source == nil)
+        #expect(results[0].evidence.first?.contains("went to the better match") == true)
+    }
+
+    @Test func noSourcesMeansNoSource() throws {
+        let results = Pairer().pair(sources: [], translations: try Self.fingerprints(["vietnamplus-1080415"], language: "nb", url: false))
+        #expect(results.count == 1 && results[0].source == nil)
+    }
+}
