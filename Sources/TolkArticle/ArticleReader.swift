@@ -141,6 +141,9 @@ public struct ArticleReader: Sendable {
 
     /// Which rule makes `line` chrome, if any.
     func chromeLabel(_ line: Line) -> String? {
+        // Labels are short; repeated lines are at most 200 bytes (see `ChromeStatistics`).
+        let length = line.range.count
+        guard length <= 200, length <= PageLabels.longestLabel || !repeatedLines.isEmpty else { return nil }
         let key = PageLabels.key(line.text)
         if PageLabels.chromeLines.contains(key) { return key }
         if repeatedLines.contains(key) { return "repeated across pages" }

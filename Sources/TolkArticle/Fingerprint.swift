@@ -87,7 +87,10 @@ enum AnchorScanner {
         var previousNameEnd = -2
         while i < scalars.count {
             let scalar = scalars[i]
-            if scalar.properties.numericType == .decimal {
+            if scalar.isASCII, !(("a"..."z").contains(scalar) || ("A"..."Z").contains(scalar) || ("0"..."9").contains(scalar)) {
+                // ASCII spaces and punctuation: nothing to look up.
+                i += 1
+            } else if scalar.properties.numericType == .decimal {
                 i = number(scalars, from: i, language: language, into: &anchors)
             } else if scalar.properties.isAlphabetic {
                 var end = i

@@ -22,6 +22,9 @@ enum PageLabels {
         "kommentare ({n})", "mehr zum thema", "das könnte sie auch interessieren",
     ]
 
+    /// The longest chrome label, in UTF-8 bytes, with room for a counter and spaces.
+    static let longestLabel = (chromeLines.map(\.utf8.count).max() ?? 0) + 16
+
     /// The label key of a line: lower-cased, trimmed, without a final colon, digit runs replaced by `{n}`.
     static func key(_ line: String) -> String {
         var key = ""

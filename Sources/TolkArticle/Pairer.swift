@@ -1,4 +1,8 @@
-import Foundation
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
 
 /// The source article chosen for one translation, or an explicit "no source", with the evidence.
 public struct PairingResult: Sendable, Hashable {
