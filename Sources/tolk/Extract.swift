@@ -27,9 +27,10 @@ struct Extract: ParsableCommand {
         for document in documents {
             do {
                 let article = try reader.read(document, markdown: markdown || document.name.hasSuffix(".md"))
+                let agreements = try SlugConsistency.check(article)
                 switch format {
                 case .text: writeText(article, to: out)
-                case .json: out.write(try ArticleJSON(article).encoded() + "\n")
+                case .json: out.write(try ArticleJSON(article, slugAgreements: agreements).encoded() + "\n")
                 }
             } catch let error as ArticleError {
                 failures.append(error.description)
@@ -63,13 +64,26 @@ struct ArticleJSON: Encodable {
         let attributes: [String: String]
     }
 
+    struct SlugCheck: Encodable {
+        let kind: String
+        let line: Int
+        let slug: String
+        let matched: [String]
+        let missing: [String]
+    }
+
     let path: String
     let headline: String?
     let date: String?
     let sourceURL: String?
     let elements: [Element]
+    /// The headline against the URL slug and each caption against its image file name.
+    let slugChecks: [SlugCheck]
 
-    init(_ article: Article) {
+    init(_ article: Article, slugAgreements: [SlugAgreement]) {
+        slugChecks = slugAgreements.map {
+            SlugCheck(kind: $0.element.kind.rawValue, line: $0.element.start.line, slug: $0.slug, matched: $0.matched, missing: $0.missing)
+        }
         path = article.name
         headline = article.headline?.text
         date = article.date

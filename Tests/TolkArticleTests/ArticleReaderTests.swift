@@ -128,3 +128,22 @@ struct ArticleReaderTests {
         #expect(article.date == "2025-11-28")
     }
 }
+
+@Suite("Slug consistency")
+struct SlugConsistencyTests {
+    @Test func seedHeadlineAndCaptionsAgainstTheirSlugs() throws {
+        let checks = try SlugConsistency.check(try readArticle("vietnamplus-1080302/nb.txt"))
+        #expect(checks.map(\.element.kind) == [.headline, .caption, .caption])
+        #expect(checks[0].matched == ["laos"])
+        // "Generalsekretær To Lam møtte Laos generalsekretær og president Thongloun Sisoulith 25. oktober 2025."
+        #expect(checks[1].matched == ["to", "lam", "laos", "thongloun"])
+        #expect(checks[1].missing == ["sisoulith", "25", "2025"])
+        #expect(checks[1].share == 4.0 / 7.0)
+    }
+
+    @Test func numbersLoseTheirPunctuationAsInSlugs() throws {
+        let checks = try SlugConsistency.check(try readArticle("vietnamplus-1080610/nb.txt"))
+        #expect(checks[0].matched == ["581", "usd", "11"])
+        #expect(checks[0].share == 1)
+    }
+}
