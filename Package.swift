@@ -6,6 +6,7 @@ let package = Package(
     products: [
         .library(name: "TolkText", targets: ["TolkText"]),
         .library(name: "TolkArticle", targets: ["TolkArticle"]),
+        .library(name: "TolkGlossary", targets: ["TolkGlossary"]),
         .executable(name: "tolk", targets: ["tolk"]),
     ],
     dependencies: [
@@ -30,11 +31,16 @@ let package = Package(
             name: "TolkArticle",
             dependencies: ["TolkText"]
         ),
+        .target(
+            name: "TolkGlossary",
+            dependencies: ["TolkText"]
+        ),
         .executableTarget(
             name: "tolk",
             dependencies: [
                 "TolkText",
                 "TolkArticle",
+                "TolkGlossary",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -45,6 +51,10 @@ let package = Package(
         .testTarget(
             name: "TolkArticleTests",
             dependencies: ["TolkArticle"]
+        ),
+        .testTarget(
+            name: "TolkGlossaryTests",
+            dependencies: ["TolkGlossary"]
         ),
     ],
     swiftLanguageModes: [.v6]

@@ -1,4 +1,6 @@
 import ArgumentParser
+import TolkArticle
+import TolkGlossary
 import TolkText
 
 #if canImport(Glibc)
@@ -17,7 +19,7 @@ struct Tolk: ParsableCommand {
         commandName: "tolk",
         abstract: "Translation alignment and localisation QA for news text (Vietnamese -> Norwegian first).",
         version: "tolk \(version) (ICU \(TextInfo.icuVersion))",
-        subcommands: [Tokenize.self, Segment.self, Normalize.self, Slug.self, Extract.self, Pair.self]
+        subcommands: [Tokenize.self, Segment.self, Normalize.self, Slug.self, Extract.self, Pair.self, GlossaryCommand.self]
     )
 
     static func main() {
@@ -30,6 +32,10 @@ struct Tolk: ParsableCommand {
             fail(error.description)
         } catch let error as CommandFailure {
             fail(error.message)
+        } catch let error as ArticleError {
+            fail(error.description)
+        } catch let error as GlossaryError {
+            fail(error.description)
         } catch {
             let code = exitCode(for: error)
             if code == .success {

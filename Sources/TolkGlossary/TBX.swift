@@ -1,0 +1,123 @@
+import TolkText
+
+/// Reads TBX v3 (ISO 30042:2019; TBX-Basic, DCA and DCT styles) and TBX v2 (`martif`, `termEntry`,
+/// `tig`/`ntig`); writes TBX v3 TBX-Basic in DCA style.
+///
+/// tolk's own data categories: `conceptType` (person, title, organisation, place, term) and
+/// `doNotTranslate` on a concept, `inflectedForms` (forms separated by `|`) on a term; as
+/// `<descrip type="…">`/`<admin type="…">`/`<termNote type="…">` in DCA style or elements in DCT style.
+public enum TBX {
+    public static func read(_ document: Document) throws(GlossaryError) -> Glossary {
+        let root: XMLElement
+        do { root = try XMLReader.parse(document) } catch { throw .xml(error) }
+        guard root.localName == "tbx" || root.localName == "martif" else {
+            throw .invalid(source: document.name, position: root.position, message: "root element <\(root.name)> is not <tbx> or <martif>")
+        }
+        var concepts: [Concept] = []
+        var positions: [String: TextPosition] = [:]
+        var conceptElements: [XMLElement] = []
+        func collect(_ element: XMLElement) {
+            for child in element.elements() {
+                if child.localName == "conceptEntry" || child.localName == "termEntry" { conceptElements.append(child) } else { collect(child) }
+            }
+        }
+        collect(root)
+        for entry in conceptElements {
+            let (concept, termPositions) = try concept(entry, source: document.name)
+            positions[concept.id] = entry.position
+            for (term, position) in zip(concept.terms, termPositions) { positions[Glossary.key(concept: concept, term: term)] = position }
+            concepts.append(concept)
+        }
+        return Glossary(concepts: concepts, source: document.name, positions: positions)
+    }
+
+    /// The value of a data category on `element`: `<x type="name">value</x>` (DCA) or `<prefix:name>value</prefix:name>` (DCT).
+    private static func category(_ name: String, in element: XMLElement) -> XMLElement? {
+        element.elements().first { $0.attribute("type") == name || $0.localName == Substring(name) }
+    }
+
+    private static func concept(_ entry: XMLElement, source: String) throws(GlossaryError) -> (Concept, [TextPosition]) {
+        let id = entry.attribute("id") ?? "line\(entry.position.line)"
+        var kind = Concept.Kind.term
+        if let type = category("conceptType", in: entry) {
+            guard let parsed = Concept.Kind(rawValue: type.text.lowercased()) else {
+                throw .invalid(source: source, position: type.position, message: "unknown conceptType '\(type.text)' (person, title, organisation, place, term)")
+            }
+            kind = parsed
+        }
+        let doNotTranslate = category("doNotTranslate", in: entry).map { ["yes", "true", "1"].contains($0.text.lowercased()) } ?? false
+        let note = (entry.elements("note").first ?? category("definition", in: entry)).map(\.text)
+        var terms: [Term] = []
+        var termPositions: [TextPosition] = []
+        for languageSection in entry.elements() where languageSection.localName == "langSec" || languageSection.localName == "langSet" {
+            guard let language = languageSection.attribute("xml:lang") ?? languageSection.attribute("lang") else {
+                throw .invalid(source: source, position: languageSection.position, message: "<\(languageSection.name)> without xml:lang")
+            }
+            for termSection in languageSection.elements() where ["termSec", "tig", "ntig"].contains(termSection.localName) {
+                terms.append(try term(termSection, language: language, source: source))
+                termPositions.append(termSection.position)
+            }
+        }
+        return (Concept(id: id, kind: kind, note: note, doNotTranslate: doNotTranslate, terms: terms), termPositions)
+    }
+
+    private static func term(_ section: XMLElement, language: String, source: String) throws(GlossaryError) -> Term {
+        // `ntig` wraps its term and notes in a `termGrp`.
+        let holder = section.localName == "ntig" ? (section.elements("termGrp").first ?? section) : section
+        guard let termElement = holder.elements("term").first else {
+            throw .invalid(source: source, position: section.position, message: "<\(section.name)> without <term>")
+        }
+        var status = Term.Status.preferred
+        if let statusElement = category("administrativeStatus", in: holder) ?? category("normativeAuthorization", in: holder) {
+            guard let parsed = Term.Status(lenient: statusElement.text) else {
+                throw .invalid(
+                    source: source, position: statusElement.position,
+                    message: "unknown administrative status '\(statusElement.text)' (preferredTerm-admn-sts, admittedTerm-admn-sts, deprecatedTerm-admn-sts)")
+            }
+            status = parsed
+        }
+        let forms = category("inflectedForms", in: holder).map { $0.text.split(separator: "|").map { $0.trimmed() } } ?? []
+        let note = holder.elements("note").first?.text
+        return Term(language: language, text: termElement.text, status: status, forms: forms.filter { !$0.isEmpty }, note: note)
+    }
+
+    /// TBX v3, TBX-Basic, DCA style.
+    public static func write(_ glossary: Glossary, sourceLanguage: String? = nil) -> String {
+        let e = XMLWriter.escape
+        var out = """
+            <?xml version="1.0" encoding="UTF-8"?>
+            <tbx type="TBX-Basic" style="dca" xml:lang="\(e(sourceLanguage ?? glossary.languages.first ?? "und"))" xmlns="urn:iso:std:iso:30042:ed-2">
+              <tbxHeader>
+                <fileDesc>
+                  <sourceDesc>
+                    <p>Written by tolk</p>
+                  </sourceDesc>
+                </fileDesc>
+              </tbxHeader>
+              <text>
+                <body>
+
+            """
+        for concept in glossary.concepts {
+            out += "      <conceptEntry id=\"\(e(concept.id))\">\n"
+            out += "        <descrip type=\"conceptType\">\(concept.kind.rawValue)</descrip>\n"
+            if concept.doNotTranslate { out += "        <admin type=\"doNotTranslate\">yes</admin>\n" }
+            if let note = concept.note { out += "        <note>\(e(note))</note>\n" }
+            for language in concept.terms.map(\.language).reduce(into: [String](), { if !$0.contains($1) { $0.append($1) } }) {
+                out += "        <langSec xml:lang=\"\(e(language))\">\n"
+                for term in concept.terms(in: language) {
+                    out += "          <termSec>\n"
+                    out += "            <term>\(e(term.text))</term>\n"
+                    out += "            <termNote type=\"administrativeStatus\">\(term.status.tbxValue)</termNote>\n"
+                    if !term.forms.isEmpty { out += "            <termNote type=\"inflectedForms\">\(e(term.forms.joined(separator: "|")))</termNote>\n" }
+                    if let note = term.note { out += "            <note>\(e(note))</note>\n" }
+                    out += "          </termSec>\n"
+                }
+                out += "        </langSec>\n"
+            }
+            out += "      </conceptEntry>\n"
+        }
+        out += "    </body>\n  </text>\n</tbx>\n"
+        return out
+    }
+}

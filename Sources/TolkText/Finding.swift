@@ -1,0 +1,57 @@
+/// One problem found in a file: the single result model of tolk's checks (glossary, lint), with one
+/// text form here and machine forms (JSON, SARIF) built from the same fields.
+public struct Finding: Sendable, Hashable, Codable {
+    public enum Severity: String, Sendable, Codable, CaseIterable, Comparable {
+        case note, warning, error
+
+        public static func < (lhs: Severity, rhs: Severity) -> Bool {
+            allCases.firstIndex(of: lhs)! < allCases.firstIndex(of: rhs)!
+        }
+    }
+
+    /// The rule's stable id, e.g. `glossary-forbidden`.
+    public var rule: String
+    public var severity: Severity
+    public var message: String
+    public var path: String
+    /// 1-based start and end (exclusive) positions; columns count Unicode scalars.
+    public var line: Int
+    public var column: Int
+    public var endLine: Int
+    public var endColumn: Int
+    /// The text the finding is about.
+    public var match: String?
+    /// What to write instead.
+    public var suggestion: String?
+    /// The glossary concept involved.
+    public var concept: String?
+
+    public init(
+        rule: String, severity: Severity, message: String, path: String, start: TextPosition, end: TextPosition, match: String? = nil,
+        suggestion: String? = nil, concept: String? = nil
+    ) {
+        self.rule = rule
+        self.severity = severity
+        self.message = message
+        self.path = path
+        line = start.line
+        column = start.column
+        endLine = end.line
+        endColumn = end.column
+        self.match = match
+        self.suggestion = suggestion
+        self.concept = concept
+    }
+
+    /// `path:line:col: severity: message [rule]`, then the suggestion on its own line.
+    public var text: String {
+        var text = "\(path):\(line):\(column): \(severity.rawValue): \(message) [\(rule)]"
+        if let suggestion { text += "\n  suggestion: \(suggestion)" }
+        return text
+    }
+
+    /// Orders findings by file, then place, then rule.
+    public static func ordered(_ a: Finding, _ b: Finding) -> Bool {
+        (a.path, a.line, a.column, a.rule) < (b.path, b.line, b.column, b.rule)
+    }
+}

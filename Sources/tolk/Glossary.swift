@@ -1,0 +1,70 @@
+import ArgumentParser
+import Foundation
+import TolkGlossary
+import TolkText
+
+/// `tolk glossary`: read, convert, validate and apply glossaries.
+struct GlossaryCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "glossary",
+        abstract: "Work with TBX and CSV glossaries.",
+        subcommands: [Convert.self, Validate.self, Check.self, Report.self])
+
+    /// Reads a glossary file (.tbx or .csv).
+    static func load(_ path: String) throws -> Glossary {
+        try Glossary.read(try TextReader(path: path).readDocument())
+    }
+
+    struct Convert: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Convert a glossary between TBX and CSV (by file extension); TBX is written as TBX v3, TBX-Basic.")
+
+        @Argument(help: "The glossary to read (.tbx: TBX v2 or v3; .csv).")
+        var input: String
+        @Argument(help: "The file to write (.tbx or .csv); written atomically.")
+        var output: String
+
+        func run() throws {
+            guard URL(fileURLWithPath: input).standardized.path != URL(fileURLWithPath: output).standardized.path else {
+                throw CommandFailure(message: "\(output): will not overwrite the input; write to another file")
+            }
+            let glossary = try GlossaryCommand.load(input)
+            let text: String
+            switch URL(fileURLWithPath: output).pathExtension.lowercased() {
+            case "tbx": text = TBX.write(glossary)
+            case "csv": text = GlossaryCSV.write(glossary)
+            default: throw CommandFailure(message: "\(output): name the output .tbx or .csv")
+            }
+            try AtomicFile.write(text, to: output)
+        }
+    }
+
+    struct Validate: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Check a glossary: empty entries, duplicate terms, a term preferred in two concepts. Exit 1 when errors are found.")
+
+        @Argument(help: "The glossary (.tbx or .csv).")
+        var file: String
+
+        func run() throws {
+            let glossary = try GlossaryCommand.load(file)
+            let findings = glossary.validate()
+            let out = StandardOutput.shared
+            for finding in findings { out.write(finding.text + "\n") }
+            let errors = findings.filter { $0.severity == .error }.count
+            out.write("\(file): \(glossary.concepts.count) concepts, \(glossary.concepts.map(\.terms.count).reduce(0, +)) terms, \(errors) errors, \(findings.count - errors) warnings\n")
+            out.flush()
+            if errors > 0 { throw ExitCode(1) }
+        }
+    }
+}
+
+/// Writes files atomically: a temporary file beside the target, then a rename.
+enum AtomicFile {
+    static func write(_ text: String, to path: String) throws {
+        do {
+            try Data(text.utf8).write(to: URL(fileURLWithPath: path), options: .atomic)
+        } catch {
+            throw CommandFailure(message: "\(path): cannot write: \(error.localizedDescription)")
+        }
+    }
+}
