@@ -182,6 +182,7 @@ public enum XMLReader {
                     i += 1
                     break
                 }
+                let attributeStart = i
                 let attributeName = try parseName()
                 skipWhitespace()
                 guard i < bytes.count, bytes[i] == UInt8(ascii: "=") else { throw error("expected = after attribute \(attributeName)") }
@@ -198,7 +199,7 @@ public enum XMLReader {
                 guard i < bytes.count else { throw error("unterminated attribute value", at: valueStart) }
                 let value = try resolve(valueStart..<i)
                 i += 1
-                if attributes.contains(where: { $0.0 == attributeName }) { throw error("attribute \(attributeName) given twice") }
+                if attributes.contains(where: { $0.0 == attributeName }) { throw error("attribute \(attributeName) given twice", at: attributeStart) }
                 attributes.append((attributeName, value))
             }
             var children: [XMLElement.Child] = []
@@ -215,8 +216,9 @@ public enum XMLReader {
                 try flushText(upTo: i)
                 if peek("</") {
                     i += 2
+                    let closingStart = i - 2
                     let closing = try parseName()
-                    guard closing == name else { throw error("</\(closing)> closes <\(name)>") }
+                    guard closing == name else { throw error("</\(closing)> closes <\(name)>", at: closingStart) }
                     skipWhitespace()
                     guard i < bytes.count, bytes[i] == UInt8(ascii: ">") else { throw error("expected > after </\(closing)") }
                     i += 1

@@ -1,0 +1,191 @@
+import Foundation
+import Testing
+import TolkText
+
+@testable import TolkGlossary
+
+let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+let sharedFormats = repository.deletingLastPathComponent().appendingPathComponent("shared/data/formats/tbx")
+
+func glossary(_ text: String, name: String) throws -> Glossary {
+    try Glossary.read(Document(text, name: name))
+}
+
+func shippedGlossary(_ name: String = "vi-nb.tbx") throws -> Glossary {
+    try Glossary.read(try TextReader(path: repository.appendingPathComponent("Glossaries/\(name)").path).readDocument())
+}
+
+/// Concepts without their file positions, for comparing glossaries read from different formats.
+func comparable(_ glossary: Glossary) -> [Concept] { glossary.concepts }
+
+@Suite("Glossary files")
+struct GlossaryReadingTests {
+    @Test(arguments: ["okapi_test01.tbx", "okapi_oracle_TBX.tbx"])
+    func sharedTBXSamplesImport(name: String) throws {
+        let path = sharedFormats.appendingPathComponent(name).path
+        try #require(FileManager.default.fileExists(atPath: path), "the shared format samples are beside the repository")
+        let glossary = try Glossary.read(try TextReader(path: path).readDocument())
+        #expect(!glossary.concepts.isEmpty)
+        #expect(glossary.concepts.allSatisfy { !$0.terms.isEmpty })
+        if name == "okapi_test01.tbx" {
+            #expect(glossary.concepts[0].id == "eid-Oracle-67")
+            #expect(glossary.concepts[0].terms.map(\.text) == ["alpha smoothing factor", "Alfa simítási tényező"])
+            #expect(glossary.concepts[0].terms.map(\.language) == ["en", "hu"])
+        } else {
+            // ntig/termGrp terms and multi-line text.
+            #expect(glossary.concepts.flatMap(\.terms).contains { $0.text == "Target Value" })
+            #expect(glossary.languages == ["en", "pt"])
+        }
+    }
+
+    @Test func tbxV3DCTStyle() throws {
+        let text = """
+            <?xml version="1.0" encoding="UTF-8"?>
+            <tbx type="TBX-Basic" style="dct" xml:lang="vi" xmlns="urn:iso:std:iso:30042:ed-2" xmlns:basic="http://www.tbxinfo.net/ns/basic">
+              <tbxHeader><fileDesc><sourceDesc><p>test</p></sourceDesc></fileDesc></tbxHeader>
+              <text><body>
+                <conceptEntry id="gs">
+                  <langSec xml:lang="vi"><termSec><term>Tổng Bí thư</term>
+                    <basic:administrativeStatus>preferredTerm-admn-sts</basic:administrativeStatus></termSec></langSec>
+                  <langSec xml:lang="nb">
+                    <termSec><term>generalsekretær</term><basic:administrativeStatus>preferredTerm-admn-sts</basic:administrativeStatus></termSec>
+                    <termSec><term>partisekretær</term><basic:administrativeStatus>deprecatedTerm-admn-sts</basic:administrativeStatus></termSec>
+                  </langSec>
+                </conceptEntry>
+              </body></text>
+            </tbx>
+            """
+        let concept = try #require(try glossary(text, name: "dct.tbx").concepts.first)
+        #expect(concept.preferred(in: "nb")?.text == "generalsekretær")
+        #expect(concept.terms(in: "nb").map(\.status) == [.preferred, .forbidden])
+    }
+
+    @Test func lenientStatusWords() {
+        #expect(Term.Status(lenient: "forbidden") == .forbidden)
+        #expect(Term.Status(lenient: "Do not use") == .forbidden)
+        #expect(Term.Status(lenient: "supersededTerm-admn-sts") == .forbidden)
+        #expect(Term.Status(lenient: "admittedTerm-admn-sts") == .admitted)
+        #expect(Term.Status(lenient: "approved") == .preferred)
+        #expect(Term.Status(lenient: "maybe") == nil)
+    }
+
+    @Test func shippedGlossaryRoundTripsThroughCSV() throws {
+        let tbx = try shippedGlossary()
+        #expect(tbx.concepts.count >= 60)
+        let csv = try glossary(GlossaryCSV.write(tbx), name: "x.csv")
+        #expect(comparable(csv) == comparable(tbx))
+        let again = try glossary(TBX.write(csv), name: "x.tbx")
+        #expect(comparable(again) == comparable(tbx))
+        // The shipped CSV is the same glossary.
+        #expect(comparable(try shippedGlossary("vi-nb.csv")) == comparable(tbx))
+    }
+
+    @Test func shippedGlossaryIsValidAndCoversTheSeed() throws {
+        let glossary = try shippedGlossary()
+        #expect(glossary.validate().isEmpty)
+        let ids = Set(glossary.concepts.map(\.id))
+        for id in ["to-lam", "thongloun-sisoulith", "general-secretary", "lao-peoples-revolutionary-party", "central-committee", "national-assembly",
+            "fatherland-front", "south-china-sea", "vietnam-news-agency", "doi-moi"]
+        {
+            #expect(ids.contains(id), "missing \(id)")
+        }
+        #expect(glossary.concepts.allSatisfy { $0.note != nil }, "every concept explains itself")
+        let party = try #require(glossary.concepts.first { $0.id == "lao-peoples-revolutionary-party" })
+        #expect(party.terms(in: "nb").filter { $0.status == .forbidden }.count >= 3)
+    }
+
+    @Test func csvWithBOMQuotesAndLineBreaks() throws {
+        let text = "\u{FEFF}concept_id,type,language,term,status,forms,do_not_translate,note\n"
+            + "c1,title,vi,Tổng Bí thư,preferred,,,\"A note, with a comma\nand a line break\"\r\n"
+            + "c1,,nb,generalsekretær,preferred,generalsekretæren|generalsekretærens,,\n"
+            + "c1,,nb,\"\"\"Generalsekretær\"\"\",forbidden,,,\n"
+        var bytes = Array(text.utf8)
+        bytes.removeFirst(3)
+        let document = try Document(bytes: [0xEF, 0xBB, 0xBF] + bytes, name: "g.csv")
+        let concept = try #require(try Glossary.read(document).concepts.first)
+        #expect(concept.note == "A note, with a comma\nand a line break")
+        #expect(concept.kind == .title)
+        #expect(concept.terms(in: "nb")[0].forms == ["generalsekretæren", "generalsekretærens"])
+        #expect(concept.terms(in: "nb")[1].text == "\"Generalsekretær\"")
+    }
+
+    @Test func csvErrorsNameTheRow() {
+        #expect(throws: GlossaryError.invalid(source: "g.csv", position: TextPosition(line: 3, column: 1), message: "unknown status 'often' (preferred, admitted, forbidden)")) {
+            try glossary("concept_id,language,term,status\nc1,vi,Lào,preferred\nc1,nb,Laos,often\n", name: "g.csv")
+        }
+        #expect(throws: GlossaryError.self) { try glossary("id,lang,text\n", name: "g.csv") }
+    }
+}
+
+@Suite("Safe XML")
+struct SafeXMLTests {
+    @Test func externalEntitiesAreRefused() {
+        let xxe = """
+            <?xml version="1.0"?>
+            <!DOCTYPE tbx [ <!ENTITY secret SYSTEM "file:///etc/passwd"> ]>
+            <tbx><text><body><conceptEntry id="c"><langSec xml:lang="en"><termSec><term>&secret;</term></termSec></langSec></conceptEntry></body></text></tbx>
+            """
+        #expect(throws: GlossaryError.xml(XMLError(source: "x.tbx", position: TextPosition(line: 2, column: 15), message: "entity declarations are not allowed (tolk never expands XML entities)"))) {
+            try glossary(xxe, name: "x.tbx")
+        }
+    }
+
+    @Test func entityBombsAreRefusedQuickly() {
+        var bomb = "<?xml version=\"1.0\"?>\n<!DOCTYPE lolz [\n <!ENTITY lol \"lol\">\n"
+        for level in 1...9 { bomb += " <!ENTITY lol\(level) \"" + String(repeating: "&lol\(level - 1 == 0 ? "" : String(level - 1));", count: 10) + "\">\n" }
+        bomb += "]>\n<tbx>&lol9;</tbx>\n"
+        #expect(throws: GlossaryError.self) { try glossary(bomb, name: "bomb.tbx") }
+    }
+
+    @Test func undeclaredEntitiesAreErrorsNotExpansions() {
+        #expect(throws: GlossaryError.self) { try glossary("<tbx><text>&nbsp;</text></tbx>", name: "e.tbx") }
+    }
+
+    @Test func anExternalDTDIsNeverRead() throws {
+        // TBX v2 files name their DTD; it is skipped, not fetched.
+        let text = "<?xml version='1.0'?>\n<!DOCTYPE martif SYSTEM \"http://localhost:1/never.dtd\">\n<martif><text><body><termEntry id=\"a\"><langSet xml:lang=\"en\"><tig><term>x &amp; y</term></tig></langSet></termEntry></body></text></martif>"
+        #expect(try glossary(text, name: "v2.tbx").concepts.first?.terms.first?.text == "x & y")
+    }
+
+    @Test(arguments: [
+        ("<tbx><text><body>", "<body> is not closed", 1, 12),
+        ("<tbx>\n  <text></body></tbx>", "</body> closes <text>", 2, 9),
+        ("not xml at all", "text before the root element", 1, 1),
+        ("", "no root element: the file is empty or not XML", 1, 1),
+        ("<tbx a='1' a='2'/>", "attribute a given twice", 1, 12),
+    ])
+    func malformedXMLNamesLineAndColumn(text: String, message: String, line: Int, column: Int) {
+        #expect(throws: GlossaryError.xml(XMLError(source: "m.tbx", position: TextPosition(line: line, column: column), message: message))) {
+            try glossary(text, name: "m.tbx")
+        }
+    }
+
+    @Test func deepNestingIsLimited() {
+        let deep = String(repeating: "<a>", count: 10_000) + String(repeating: "</a>", count: 10_000)
+        #expect(throws: GlossaryError.self) { try glossary(deep, name: "deep.tbx") }
+    }
+
+    @Test func characterReferencesAndCDATA() throws {
+        let root = try XMLReader.parse(Document("<t a=\"&#x110;&#273;\">T&#244; <![CDATA[<L&acirc;m>]]></t>", name: "c.xml"))
+        #expect(root.attribute("a") == "Đđ")
+        #expect(root.text == "Tô <L&acirc;m>")
+    }
+}
+
+@Suite("Glossary validation")
+struct GlossaryValidationTests {
+    @Test func problemsAreFoundWithTheirRows() throws {
+        let text = """
+            concept_id,type,language,term,status
+            a,title,vi,Tổng Bí thư,preferred
+            a,,nb,generalsekretær,preferred
+            a,,nb,Generalsekretær,admitted
+            b,title,nb,generalsekretær,preferred
+            c,term,nb,,preferred
+            d,term,nb,premier,forbidden
+            """
+        let findings = try glossary(text, name: "v.csv").validate()
+        #expect(findings.map(\.rule) == ["glossary-duplicate-term", "glossary-preferred-twice", "glossary-empty", "glossary-no-preferred"])
+        #expect(findings.map(\.line) == [4, 5, 6, 7])
+    }
+}
