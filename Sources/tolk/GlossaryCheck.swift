@@ -1,11 +1,93 @@
 import ArgumentParser
+import Foundation
+import TolkArticle
 import TolkGlossary
 import TolkText
 
+/// Translations to check, each with its source when one is known.
+struct CheckTarget {
+    let translation: String
+    let source: String?
+
+    /// Files as given; a folder in the corpus layout gives its `<target>.txt` files with their `<source>.txt`.
+    static func collect(_ paths: [String], source: String?, sourceLanguage: String, targetLanguage: String) throws -> [CheckTarget] {
+        var targets: [CheckTarget] = []
+        for path in paths {
+            var isDirectory: ObjCBool = false
+            if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue {
+                for file in try PageFiles.list(path, language: targetLanguage) where file.language == targetLanguage {
+                    let sibling = ((file.path as NSString).deletingLastPathComponent as NSString).appendingPathComponent("\(sourceLanguage).txt")
+                    targets.append(CheckTarget(translation: file.path, source: FileManager.default.fileExists(atPath: sibling) ? sibling : nil))
+                }
+            } else {
+                targets.append(CheckTarget(translation: path, source: source))
+            }
+        }
+        if source != nil, targets.count != 1 { throw ValidationError("--source goes with exactly one translation file") }
+        return targets
+    }
+}
+
+/// Findings as text (`path:line:col: severity: message [rule]`) or JSON lines.
+enum FindingOutput: String, ExpressibleByArgument, CaseIterable {
+    case text, json
+
+    func write(_ findings: [Finding], to out: StandardOutput) throws {
+        switch self {
+        case .text:
+            for finding in findings { out.write(finding.text + "\n") }
+        case .json:
+            let encoder = JSONEncoder()
+            encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+            encoder.keyEncodingStrategy = .convertToSnakeCase
+            for finding in findings { out.write(String(decoding: try encoder.encode(finding), as: UTF8.self) + "\n") }
+        }
+    }
+}
+
 extension GlossaryCommand {
     struct Check: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Check translations against a glossary.")
-        func run() throws { throw CommandFailure(message: "not yet") }
+        static let configuration = CommandConfiguration(
+            abstract: "Check translations against a glossary: forbidden renderings, mangled names, missing terms, inconsistency, case.",
+            discussion: "Exit codes: 0 no errors (warnings too with --strict), 1 findings that fail, 2 usage or input errors.")
+
+        @Option(help: "The glossary (.tbx or .csv).")
+        var glossary: String
+        @Option(help: "The source article of the (single) translation, for missing-term checks.")
+        var source: String?
+        @Option(help: "Language of the sources.")
+        var sourceLang = "vi"
+        @Option(help: "Language of the translations.")
+        var targetLang = "nb"
+        @Option(help: "text or json (one finding per line).")
+        var format: FindingOutput = .text
+        @Flag(help: "Warnings fail too (exit 1).")
+        var strict = false
+        @Argument(help: "Translation files, or corpus folders (<target>.txt checked against <source>.txt beside it).")
+        var translations: [String]
+
+        func run() throws {
+            let targets = try CheckTarget.collect(translations, source: source, sourceLanguage: sourceLang, targetLanguage: targetLang)
+            let checker = try GlossaryChecker(glossary: try GlossaryCommand.load(glossary), targetLanguage: targetLang, sourceLanguage: sourceLang)
+            var results: [GlossaryChecker.Result] = []
+            var documents: [String: Document] = [:]
+            for target in targets {
+                let document = try TextReader(path: target.translation).readDocument()
+                documents[target.translation] = document
+                let source = try target.source.map { try TextReader(path: $0).readDocument() }
+                // Only the source's article text counts for missing terms, not its site line or chrome.
+                let sourceRanges = source.flatMap { try? ArticleReader().read($0) }.map { article in
+                    article.elements.filter { [.headline, .lede, .paragraph, .caption].contains($0.kind) }.map(\.range)
+                }
+                results.append(try checker.check(translation: document, source: source, sourceRanges: sourceRanges))
+            }
+            let findings = results.flatMap(\.findings) + GlossaryChecker.corpusInconsistencies(results, documents: documents)
+            try format.write(findings, to: StandardOutput.shared)
+            StandardOutput.shared.flush()
+            let errors = findings.filter { $0.severity == .error }.count
+            FileHandleOutput.standardError.write("\(errors) errors, \(findings.count - errors) warnings in \(targets.count) files\n")
+            if errors > 0 || (strict && !findings.isEmpty) { throw ExitCode(1) }
+        }
     }
 
     struct Report: ParsableCommand {

@@ -1,0 +1,275 @@
+import TolkText
+
+/// The glossary checks: forbidden renderings, mangled names, source terms without an approved
+/// rendering, one concept rendered several ways, and case. One finding model (`Finding`) for all.
+///
+/// Rules: `glossary-forbidden` (error), `glossary-mangled-name` (error), `glossary-missing` (error,
+/// needs the source), `glossary-inconsistent` (warning), `glossary-case` (warning), and across
+/// documents `glossary-inconsistent-corpus` (warning).
+///
+/// Not thread-safe (it owns ICU segmenters): one per task.
+public final class GlossaryChecker {
+    public let glossary: Glossary
+    public let targetLanguage: String
+    public let sourceLanguage: String
+    private let targetSegmenter: Segmenter
+    private let sourceSegmenter: Segmenter
+    private let targetMatcher: TermMatcher
+    private let sourceMatcher: TermMatcher
+    /// Lower-cased single-word titles (with their common inflections) that can be glued to a name.
+    private let titleWords: [(word: String, concept: Concept)]
+    /// Person names of two or more words in the target language.
+    private let names: [(concept: Concept, words: [String])]
+
+    /// The result for one translation.
+    public struct Result: Sendable {
+        public let findings: [Finding]
+        /// Term occurrences in the translation (for reports and corpus-wide checks).
+        public let occurrences: [TermOccurrence]
+        public let path: String
+    }
+
+    public init(glossary: Glossary, targetLanguage: String = "nb", sourceLanguage: String = "vi") throws {
+        self.glossary = glossary
+        self.targetLanguage = targetLanguage
+        self.sourceLanguage = sourceLanguage
+        targetSegmenter = try Segmenter(languageCode: targetLanguage)
+        sourceSegmenter = try Segmenter(languageCode: sourceLanguage)
+        targetMatcher = try TermMatcher(glossary: glossary, language: targetLanguage)
+        sourceMatcher = try TermMatcher(glossary: glossary, language: sourceLanguage)
+        var titles: [(word: String, concept: Concept)] = []
+        var names: [(Concept, [String])] = []
+        for concept in glossary.concepts {
+            for term in concept.terms(in: targetLanguage) where term.status != .forbidden {
+                let words = term.text.split(separator: " ").map(String.init)
+                if concept.kind == .title, words.count == 1 { titles += ["", "en", "er", "ene"].map { (words[0].lowercased() + $0, concept) } }
+                if concept.kind == .person, words.count >= 2, words.allSatisfy({ $0.first?.isUppercase == true }) { names.append((concept, words)) }
+            }
+        }
+        titleWords = titles.sorted { $0.word.count > $1.word.count }
+        self.names = names
+    }
+
+    /// Checks one translation, with its source when there is one; `sourceRanges` limits the
+    /// missing-term check to the article text of the source (not its site line or chrome).
+    public func check(translation: Document, source: Document? = nil, sourceRanges: [Range<Int>]? = nil) throws -> Result {
+        let segmentation = try targetSegmenter.segment(translation)
+        let occurrences = try targetMatcher.occurrences(in: segmentation)
+        var findings: [Finding] = []
+        func finding(_ rule: String, _ severity: Finding.Severity, _ message: String, _ range: Range<Int>, suggestion: String?, concept: String?) {
+            findings.append(
+                Finding(
+                    rule: rule, severity: severity, message: message, path: translation.name, start: translation.position(at: range.lowerBound),
+                    end: translation.position(at: range.upperBound), match: translation.text(range), suggestion: suggestion, concept: concept))
+        }
+
+        for occurrence in occurrences where occurrence.term.status == .forbidden {
+            let preferred = occurrence.concept.preferred(in: targetLanguage)?.text
+            finding(
+                "glossary-forbidden", .error, "'\(occurrence.text)' is a forbidden rendering of \(occurrence.concept.id)", occurrence.range,
+                suggestion: preferred, concept: occurrence.concept.id)
+        }
+
+        let mangled = mangledNames(in: segmentation, occurrences: occurrences)
+        for (range, concept, message, suggestion) in mangled where !message.isEmpty {
+            finding("glossary-mangled-name", .error, message, range, suggestion: suggestion, concept: concept.id)
+        }
+
+        for (concept, places) in inconsistencies(occurrences) {
+            let renderings = places.map { "'\($0.text)' (line \(translation.position(at: $0.range.lowerBound).line))" }.joined(separator: ", ")
+            finding(
+                "glossary-inconsistent", .warning, "\(concept.id) is rendered \(Set(places.map(\.term.text)).count) ways in this article: \(renderings)",
+                places[1].range, suggestion: concept.preferred(in: targetLanguage)?.text, concept: concept.id)
+        }
+
+        for occurrence in occurrences where occurrence.term.status != .forbidden {
+            if let (message, suggestion) = caseProblem(occurrence, in: segmentation) {
+                finding("glossary-case", .warning, message, occurrence.range, suggestion: suggestion, concept: occurrence.concept.id)
+            }
+        }
+
+        if let source {
+            let sourceSegmentation = try sourceSegmenter.segment(source)
+            let rendered = Set(occurrences.map(\.concept.id)).union(mangled.map(\.1.id))
+            let targetWords = Set(segmentation.tokens.filter { $0.kind == .word }.map { segmentation.text($0.range).lowercased() })
+            var reported = Set<String>()
+            for occurrence in try sourceMatcher.occurrences(in: sourceSegmentation) where !rendered.contains(occurrence.concept.id) {
+                if let sourceRanges, !sourceRanges.contains(where: { $0.contains(occurrence.range.lowerBound) }) { continue }
+                if renderedInCompound(occurrence.concept, words: targetWords) { continue }
+                guard let expected = occurrence.concept.preferred(in: targetLanguage), reported.insert(occurrence.concept.id).inserted else { continue }
+                findings.append(
+                    Finding(
+                        rule: "glossary-missing", severity: .error,
+                        message: "'\(occurrence.text)' (\(occurrence.concept.id)) has no approved rendering in \(translation.name)", path: source.name,
+                        start: source.position(at: occurrence.range.lowerBound), end: source.position(at: occurrence.range.upperBound),
+                        match: occurrence.text, suggestion: expected.text, concept: occurrence.concept.id))
+            }
+        }
+        return Result(findings: findings.sorted(by: Finding.ordered), occurrences: occurrences, path: translation.name)
+    }
+
+    /// Norwegian compounds render a title or term as their last part: "utenriksminister" and
+    /// "landbruks- og miljøminister" both render "minister".
+    private func renderedInCompound(_ concept: Concept, words: Set<String>) -> Bool {
+        guard concept.kind == .title || concept.kind == .term else { return false }
+        let forms = concept.terms(in: targetLanguage).filter { $0.status != .forbidden && !$0.text.contains(" ") }.map { $0.text.lowercased() }
+        return forms.contains { form in words.contains { $0.count > form.count + 2 && $0.hasSuffix(form) } }
+    }
+
+    // MARK: Mangled names
+
+    private func mangledNames(in segmentation: Segmentation, occurrences: [TermOccurrence]) -> [(Range<Int>, Concept, String, String?)] {
+        var results: [(Range<Int>, Concept, String, String?)] = []
+        let tokens = segmentation.tokens
+        let text = { (index: Int) in segmentation.text(tokens[index].range) }
+        var coveredByName = Set<Int>()
+        var titleEnds: [Int: TermOccurrence] = [:]
+        for occurrence in occurrences {
+            if occurrence.concept.kind == .person { coveredByName.formUnion(occurrence.tokens) }
+            if occurrence.concept.kind == .title { titleEnds[occurrence.tokens.upperBound - 1] = occurrence }
+        }
+        func nameWord(_ word: String) -> (Concept, [String])? {
+            var bare = word
+            for ending in ["'", "’", "s"] where bare.hasSuffix(ending) && bare.count > ending.count + 1 {
+                if names.contains(where: { $0.words.contains(bare) }) { break }
+                bare = String(bare.dropLast(ending.count))
+            }
+            return names.first { $0.words.contains(bare) }.map { ($0.concept, $0.words) }
+        }
+        var reported = Set<Int>()
+        for (index, token) in tokens.enumerated() where token.kind == .word && !coveredByName.contains(index) {
+            let word = text(index)
+            // A title glued to a name: "GeneralsekretærLams", "PresidentLuong".
+            let lowered = word.lowercased()
+            if let title = titleWords.first(where: { lowered.hasPrefix($0.word) && lowered.count > $0.word.count }) {
+                let rest = String(word.dropFirst(title.word.count))
+                if rest.first?.isUppercase == true, let (concept, words) = nameWord(rest) {
+                    results.append(
+                        (token.range, concept, "'\(word)' runs the title into part of the name '\(words.joined(separator: " "))'",
+                            "\(title.word) \(words.joined(separator: " "))"))
+                    results.append((token.range, title.concept, "", nil))  // the title is rendered, glued
+                    reported.insert(index)
+                    continue
+                }
+            }
+            // The last part of a name alone after a title: "Generalsekretær Lam", "Generalsekretær for Lam".
+            guard word.first?.isUppercase == true, let (concept, words) = nameWord(word), words.count >= 2,
+                word.hasPrefix(words.last!), index + 1 >= tokens.count || text(index + 1).first?.isUppercase != true
+            else { continue }
+            var previous = index - 1
+            if previous >= 0, ["for", "av", "til", "fra"].contains(text(previous)) { previous -= 1 }
+            if previous >= 0, let title = titleEnds[previous] {
+                let range = title.range.lowerBound..<token.range.upperBound
+                results.append(
+                    (range, concept, "'\(segmentation.text(range))' has only part of the name '\(words.joined(separator: " "))'",
+                        "\(title.text) \(words.joined(separator: " "))"))
+            }
+        }
+        // A name with one word changed: "Pham Minh Kinh" for "Pham Minh Chinh".
+        for (concept, words) in names where words.count >= 3 {
+            var index = 0
+            while index + words.count <= tokens.count {
+                let window = (index..<(index + words.count)).map(text)
+                let differences = zip(window, words).filter { $0 != $1 }.count
+                let window_ = index..<(index + words.count)
+                if differences == 1, window.allSatisfy({ $0.first?.isUppercase == true }), !window_.contains(where: { coveredByName.contains($0) || reported.contains($0) }) {
+                    let range = tokens[index].range.lowerBound..<tokens[index + words.count - 1].range.upperBound
+                    results.append((range, concept, "'\(window.joined(separator: " "))' looks like a mangled '\(words.joined(separator: " "))'", words.joined(separator: " ")))
+                    index += words.count
+                } else {
+                    index += 1
+                }
+            }
+        }
+        return results
+    }
+
+    // MARK: Consistency and case
+
+    /// Concepts rendered by two or more different glossary terms, with their occurrences (first of each rendering).
+    private func inconsistencies(_ occurrences: [TermOccurrence]) -> [(Concept, [TermOccurrence])] {
+        var byConcept: [String: [TermOccurrence]] = [:]
+        var order: [String] = []
+        for occurrence in occurrences {
+            if byConcept[occurrence.concept.id] == nil { order.append(occurrence.concept.id) }
+            byConcept[occurrence.concept.id, default: []].append(occurrence)
+        }
+        return order.compactMap { id in
+            var firstOfEach: [TermOccurrence] = []
+            for occurrence in byConcept[id]! where !firstOfEach.contains(where: { $0.term.text == occurrence.term.text }) {
+                firstOfEach.append(occurrence)
+            }
+            // An acronym beside the full name is a convention, not an inconsistency.
+            let renderings = firstOfEach.filter { !Self.isAcronym($0.term.text) }
+            return renderings.count >= 2 ? (renderings[0].concept, renderings) : nil
+        }
+    }
+
+    private static func isAcronym(_ text: String) -> Bool { text.count <= 6 && text == text.uppercased() && text.contains(where: \.isLetter) }
+
+    private func caseProblem(_ occurrence: TermOccurrence, in segmentation: Segmentation) -> (String, String)? {
+        guard let first = occurrence.text.first else { return nil }
+        switch occurrence.concept.kind {
+        case .title:
+            guard first.isUppercase, occurrence.term.text.first?.isLowercase == true, !startsSentence(occurrence.tokens.lowerBound, in: segmentation) else { return nil }
+            return ("the title '\(occurrence.text)' is written in lower case mid-sentence", occurrence.text.prefix(1).lowercased() + occurrence.text.dropFirst())
+        case .person, .place:
+            guard first.isLowercase, occurrence.term.text.first?.isUppercase == true else { return nil }
+            return ("the name '\(occurrence.text)' is written with a capital letter", occurrence.text.prefix(1).uppercased() + occurrence.text.dropFirst())
+        case .organisation, .term:
+            return nil
+        }
+    }
+
+    /// Whether token `index` starts a sentence or a line (headlines, captions), possibly after an
+    /// opening quote or dash.
+    private func startsSentence(_ index: Int, in segmentation: Segmentation) -> Bool {
+        var first = index
+        while first > 0, segmentation.tokens[first - 1].kind == .punctuation, !lineBreak(before: first - 1, in: segmentation) { first -= 1 }
+        if first == 0 || lineBreak(before: first, in: segmentation) { return true }
+        guard let sentence = segmentation.sentences.first(where: { $0.tokens.contains(index) }) else { return true }
+        var start = sentence.tokens.lowerBound
+        while start < index, segmentation.tokens[start].kind == .punctuation { start += 1 }
+        return start == index
+    }
+
+    private func lineBreak(before index: Int, in segmentation: Segmentation) -> Bool {
+        guard index > 0 else { return true }
+        let gap = segmentation.document.bytes[segmentation.tokens[index - 1].range.upperBound..<segmentation.tokens[index].range.lowerBound]
+        return gap.contains(0x0A) || gap.contains(0x0D)
+    }
+
+    // MARK: Across documents
+
+    /// Concepts rendered differently in different documents: one warning per concept, at its first
+    /// occurrence in the document where the second rendering appears, listing every place.
+    public static func corpusInconsistencies(_ results: [Result], documents: [String: Document]) -> [Finding] {
+        var renderings: [String: [(path: String, occurrence: TermOccurrence)]] = [:]
+        var order: [String] = []
+        for result in results {
+            for occurrence in result.occurrences where occurrence.term.status != .forbidden && !isAcronym(occurrence.term.text) {
+                let id = occurrence.concept.id
+                if renderings[id] == nil { order.append(id) }
+                if !(renderings[id]?.contains(where: { $0.path == result.path && $0.occurrence.term.text == occurrence.term.text }) ?? false) {
+                    renderings[id, default: []].append((result.path, occurrence))
+                }
+            }
+        }
+        var findings: [Finding] = []
+        for id in order {
+            let places = renderings[id]!
+            let distinct = places.map(\.occurrence.term.text).reduce(into: [String]()) { if !$0.contains($1) { $0.append($1) } }
+            guard distinct.count >= 2, let second = places.first(where: { $0.occurrence.term.text == distinct[1] }),
+                let document = documents[second.path]
+            else { continue }
+            let list = places.map { "'\($0.occurrence.term.text)' in \($0.path)" }.joined(separator: ", ")
+            findings.append(
+                Finding(
+                    rule: "glossary-inconsistent-corpus", severity: .warning, message: "\(id) is rendered \(distinct.count) ways across the corpus: \(list)",
+                    path: second.path, start: document.position(at: second.occurrence.range.lowerBound),
+                    end: document.position(at: second.occurrence.range.upperBound), match: second.occurrence.text,
+                    suggestion: second.occurrence.concept.preferred(in: second.occurrence.term.language)?.text, concept: id))
+        }
+        return findings
+    }
+}

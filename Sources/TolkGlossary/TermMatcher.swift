@@ -1,0 +1,147 @@
+import TolkText
+
+/// A glossary term found in a text.
+public struct TermOccurrence: Sendable, Hashable {
+    public let concept: Concept
+    /// The glossary term that matched (its status tells preferred, admitted or forbidden).
+    public let term: Term
+    /// UTF-8 byte range in the document.
+    public let range: Range<Int>
+    /// Token indices in the segmentation.
+    public let tokens: Range<Int>
+    /// The text as written.
+    public let text: String
+}
+
+/// Finds a language's glossary terms in segmented text, on token boundaries, longest match first.
+///
+/// - Vietnamese (and other languages): tokens are compared after NFC, new-style tone placement,
+///   look-alike letters and case folding; with `foldDiacritics`, also without diacritics (for slugs
+///   and unaccented text).
+/// - Norwegian: tokens are compared case-insensitively and the last word of a term may be
+///   inflected: nouns take definite and plural endings (`generalsekretæren`, `generalsekretærer`),
+///   names and places a genitive (`To Lams`, `Laos'`); forms listed in the glossary are added.
+///   Names must be capitalised somewhere to match, so the numeral "to" never starts "To Lam".
+///
+/// Not thread-safe (it caches token keys): one per task.
+public final class TermMatcher {
+    public let language: String
+    private let segmenterLanguage: String
+    private let keyNormalizer: Normalizer?
+    private var keyCache: [String: String] = [:]
+    /// Patterns by the keys their first token may have.
+    private var patternsByFirstKey: [String: [Pattern]] = [:]
+
+    private struct Pattern {
+        let concept: Concept
+        let term: Term
+        /// Acceptable keys per token position.
+        let positions: [Set<String>]
+        /// Names (people, places, organisations) need a capital letter in the text.
+        let needsCapital: Bool
+    }
+
+    private static let nounEndings = ["", "en", "ens", "er", "ers", "ene", "enes", "et", "ets", "a", "as", "s"]
+    private static let endingsAfterE = ["n", "ns", "t", "ts", "r", "rs", "ne", "nes"]
+    private static let nameEndings = ["", "s", "'", "’"]
+
+    public init(glossary: Glossary, language: String, foldDiacritics: Bool = false) throws {
+        self.language = language
+        let primary = language.split(whereSeparator: { $0 == "-" || $0 == "_" }).first.map(String.init)?.lowercased() ?? language
+        segmenterLanguage = primary
+        let norwegian = ["nb", "no", "nn"].contains(primary)
+        keyNormalizer =
+            norwegian
+            ? nil : Normalizer(form: .nfc, toneStyle: .new, fixLookalikes: true, foldCase: true, foldDiacritics: foldDiacritics)
+        let segmenter = try Segmenter(languageCode: primary)
+        for concept in glossary.concepts {
+            for term in concept.terms where term.language == language && !term.text.trimmed().isEmpty {
+                for (index, written) in ([term.text] + term.forms).enumerated() {
+                    let words = try segmenter.segment(Document(written)).tokens.map { written.utf8Slice($0.range) }
+                    guard !words.isEmpty else { continue }
+                    var positions = try words.map { Set([try key($0)]) }
+                    if norwegian, index == 0 {
+                        positions[positions.count - 1] = try inflections(of: words.last!, kind: concept.kind)
+                    }
+                    let pattern = Pattern(concept: concept, term: term, positions: positions, needsCapital: concept.kind != .title && concept.kind != .term && words.contains { $0.first?.isUppercase == true })
+                    for first in positions[0] { patternsByFirstKey[first, default: []].append(pattern) }
+                }
+            }
+        }
+    }
+
+    private func inflections(of word: String, kind: Concept.Kind) throws -> Set<String> {
+        let base = try key(word)
+        // Common nouns (titles, terms, organisations written in lower case) inflect; names take a genitive.
+        let isCommonNoun = kind == .title || kind == .term || (kind == .organisation && word.first?.isLowercase == true)
+        guard isCommonNoun else { return Set(Self.nameEndings.map { base + $0 }) }
+        var stems = [base]
+        // A term given in the definite form ("regjeringen", "departementet") inflects from its stem.
+        for definite in ["en", "et"] where base.hasSuffix(definite) && base.count > definite.count + 3 { stems.append(String(base.dropLast(2))) }
+        var forms = Set<String>()
+        for stem in stems {
+            forms.formUnion(Self.nounEndings.map { stem + $0 })
+            if stem.hasSuffix("e") { forms.formUnion(Self.endingsAfterE.map { stem + $0 }) }
+        }
+        return forms
+    }
+
+    /// The comparison key of a token.
+    func key(_ text: String) throws -> String {
+        if let known = keyCache[text] { return known }
+        let key = try keyNormalizer.map { try $0.normalize(text).text } ?? text.lowercased()
+        if keyCache.count > 100_000 { keyCache.removeAll(keepingCapacity: true) }
+        keyCache[text] = key
+        return key
+    }
+
+    /// Every term occurrence in `segmentation`, in text order, longest match first, not overlapping.
+    public func occurrences(in segmentation: Segmentation) throws -> [TermOccurrence] {
+        let tokens = segmentation.tokens
+        var keys: [String] = []
+        keys.reserveCapacity(tokens.count)
+        for token in tokens { keys.append(try key(segmentation.text(token.range))) }
+        var found: [TermOccurrence] = []
+        var i = 0
+        while i < tokens.count {
+            var best: (Pattern, Int)? = nil
+            for pattern in patternsByFirstKey[keys[i]] ?? [] {
+                let length = pattern.positions.count
+                guard i + length <= tokens.count, length > (best?.1 ?? 0) else { continue }
+                // The words of a multi-word term follow each other, separated by spaces only.
+                var matches = true
+                for k in 1..<max(length, 1) where !pattern.positions[k].contains(keys[i + k]) || !separatedBySpace(tokens[i + k - 1], tokens[i + k], in: segmentation) {
+                    matches = false
+                    break
+                }
+                if matches, pattern.needsCapital, !(i..<(i + length)).contains(where: { segmentation.text(tokens[$0].range).first?.isUppercase == true }) {
+                    matches = false
+                }
+                if matches { best = (pattern, length) }
+            }
+            if let (pattern, length) = best {
+                let range = tokens[i].range.lowerBound..<tokens[i + length - 1].range.upperBound
+                found.append(
+                    TermOccurrence(concept: pattern.concept, term: pattern.term, range: range, tokens: i..<(i + length), text: segmentation.text(range)))
+                i += length
+            } else {
+                i += 1
+            }
+        }
+        return found
+    }
+
+    private func separatedBySpace(_ a: Token, _ b: Token, in segmentation: Segmentation) -> Bool {
+        let gap = segmentation.document.bytes[a.range.upperBound..<b.range.lowerBound]
+        guard gap.count <= 3, gap.allSatisfy({ $0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09 }) else { return false }
+        return !gap.isEmpty || a.kind == .punctuation || b.kind == .punctuation
+    }
+}
+
+extension String {
+    /// The substring at a UTF-8 byte range.
+    func utf8Slice(_ range: Range<Int>) -> String {
+        let utf8 = Array(self.utf8)
+        return String(decoding: utf8[range], as: UTF8.self)
+    }
+}
