@@ -54,7 +54,7 @@ public final class GlossaryChecker {
     /// missing-term check to the article text of the source (not its site line or chrome).
     public func check(translation: Document, source: Document? = nil, sourceRanges: [Range<Int>]? = nil) throws -> Result {
         let segmentation = try targetSegmenter.segment(translation)
-        let occurrences = try targetMatcher.occurrences(in: segmentation)
+        let occurrences = try targetMatcher.occurrences(in: segmentation).filter { !isPartOfAnotherName($0, in: segmentation) }
         var findings: [Finding] = []
         func finding(_ rule: String, _ severity: Finding.Severity, _ message: String, _ range: Range<Int>, suggestion: String?, concept: String?) {
             findings.append(
@@ -106,6 +106,19 @@ public final class GlossaryChecker {
             }
         }
         return Result(findings: findings.sorted(by: Finding.ordered), occurrences: occurrences, path: translation.name)
+    }
+
+    /// A capitalised one-word title or term followed by a capitalised word that is no glossary name
+    /// belongs to another proper name: "Premier League", "President Hotel".
+    private func isPartOfAnotherName(_ occurrence: TermOccurrence, in segmentation: Segmentation) -> Bool {
+        guard occurrence.concept.kind == .title || occurrence.concept.kind == .term, occurrence.tokens.count == 1,
+            occurrence.text.first?.isUppercase == true, occurrence.tokens.upperBound < segmentation.tokens.count
+        else { return false }
+        let next = segmentation.tokens[occurrence.tokens.upperBound]
+        let word = segmentation.text(next.range)
+        guard next.kind == .word, word.first?.isUppercase == true, !lineBreak(before: occurrence.tokens.upperBound, in: segmentation) else { return false }
+        let bare = word.split(separator: "-").first.map(String.init) ?? word
+        return !names.contains { $0.words.contains(bare) || $0.words.contains(String(bare.dropLast())) }
     }
 
     /// Norwegian compounds render a title or term as their last part: "utenriksminister" and

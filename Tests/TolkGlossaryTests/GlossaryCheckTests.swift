@@ -1,0 +1,155 @@
+import Testing
+import TolkText
+
+@testable import TolkGlossary
+
+/// A small glossary for rule tests, in the shipped CSV layout.
+let testGlossary: Glossary = {
+    let csv = """
+        concept_id,type,language,term,status,forms,do_not_translate,note
+        to-lam,person,vi,Tô Lâm,preferred,,yes,n
+        to-lam,,nb,To Lam,preferred,,,
+        pham-minh-chinh,person,vi,Phạm Minh Chính,preferred,,yes,n
+        pham-minh-chinh,,nb,Pham Minh Chinh,preferred,,,
+        general-secretary,title,vi,Tổng Bí thư,preferred,,,n
+        general-secretary,,nb,generalsekretær,preferred,,,
+        secretary,title,vi,Bí thư,preferred,,,n
+        secretary,,nb,sekretær,preferred,,,
+        prime-minister,title,vi,Thủ tướng,preferred,,,n
+        prime-minister,,nb,statsminister,preferred,,,
+        prime-minister,,nb,premier,forbidden,,,
+        prime-minister,,nb,regjeringssjef,admitted,,,
+        minister,title,vi,Bộ trưởng,preferred,,,n
+        minister,,nb,minister,preferred,,,
+        laos,place,vi,Lào,preferred,,,n
+        laos,,nb,Laos,preferred,,,
+        lprp,organisation,vi,Đảng Nhân dân Cách mạng Lào,preferred,,,n
+        lprp,,nb,Laos revolusjonære folkeparti,preferred,,,
+        lprp,,nb,Laos folkerevolusjonære parti,forbidden,,,
+        lprp,,nb,Det laotiske revolusjonære partiet,forbidden,,,
+        government,organisation,vi,Chính phủ,preferred,,,n
+        government,,nb,regjeringen,preferred,,,
+        sea,place,vi,Biển Đông,preferred,,,n
+        sea,,nb,Sør-Kinahavet,preferred,,,
+        sea,,nb,Østsjøen,forbidden,,,
+        """
+    return try! Glossary.read(Document(csv, name: "test.csv"))
+}()
+
+func occurrences(_ text: String, _ language: String, foldDiacritics: Bool = false) throws -> [(String, String, Term.Status)] {
+    let matcher = try TermMatcher(glossary: testGlossary, language: language, foldDiacritics: foldDiacritics)
+    let segmentation = try Segmenter(languageCode: language).segment(Document(text))
+    return try matcher.occurrences(in: segmentation).map { ($0.concept.id, $0.text, $0.term.status) }
+}
+
+func findings(_ text: String, source: String? = nil) throws -> [Finding] {
+    try GlossaryChecker(glossary: testGlossary).check(translation: Document(text, name: "t.txt"), source: source.map { Document($0, name: "s.txt") }).findings
+}
+
+@Suite("Term matching")
+struct TermMatchingTests {
+    @Test func vietnameseLongestMatchFirst() throws {
+        let found = try occurrences("Tổng Bí thư Tô Lâm gặp Bí thư tỉnh.", "vi")
+        #expect(found.map(\.0) == ["general-secretary", "to-lam", "secretary"])
+        #expect(found.map(\.1) == ["Tổng Bí thư", "Tô Lâm", "Bí thư"])
+    }
+
+    @Test func vietnameseNormalisationAndToneStyles() throws {
+        // Decomposed input, old/new tone placement and case do not matter; the text is reported as written.
+        let nfd = try Normalizer(form: .nfd).normalize("TỔNG BÍ THƯ").text
+        #expect(try occurrences(nfd, "vi").map(\.0) == ["general-secretary"])
+        #expect(try occurrences("Đảng Nhân dân Cách mạng Lào", "vi").map(\.0) == ["lprp"])
+        // Without diacritics only when asked.
+        #expect(try occurrences("Tong Bi thu To Lam", "vi").isEmpty)
+        #expect(try occurrences("Tong Bi thu To Lam", "vi", foldDiacritics: true).map(\.0) == ["general-secretary", "to-lam"])
+    }
+
+    @Test(arguments: [
+        ("generalsekretæren", "general-secretary"), ("generalsekretærens", "general-secretary"), ("generalsekretærer", "general-secretary"),
+        ("Regjeringens", "government"), ("regjering", "government"),
+    ])
+    func norwegianInflections(word: String, concept: String) throws {
+        #expect(try occurrences("Møtet med \(word) var kort.", "nb").map(\.0) == [concept])
+    }
+
+    @Test func namesWithGenitive() throws {
+        #expect(try occurrences("To Lams besøk og Laos' nasjonaldag", "nb").map(\.1) == ["To Lams", "Laos'"])
+    }
+
+    @Test func traps() throws {
+        // "to" is the numeral two, "Lam" alone is no name, and no term matches inside a longer word.
+        #expect(try occurrences("de to lamme hestene og Lampeland", "nb").isEmpty)
+        #expect(try occurrences("to lam gikk", "nb").isEmpty)
+        #expect(try occurrences("Laosbesøket og ministerrådet", "nb").isEmpty)
+        #expect(try occurrences("Han kom for Lam og for å se", "nb").isEmpty)
+    }
+}
+
+@Suite("Glossary rules")
+struct GlossaryRuleTests {
+    @Test func forbiddenRenderingWithSuggestion() throws {
+        let result = try findings("De møttes om Østsjøen.")
+        let finding = try #require(result.first { $0.rule == "glossary-forbidden" })
+        #expect((finding.line, finding.column, finding.endColumn) == (1, 14, 22))
+        #expect(finding.suggestion == "Sør-Kinahavet")
+        #expect(finding.concept == "sea")
+        #expect(finding.severity == .error)
+    }
+
+    @Test(arguments: [
+        ("GeneralsekretærLams statsbesøk til Laos.", "GeneralsekretærLams"),
+        ("Generalsekretær for Lam møtte pressen.", "Generalsekretær for Lam"),
+        ("Møtet ble ledet av generalsekretær Lam i dag.", "generalsekretær Lam"),
+        ("Statsminister Pham Minh Kinh talte.", "Pham Minh Kinh"),
+    ])
+    func mangledNames(text: String, match: String) throws {
+        let mangled = try findings(text).filter { $0.rule == "glossary-mangled-name" }
+        #expect(mangled.map(\.match) == [match])
+    }
+
+    @Test func correctNamesAreNotMangled() throws {
+        #expect(try findings("Generalsekretær To Lam møtte statsminister Pham Minh Chinh. (Foto: Lam Khanh/VNA)").isEmpty)
+    }
+
+    @Test func inconsistencyListsEveryPlace() throws {
+        let text = "Det laotiske revolusjonære partiet ble stiftet.\n\nLaos folkerevolusjonære parti styrer.\n\nLaos revolusjonære folkeparti vant."
+        let inconsistent = try #require(try findings(text).first { $0.rule == "glossary-inconsistent" })
+        #expect(inconsistent.line == 3)
+        #expect(inconsistent.message.contains("(line 1)") && inconsistent.message.contains("(line 3)") && inconsistent.message.contains("(line 5)"))
+        #expect(inconsistent.severity == .warning)
+    }
+
+    @Test func titleCaseMidSentenceOnly() throws {
+        let text = "Generalsekretær To Lam kom. Han møtte Statsminister Pham Minh Chinh.\nStatsminister Pham Minh Chinh smilte."
+        let cases = try findings(text).filter { $0.rule == "glossary-case" }
+        #expect(cases.map(\.line) == [1])
+        #expect(cases.first?.suggestion == "statsminister")
+        // A title that is part of another name is no title: "Premier League".
+        #expect(try findings("Han spiller i Premier League nå.").isEmpty)
+    }
+
+    @Test func missingNeedsTheSource() throws {
+        let source = "Thủ tướng Phạm Minh Chính và Bộ trưởng gặp Tổng Bí thư Tô Lâm."
+        let missing = try findings("Statsminister Pham Minh Chinh og utenriksministeren møtte To Lam.", source: source).filter { $0.rule == "glossary-missing" }
+        // "generalsekretær" is missing; "utenriksministeren" renders "Bộ trưởng" as a compound.
+        #expect(missing.map(\.concept) == ["general-secretary"])
+        #expect(missing.first?.path == "s.txt")
+        #expect(missing.first?.suggestion == "generalsekretær")
+    }
+
+    @Test func corpusInconsistency() throws {
+        let checker = try GlossaryChecker(glossary: testGlossary)
+        let documents = [
+            Document("Statsminister Pham Minh Chinh kom.", name: "a.txt"), Document("Regjeringen i Laos.", name: "b.txt"),
+            Document("Regjeringssjefen Pham Minh Chinh talte.", name: "c.txt"),
+        ]
+        let results = try documents.map { try checker.check(translation: $0) }
+        let byName = Dictionary(uniqueKeysWithValues: documents.map { ($0.name, $0) })
+        let corpus = GlossaryChecker.corpusInconsistencies(results, documents: byName)
+        #expect(corpus.map(\.rule) == ["glossary-inconsistent-corpus"])
+        #expect(corpus.first?.path == "c.txt")
+        #expect(corpus.first?.message.contains("'statsminister' in a.txt") == true)
+        // The same rendering everywhere is consistent.
+        #expect(GlossaryChecker.corpusInconsistencies(Array(results.prefix(2)), documents: byName).isEmpty)
+    }
+}
