@@ -27,6 +27,8 @@ public final class GlossaryChecker {
         /// Term occurrences in the translation (for reports and corpus-wide checks).
         public let occurrences: [TermOccurrence]
         public let path: String
+        /// The translation as segmented for the checks.
+        public let segmentation: Segmentation
     }
 
     public init(glossary: Glossary, targetLanguage: String = "nb", sourceLanguage: String = "vi") throws {
@@ -105,7 +107,7 @@ public final class GlossaryChecker {
                         match: occurrence.text, suggestion: expected.text, concept: occurrence.concept.id))
             }
         }
-        return Result(findings: findings.sorted(by: Finding.ordered), occurrences: occurrences, path: translation.name)
+        return Result(findings: findings.sorted(by: Finding.ordered), occurrences: occurrences, path: translation.name, segmentation: segmentation)
     }
 
     /// A capitalised one-word title or term followed by a capitalised word that is no glossary name

@@ -91,7 +91,61 @@ extension GlossaryCommand {
     }
 
     struct Report: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Report how a corpus renders each glossary concept.")
-        func run() throws { throw CommandFailure(message: "not yet") }
+        static let configuration = CommandConfiguration(
+            abstract: "Report how a corpus renders each glossary concept: renderings with counts and places, concepts never seen, look-alikes not in the glossary.")
+
+        @Option(help: "The glossary (.tbx or .csv).")
+        var glossary: String
+        @Option(help: "Language of the sources.")
+        var sourceLang = "vi"
+        @Option(help: "Language of the translations.")
+        var targetLang = "nb"
+        @Option(help: "text or json.")
+        var format: FindingOutput = .text
+        @Argument(help: "Corpus folders or translation files.")
+        var corpus: [String]
+
+        func run() throws {
+            let loaded = try GlossaryCommand.load(glossary)
+            let checker = try GlossaryChecker(glossary: loaded, targetLanguage: targetLang, sourceLanguage: sourceLang)
+            let targets = try CheckTarget.collect(corpus, source: nil, sourceLanguage: sourceLang, targetLanguage: targetLang)
+            let results = try targets.map { try checker.check(translation: try TextReader(path: $0.translation).readDocument()) }
+            let report = try GlossaryReport.build(glossary: loaded, language: targetLang, results: results)
+            let out = StandardOutput.shared
+            switch format {
+            case .json:
+                let encoder = JSONEncoder()
+                encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes, .prettyPrinted]
+                out.write(String(decoding: try encoder.encode(ReportJSON(report)), as: UTF8.self) + "\n")
+            case .text:
+                out.write("Concepts found (\(report.used.count) of \(report.used.count + report.unseen.count)):\n")
+                for usage in report.used {
+                    out.write("  \(usage.concept)\n")
+                    for rendering in usage.renderings {
+                        let places = rendering.places.prefix(5).map(\.description).joined(separator: ", ") + (rendering.places.count > 5 ? ", ..." : "")
+                        out.write("    \(rendering.status == .forbidden ? "FORBIDDEN " : "")'\(rendering.term)' ×\(rendering.places.count): \(places)\n")
+                    }
+                }
+                out.write("Never seen (\(report.unseen.count)): \(report.unseen.joined(separator: ", "))\n")
+                out.write("Look-alikes not in the glossary (\(report.candidates.count)):\n")
+                for candidate in report.candidates {
+                    out.write("  '\(candidate.text)' resembles '\(candidate.resembles)' (\(candidate.concept)): \(candidate.places.map(\.description).joined(separator: ", "))\n")
+                }
+            }
+            out.flush()
+        }
+    }
+}
+
+/// The JSON form of a glossary report.
+struct ReportJSON: Encodable {
+    let used: [GlossaryReport.ConceptUsage]
+    let unseen: [String]
+    let candidates: [GlossaryReport.Candidate]
+
+    init(_ report: GlossaryReport) {
+        used = report.used
+        unseen = report.unseen
+        candidates = report.candidates
     }
 }

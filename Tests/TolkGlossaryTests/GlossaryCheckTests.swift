@@ -153,3 +153,26 @@ struct GlossaryRuleTests {
         #expect(GlossaryChecker.corpusInconsistencies(Array(results.prefix(2)), documents: byName).isEmpty)
     }
 }
+
+@Suite("Glossary report")
+struct GlossaryReportTests {
+    @Test func renderingsUnseenConceptsAndLookAlikes() throws {
+        // Without its forbidden variants, the glossary does not know the seed's other party names.
+        var glossary = testGlossary
+        glossary.concepts = glossary.concepts.map { concept in
+            var concept = concept
+            concept.terms.removeAll { $0.status == .forbidden }
+            return concept
+        }
+        let checker = try GlossaryChecker(glossary: glossary)
+        let seed = try TextReader(path: repository.appendingPathComponent("Corpora/vietnamplus-1080302/nb.txt").path).readDocument()
+        let report = try GlossaryReport.build(glossary: glossary, language: "nb", results: [try checker.check(translation: seed)])
+        let laos = try #require(report.used.first { $0.concept == "laos" })
+        #expect(laos.renderings.first?.places.count ?? 0 > 20)
+        #expect(report.unseen.contains("pham-minh-chinh"))
+        let lookAlikes = report.candidates.filter { $0.concept == "lprp" }.map(\.text)
+        #expect(lookAlikes.contains("Laos folkerevolusjonære parti"))
+        #expect(lookAlikes.contains("Laos folkerevolusjonsparti"))
+        #expect(report.candidates.allSatisfy { !$0.text.contains("\n") })
+    }
+}
