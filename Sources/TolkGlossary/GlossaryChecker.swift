@@ -20,6 +20,8 @@ public final class GlossaryChecker {
     private let titleWords: [(word: String, concept: Concept)]
     /// Person names of two or more words in the target language.
     private let names: [(concept: Concept, words: [String])]
+    /// The index in `names` of the (first) name containing a word.
+    private let nameByWord: [String: Int]
 
     /// The result for one translation.
     public struct Result: Sendable {
@@ -50,6 +52,9 @@ public final class GlossaryChecker {
         }
         titleWords = titles.sorted { $0.word.count > $1.word.count }
         self.names = names
+        var nameByWord: [String: Int] = [:]
+        for (index, name) in names.enumerated() { for word in name.1 where nameByWord[word] == nil { nameByWord[word] = index } }
+        self.nameByWord = nameByWord
     }
 
     /// Checks one translation, with its source when there is one; `sourceRanges` limits the
@@ -136,7 +141,8 @@ public final class GlossaryChecker {
     private func mangledNames(in segmentation: Segmentation, occurrences: [TermOccurrence]) -> [(Range<Int>, Concept, String, String?)] {
         var results: [(Range<Int>, Concept, String, String?)] = []
         let tokens = segmentation.tokens
-        let text = { (index: Int) in segmentation.text(tokens[index].range) }
+        let texts = tokens.map { segmentation.text($0.range) }
+        let text = { (index: Int) in texts[index] }
         var coveredByName = Set<Int>()
         var titleEnds: [Int: TermOccurrence] = [:]
         for occurrence in occurrences {
@@ -146,17 +152,18 @@ public final class GlossaryChecker {
         func nameWord(_ word: String) -> (Concept, [String])? {
             var bare = word
             for ending in ["'", "’", "s"] where bare.hasSuffix(ending) && bare.count > ending.count + 1 {
-                if names.contains(where: { $0.words.contains(bare) }) { break }
+                if nameByWord[bare] != nil { break }
                 bare = String(bare.dropLast(ending.count))
             }
-            return names.first { $0.words.contains(bare) }.map { ($0.concept, $0.words) }
+            return nameByWord[bare].map { (names[$0].concept, names[$0].words) }
         }
         var reported = Set<Int>()
         for (index, token) in tokens.enumerated() where token.kind == .word && !coveredByName.contains(index) {
             let word = text(index)
-            // A title glued to a name: "GeneralsekretærLams", "PresidentLuong".
-            let lowered = word.lowercased()
-            if let title = titleWords.first(where: { lowered.hasPrefix($0.word) && lowered.count > $0.word.count }) {
+            // A title glued to a name: "GeneralsekretærLams", "PresidentLuong" (a capital letter inside the word).
+            let hasInnerCapital = word.unicodeScalars.dropFirst().contains { $0.properties.isUppercase }
+            let lowered = hasInnerCapital ? word.lowercased() : ""
+            if hasInnerCapital, let title = titleWords.first(where: { lowered.hasPrefix($0.word) && lowered.count > $0.word.count }) {
                 let rest = String(word.dropFirst(title.word.count))
                 if rest.first?.isUppercase == true, let (concept, words) = nameWord(rest) {
                     results.append(
@@ -180,19 +187,23 @@ public final class GlossaryChecker {
                         "\(title.text) \(words.joined(separator: " "))"))
             }
         }
-        // A name with one word changed: "Pham Minh Kinh" for "Pham Minh Chinh".
-        for (concept, words) in names where words.count >= 3 {
-            var index = 0
-            while index + words.count <= tokens.count {
-                let window = (index..<(index + words.count)).map(text)
-                let differences = zip(window, words).filter { $0 != $1 }.count
-                let window_ = index..<(index + words.count)
-                if differences == 1, window.allSatisfy({ $0.first?.isUppercase == true }), !window_.contains(where: { coveredByName.contains($0) || reported.contains($0) }) {
-                    let range = tokens[index].range.lowerBound..<tokens[index + words.count - 1].range.upperBound
-                    results.append((range, concept, "'\(window.joined(separator: " "))' looks like a mangled '\(words.joined(separator: " "))'", words.joined(separator: " ")))
-                    index += words.count
-                } else {
-                    index += 1
+        // A name with one word changed: "Pham Minh Kinh" for "Pham Minh Chinh". Windows are tried
+        // only where a token equals a word of the name.
+        var checked = Set<String>()
+        for (index, word) in texts.enumerated() where nameByWord[word] != nil {
+            for (concept, words) in names where words.count >= 3 {
+                for position in words.indices where words[position] == word {
+                    let start = index - position
+                    let window = start..<(start + words.count)
+                    guard start >= 0, window.upperBound <= tokens.count, checked.insert("\(concept.id)#\(start)").inserted else { continue }
+                    let candidate = window.map(text)
+                    let differences = zip(candidate, words).filter { $0 != $1 }.count
+                    guard differences == 1, candidate.allSatisfy({ $0.first?.isUppercase == true }),
+                        !window.contains(where: { coveredByName.contains($0) || reported.contains($0) })
+                    else { continue }
+                    let range = tokens[window.lowerBound].range.lowerBound..<tokens[window.upperBound - 1].range.upperBound
+                    results.append((range, concept, "'\(candidate.joined(separator: " "))' looks like a mangled '\(words.joined(separator: " "))'", words.joined(separator: " ")))
+                    reported.formUnion(window)
                 }
             }
         }

@@ -68,19 +68,21 @@ extension GlossaryCommand {
 
         func run() throws {
             let targets = try CheckTarget.collect(translations, source: source, sourceLanguage: sourceLang, targetLanguage: targetLang)
-            let checker = try GlossaryChecker(glossary: try GlossaryCommand.load(glossary), targetLanguage: targetLang, sourceLanguage: sourceLang)
-            var results: [GlossaryChecker.Result] = []
-            var documents: [String: Document] = [:]
-            for target in targets {
+            let loaded = try GlossaryCommand.load(glossary)
+            let (sourceLang, targetLang) = (sourceLang, targetLang)
+            let outcomes = Parallel.map(targets.count, makeWorker: { try GlossaryChecker(glossary: loaded, targetLanguage: targetLang, sourceLanguage: sourceLang) }) {
+                checker, k in
+                let target = targets[k]
                 let document = try TextReader(path: target.translation).readDocument()
-                documents[target.translation] = document
                 let source = try target.source.map { try TextReader(path: $0).readDocument() }
                 // Only the source's article text counts for missing terms, not its site line or chrome.
                 let sourceRanges = source.flatMap { try? ArticleReader().read($0) }.map { article in
                     article.elements.filter { [.headline, .lede, .paragraph, .caption].contains($0.kind) }.map(\.range)
                 }
-                results.append(try checker.check(translation: document, source: source, sourceRanges: sourceRanges))
+                return try checker.check(translation: document, source: source, sourceRanges: sourceRanges)
             }
+            let results = try outcomes.map { try $0.get() }
+            let documents = Dictionary(results.map { ($0.path, $0.segmentation.document) }, uniquingKeysWith: { first, _ in first })
             let findings = results.flatMap(\.findings) + GlossaryChecker.corpusInconsistencies(results, documents: documents)
             try format.write(findings, to: StandardOutput.shared)
             StandardOutput.shared.flush()
@@ -107,9 +109,11 @@ extension GlossaryCommand {
 
         func run() throws {
             let loaded = try GlossaryCommand.load(glossary)
-            let checker = try GlossaryChecker(glossary: loaded, targetLanguage: targetLang, sourceLanguage: sourceLang)
             let targets = try CheckTarget.collect(corpus, source: nil, sourceLanguage: sourceLang, targetLanguage: targetLang)
-            let results = try targets.map { try checker.check(translation: try TextReader(path: $0.translation).readDocument()) }
+            let (sourceLang, targetLang) = (sourceLang, targetLang)
+            let results = try Parallel.map(targets.count, makeWorker: { try GlossaryChecker(glossary: loaded, targetLanguage: targetLang, sourceLanguage: sourceLang) }) {
+                checker, k in try checker.check(translation: try TextReader(path: targets[k].translation).readDocument())
+            }.map { try $0.get() }
             let report = try GlossaryReport.build(glossary: loaded, language: targetLang, results: results)
             let out = StandardOutput.shared
             switch format {

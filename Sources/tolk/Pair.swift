@@ -94,33 +94,20 @@ enum PageFiles {
     static func fingerprints(_ files: [File], defaultLanguage: String, useMetadataURL: Bool, progress: Progress) -> (
         values: [ArticleFingerprint], failures: [String]
     ) {
-        let workers = max(1, min(ProcessInfo.processInfo.activeProcessorCount, 8))
-        let results = ResultSlots<Result<ArticleFingerprint, Error>>(count: files.count)
-        DispatchQueue.concurrentPerform(iterations: workers) { worker in
-            do {
-                let fingerprinter = try Fingerprinter()
-                let reader = ArticleReader()
-                for k in stride(from: worker, to: files.count, by: workers) {
-                    let file = files[k]
-                    results[k] = Result {
-                        let document = try TextReader(path: file.path).readDocument()
-                        let article = try reader.read(document, markdown: file.path.hasSuffix(".md"))
-                        let url = useMetadataURL ? metadataURL(besides: file.path) : nil
-                        return try fingerprinter.fingerprint(article, language: file.language ?? defaultLanguage, url: url)
-                    }
-                    progress.advance()
-                }
-            } catch {
-                for k in stride(from: worker, to: files.count, by: workers) where results[k] == nil { results[k] = .failure(error) }
-            }
+        let results = Parallel.map(files.count, makeWorker: { (try Fingerprinter(), ArticleReader()) }) { worker, k in
+            let file = files[k]
+            defer { progress.advance() }
+            let document = try TextReader(path: file.path).readDocument()
+            let article = try worker.1.read(document, markdown: file.path.hasSuffix(".md"))
+            let url = useMetadataURL ? metadataURL(besides: file.path) : nil
+            return try worker.0.fingerprint(article, language: file.language ?? defaultLanguage, url: url)
         }
         var values: [ArticleFingerprint] = []
         var failures: [String] = []
-        for result in results.values {
+        for result in results {
             switch result {
             case .success(let fingerprint): values.append(fingerprint)
             case .failure(let error): failures.append("\(error)")
-            case nil: break
             }
         }
         return (values, failures)
@@ -134,6 +121,38 @@ enum PageFiles {
         else { return nil }
         return object["source_url"] as? String
     }
+}
+
+/// Work spread over the cores, each worker with its own state (ICU handles are not shared).
+enum Parallel {
+    /// `body(worker, k)` for k in 0..<count, on up to `activeProcessorCount` threads; results in order.
+    static func map<Worker, Value>(
+        _ count: Int, makeWorker: () throws -> Worker, _ body: (inout Worker, Int) throws -> Value
+    ) -> [Result<Value, Error>] {
+        let workers = max(1, min(ProcessInfo.processInfo.activeProcessorCount, 8, count))
+        let slots = ResultSlots<Result<Value, Error>>(count: count)
+        withoutActuallyEscaping(makeWorker) { makeWorker in
+            withoutActuallyEscaping(body) { body in
+                let shared = UncheckedBox((makeWorker, body))
+                DispatchQueue.concurrentPerform(iterations: workers) { index in
+                    let (makeWorker, body) = shared.value
+                    do {
+                        var worker = try makeWorker()
+                        for k in stride(from: index, to: count, by: workers) { slots[k] = Result { try body(&worker, k) } }
+                    } catch {
+                        for k in stride(from: index, to: count, by: workers) where slots[k] == nil { slots[k] = .failure(error) }
+                    }
+                }
+            }
+        }
+        return slots.values.map { $0! }
+    }
+}
+
+/// Hands non-Sendable closures to `concurrentPerform`; each worker builds its own state from them.
+private final class UncheckedBox<Value>: @unchecked Sendable {
+    let value: Value
+    init(_ value: Value) { self.value = value }
 }
 
 /// Fixed slots written from several threads, each slot by one thread.
