@@ -64,6 +64,18 @@ check "extract binary input" 2 'bin.dat: NUL byte at byte offset 3' -- sh -c "pr
 check "pair the corpus" 0 '"translation":"Corpora/vietnamplus-1080302/nb.txt","source":"Corpora/vietnamplus-1080302/vi.txt","score":1.000,"method":"url"' -- "$TOLK" pair --sources Corpora --translations Corpora
 check "pair tsv" 0 $'^Corpora/vietnamplus-1080921/nb.txt\tCorpora/vietnamplus-1080921/vi.txt\t1.000\turl\t' -- "$TOLK" pair --sources Corpora --translations Corpora --format tsv
 check "pair a missing folder" 2 'nowhere: no such file' -- "$TOLK" pair --sources "$work/nowhere" --translations Corpora
+G=Glossaries/vi-nb.tbx
+check "glossary validate" 0 'vi-nb.tbx: 68 concepts, [0-9]+ terms, 0 errors, 0 warnings' -- "$TOLK" glossary validate "$G"
+check "glossary validate finds errors" 1 'is preferred in both' -- sh -c "printf 'concept_id,language,term,status\na,nb,x,preferred\nb,nb,x,preferred\n' > '$work/bad.csv'; '$TOLK' glossary validate '$work/bad.csv'"
+check "glossary convert round trip" 0 '' -- sh -c "'$TOLK' glossary convert '$G' '$work/g.csv' && '$TOLK' glossary convert '$work/g.csv' '$work/g.tbx' && cmp '$G' '$work/g.tbx'"
+check "glossary convert never overwrites its input" 2 'will not overwrite the input' -- "$TOLK" glossary convert "$G" "$G"
+check "malformed TBX names line and column" 2 'broken.tbx:2:3: </term> closes <tbx>' -- sh -c "printf '<tbx>\n  </term>\n' > '$work/broken.tbx'; '$TOLK' glossary validate '$work/broken.tbx'"
+check "XXE is refused" 2 'entity declarations are not allowed' -- sh -c "printf '<!DOCTYPE t [<!ENTITY x SYSTEM \"file:///etc/passwd\">]><tbx>&x;</tbx>' > '$work/xxe.tbx'; '$TOLK' glossary validate '$work/xxe.tbx'"
+check "glossary check finds the seed's mangled name" 1 'nb.txt:11:1: error: .GeneralsekretærLams. runs the title into part of the name .To Lam. \[glossary-mangled-name\]' -- "$TOLK" glossary check --glossary "$G" "$SEED"
+check "glossary check json" 1 '"rule":"glossary-forbidden"' -- "$TOLK" glossary check --glossary "$G" --format json "$SEED"
+check "glossary check on a clean pair" 0 '0 errors, 0 warnings in 1 files' -- "$TOLK" glossary check --glossary "$G" --source Corpora/vietnamplus-1080850/vi.txt Corpora/vietnamplus-1080850/nb.txt
+check "glossary check --strict fails on warnings" 1 'glossary-case' -- sh -c "printf 'Han møtte Generalsekretær To Lam.\n' | '$TOLK' glossary check --glossary '$G' --strict -"
+check "glossary report" 0 "FORBIDDEN 'Laos folkerevolusjonsparti'" -- "$TOLK" glossary report --glossary "$G" Corpora
 check "input is never modified" 0 '' -- cmp "$SEED" "$work/seed-copy.txt"
 
 echo "cli: $passed passed, $failed failed"
