@@ -76,6 +76,8 @@ check "glossary check json" 1 '"rule":"glossary-forbidden"' -- "$TOLK" glossary 
 check "glossary check on a clean pair" 0 '0 errors, 0 warnings in 1 files' -- "$TOLK" glossary check --glossary "$G" --source Corpora/vietnamplus-1080850/vi.txt Corpora/vietnamplus-1080850/nb.txt
 check "glossary check --strict fails on warnings" 1 'glossary-case' -- sh -c "printf 'Han møtte Generalsekretær To Lam.\n' | '$TOLK' glossary check --glossary '$G' --strict -"
 check "glossary report" 0 "FORBIDDEN 'Laos folkerevolusjonsparti'" -- "$TOLK" glossary report --glossary "$G" Corpora
+check "extract warns about a caption under the wrong image" 0 'wrong.txt:12:1: warning: caption does not render its image.s general-secretary, to-lam' -- sh -c "printf 'Vietnam.vn - Nyheter\n\nOverskrift om renter\n\nIngress.\n\nVietnamPlus 27/11/2025\n\nBrødtekst her.\n\nttxvn-tong-bi-thu-to-lam-gap-thu-tuong-lao-1.jpg\nFotballkamp i Hanoi.\n' > '$work/wrong.txt'; '$TOLK' extract --glossary '$G' '$work/wrong.txt'"
+check "extract gives no slug warning on the corpus" 0 '^$' -- sh -c "'$TOLK' extract --glossary '$G' Corpora/*/nb.txt 2>&1 >/dev/null"
 check "input is never modified" 0 '' -- cmp "$SEED" "$work/seed-copy.txt"
 
 echo "cli: $passed passed, $failed failed"

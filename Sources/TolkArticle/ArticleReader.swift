@@ -115,6 +115,9 @@ public struct ArticleReader: Sendable {
                     builder.add(next, as: .caption, attributes: ["image": image.file])
                     b += 1
                 }
+            } else if Self.isCredit(line.text) {
+                flush()
+                builder.add([line], as: .credit)
             } else if let label = chromeLabel(line) {
                 flush()
                 builder.addChrome(line, label: label)
@@ -123,9 +126,7 @@ public struct ArticleReader: Sendable {
                     for related in block[(index + 1)...] { builder.addChrome(related, label: "listed under \(label)") }
                     return
                 }
-            } else if Self.isCredit(line.text) {
-                flush()
-                builder.add([line], as: .credit)
+
             } else {
                 paragraph.append(line)
             }
@@ -253,8 +254,12 @@ enum Figure {
         let trimmed = text.trimmingCharacters()
         // Cheap checks first: this runs on every line of every page.
         let lowered = trimmed.suffix(16).lowercased()
-        let hasImageExtension = [".jpg", ".jpeg", ".png", ".gif", ".webp", ".avif"].contains { lowered.hasSuffix($0) || lowered.contains($0 + "?") }
-        guard hasImageExtension || (markdown && trimmed.hasPrefix("![")), !trimmed.contains(" ") || trimmed.hasPrefix("![") else { return nil }
+        let hasImageExtension = [".jpg", ".jpeg", ".png", ".gif", ".webp", ".avif"].contains {
+            lowered.hasSuffix($0) || lowered.contains($0 + "?")
+        }
+        guard hasImageExtension || (markdown && trimmed.hasPrefix("![")), !trimmed.contains(" ") || trimmed.hasPrefix("![") else {
+            return nil
+        }
         if markdown, let match = trimmed.wholeMatch(of: Patterns.markdownImage) {
             let file = String(match.2.split(separator: "/").last ?? match.2[...])
             return (file, match.1.isEmpty ? nil : String(match.1))
@@ -275,7 +280,9 @@ enum Byline {
     static func parse(_ block: [Line]) -> (author: String?, date: String?, attributes: [String: String])? {
         guard block.count == 1 else { return nil }
         let text = block[0].text.trimmingCharacters()
-        guard text.count <= 120, text.contains(where: \.isNumber) || text.hasPrefix("Av ") || text.hasPrefix("By ") || text.hasPrefix("Tác giả") else {
+        guard text.count <= 120,
+            text.contains(where: \.isNumber) || text.hasPrefix("Av ") || text.hasPrefix("By ") || text.hasPrefix("Tác giả")
+        else {
             return nil
         }
         var date: String? = nil

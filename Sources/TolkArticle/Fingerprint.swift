@@ -80,7 +80,9 @@ enum AnchorScanner {
         "november": 11, "desember": 12,
     ]
 
-    static func scan(_ text: String, language: String, into anchors: inout Set<String>, fold: (Substring) throws(ICUError) -> String) throws(ICUError) {
+    static func scan(_ text: String, language: String, into anchors: inout Set<String>, fold: (Substring) throws(ICUError) -> String)
+        throws(ICUError)
+    {
         let scalars = Array(text.unicodeScalars)
         var i = 0
         var previousName: String? = nil
@@ -94,7 +96,9 @@ enum AnchorScanner {
                 i = number(scalars, from: i, language: language, into: &anchors)
             } else if scalar.properties.isAlphabetic {
                 var end = i
-                while end < scalars.count, scalars[end].properties.isAlphabetic || scalars[end].properties.generalCategory == .nonspacingMark { end += 1 }
+                while end < scalars.count,
+                    scalars[end].properties.isAlphabetic || scalars[end].properties.generalCategory == .nonspacingMark
+                { end += 1 }
                 // Capitalised words and acronyms survive translation (sentence starts are kept too:
                 // IDF discounts them), and so do names written in syllables: "Hà Nội" ~ "Hanoi".
                 if scalar.properties.isUppercase {
@@ -130,7 +134,11 @@ enum AnchorScanner {
             groups.append(group)
             // A separator continues the number only when digits follow it.
             if k + 1 < s.count, [".", ",", "/", " ", "\u{00A0}"].contains(s[k]), digit(k + 1) {
-                if (s[k] == " " || s[k] == "\u{00A0}") && !(language.hasPrefix("nb") || language.hasPrefix("no") || language.hasPrefix("nn")) { break }
+                if (s[k] == " " || s[k] == "\u{00A0}")
+                    && !(language.hasPrefix("nb") || language.hasPrefix("no") || language.hasPrefix("nn"))
+                {
+                    break
+                }
                 if s[k] == " " || s[k] == "\u{00A0}" {
                     // Norwegian thousands: exactly three digits after the space.
                     var n = k + 1
@@ -169,7 +177,8 @@ enum AnchorScanner {
         var fraction = ""
         for (index, separator) in separators.enumerated() {
             let group = groups[index + 1]
-            let thousands = separator == " " || separator == "\u{00A0}" || (separator == "." && group.count == 3 && language.hasPrefix("vi"))
+            let thousands =
+                separator == " " || separator == "\u{00A0}" || (separator == "." && group.count == 3 && language.hasPrefix("vi"))
             if thousands && fraction.isEmpty {
                 integer += group
             } else if fraction.isEmpty {
@@ -179,7 +188,11 @@ enum AnchorScanner {
             }
         }
         let value = fraction.isEmpty ? integer : integer + "." + fraction
-        if let year = Int(value), (1900...2100).contains(year), fraction.isEmpty { anchors.insert("y:\(year)") } else { anchors.insert("n:" + value) }
+        if let year = Int(value), (1900...2100).contains(year), fraction.isEmpty {
+            anchors.insert("y:\(year)")
+        } else {
+            anchors.insert("n:" + value)
+        }
         return k
     }
 }

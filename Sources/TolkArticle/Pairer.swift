@@ -59,12 +59,14 @@ public struct Pairer: Sendable {
         if let url = translation.url {
             let key = url.host + url.path
             if let source = index.byURL[key] {
-                return PairingResult(translation: name, source: index.sources[source].path, score: 1, method: .url, evidence: ["url: \(key)"])
+                return PairingResult(
+                    translation: name, source: index.sources[source].path, score: 1, method: .url, evidence: ["url: \(key)"])
             }
             if let id = url.articleID {
                 if let source = index.byID["\(url.host)#\(id)"] {
                     return PairingResult(
-                        translation: name, source: index.sources[source].path, score: 1, method: .url, evidence: ["url: \(url.host) article \(id)"])
+                        translation: name, source: index.sources[source].path, score: 1, method: .url,
+                        evidence: ["url: \(url.host) article \(id)"])
                 }
                 if index.hostsWithIDs.contains(url.host) {
                     return PairingResult(
@@ -83,14 +85,18 @@ public struct Pairer: Sendable {
         }
         let candidates = index.contentCandidates(for: translation)
         guard let best = candidates.first else {
-            return PairingResult(translation: name, source: nil, score: 0, method: .content, evidence: ["no source shares a rare number, date or name"])
+            return PairingResult(
+                translation: name, source: nil, score: 0, method: .content, evidence: ["no source shares a rare number, date or name"])
         }
         let (shared, score) = best
         let source = index.sources[shared.source]
-        let evidence = ["content: \(shared.anchors.count) shared anchors (\(shared.anchors.sorted().prefix(8).joined(separator: ", ")))"]
+        let evidence =
+            ["content: \(shared.anchors.count) shared anchors (\(shared.anchors.sorted().prefix(8).joined(separator: ", ")))"]
             + ["paragraphs: \(source.paragraphCount) source, \(translation.paragraphCount) translation"]
         if score < contentThreshold {
-            return PairingResult(translation: name, source: nil, score: score, method: .content, evidence: ["best candidate \(source.path) too weak"] + evidence)
+            return PairingResult(
+                translation: name, source: nil, score: score, method: .content,
+                evidence: ["best candidate \(source.path) too weak"] + evidence)
         }
         return PairingResult(translation: name, source: source.path, score: score, method: .content, evidence: evidence)
     }

@@ -12,10 +12,14 @@ public enum GlossaryCSV {
 
     public static func read(_ document: Document) throws(GlossaryError) -> Glossary {
         let rows = try records(document)
-        guard let first = rows.first else { throw .invalid(source: document.name, position: TextPosition(line: 1, column: 1), message: "empty CSV") }
+        guard let first = rows.first else {
+            throw .invalid(source: document.name, position: TextPosition(line: 1, column: 1), message: "empty CSV")
+        }
         let columns = first.fields.map { $0.lowercased().trimmed() }
         for required in ["concept_id", "language", "term"] where !columns.contains(required) {
-            throw .invalid(source: document.name, position: first.position, message: "the header has no '\(required)' column (expected \(header.joined(separator: ",")))")
+            throw .invalid(
+                source: document.name, position: first.position,
+                message: "the header has no '\(required)' column (expected \(header.joined(separator: ",")))")
         }
         func value(_ row: Record, _ column: String) -> String {
             guard let index = columns.firstIndex(of: column), index < row.fields.count else { return "" }
@@ -32,7 +36,9 @@ public enum GlossaryCSV {
                 throw .invalid(source: document.name, position: row.position, message: "a row needs concept_id and language")
             }
             guard let status = Term.Status(lenient: value(row, "status")) else {
-                throw .invalid(source: document.name, position: row.position, message: "unknown status '\(value(row, "status"))' (preferred, admitted, forbidden)")
+                throw .invalid(
+                    source: document.name, position: row.position,
+                    message: "unknown status '\(value(row, "status"))' (preferred, admitted, forbidden)")
             }
             let forms = value(row, "forms").split(separator: "|").map { $0.trimmed() }.filter { !$0.isEmpty }
             let term = Term(language: language, text: text, status: status, forms: forms)
@@ -43,7 +49,9 @@ public enum GlossaryCSV {
             }
             let typeText = value(row, "type").lowercased()
             guard let kind = typeText.isEmpty ? .term : Concept.Kind(rawValue: typeText) else {
-                throw .invalid(source: document.name, position: row.position, message: "unknown type '\(typeText)' (person, title, organisation, place, term)")
+                throw .invalid(
+                    source: document.name, position: row.position,
+                    message: "unknown type '\(typeText)' (person, title, organisation, place, term)")
             }
             let note = value(row, "note")
             indexByID[id] = concepts.count
@@ -63,7 +71,8 @@ public enum GlossaryCSV {
             for (index, term) in concept.terms.enumerated() {
                 let first = index == 0
                 let fields = [
-                    concept.id, first ? concept.kind.rawValue : "", term.language, term.text, term.status.rawValue, term.forms.joined(separator: "|"),
+                    concept.id, first ? concept.kind.rawValue : "", term.language, term.text, term.status.rawValue,
+                    term.forms.joined(separator: "|"),
                     first && concept.doNotTranslate ? "yes" : "", first ? concept.note ?? "" : "",
                 ]
                 out += fields.map(quote).joined(separator: ",") + "\n"
@@ -132,7 +141,9 @@ public enum GlossaryCSV {
             }
             i += 1
         }
-        if quoted { throw .invalid(source: document.name, position: document.position(at: recordStart), message: "unterminated quoted field") }
+        if quoted {
+            throw .invalid(source: document.name, position: document.position(at: recordStart), message: "unterminated quoted field")
+        }
         if !field.isEmpty || !fields.isEmpty { endRecord(next: bytes.count) }
         return records
     }

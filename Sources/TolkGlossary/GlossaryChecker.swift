@@ -46,8 +46,12 @@ public final class GlossaryChecker {
         for concept in glossary.concepts {
             for term in concept.terms(in: targetLanguage) where term.status != .forbidden {
                 let words = term.text.split(separator: " ").map(String.init)
-                if concept.kind == .title, words.count == 1 { titles += ["", "en", "er", "ene"].map { (words[0].lowercased() + $0, concept) } }
-                if concept.kind == .person, words.count >= 2, words.allSatisfy({ $0.first?.isUppercase == true }) { names.append((concept, words)) }
+                if concept.kind == .title, words.count == 1 {
+                    titles += ["", "en", "er", "ene"].map { (words[0].lowercased() + $0, concept) }
+                }
+                if concept.kind == .person, words.count >= 2, words.allSatisfy({ $0.first?.isUppercase == true }) {
+                    names.append((concept, words))
+                }
             }
         }
         titleWords = titles.sorted { $0.word.count > $1.word.count }
@@ -63,11 +67,15 @@ public final class GlossaryChecker {
         let segmentation = try targetSegmenter.segment(translation)
         let occurrences = try targetMatcher.occurrences(in: segmentation).filter { !isPartOfAnotherName($0, in: segmentation) }
         var findings: [Finding] = []
-        func finding(_ rule: String, _ severity: Finding.Severity, _ message: String, _ range: Range<Int>, suggestion: String?, concept: String?) {
+        func finding(
+            _ rule: String, _ severity: Finding.Severity, _ message: String, _ range: Range<Int>, suggestion: String?, concept: String?
+        ) {
             findings.append(
                 Finding(
-                    rule: rule, severity: severity, message: message, path: translation.name, start: translation.position(at: range.lowerBound),
-                    end: translation.position(at: range.upperBound), match: translation.text(range), suggestion: suggestion, concept: concept))
+                    rule: rule, severity: severity, message: message, path: translation.name,
+                    start: translation.position(at: range.lowerBound),
+                    end: translation.position(at: range.upperBound), match: translation.text(range), suggestion: suggestion,
+                    concept: concept))
         }
 
         for occurrence in occurrences where occurrence.term.status == .forbidden {
@@ -83,9 +91,11 @@ public final class GlossaryChecker {
         }
 
         for (concept, places) in inconsistencies(occurrences) {
-            let renderings = places.map { "'\($0.text)' (line \(translation.position(at: $0.range.lowerBound).line))" }.joined(separator: ", ")
+            let renderings = places.map { "'\($0.text)' (line \(translation.position(at: $0.range.lowerBound).line))" }.joined(
+                separator: ", ")
             finding(
-                "glossary-inconsistent", .warning, "\(concept.id) is rendered \(Set(places.map(\.term.text)).count) ways in this article: \(renderings)",
+                "glossary-inconsistent", .warning,
+                "\(concept.id) is rendered \(Set(places.map(\.term.text)).count) ways in this article: \(renderings)",
                 places[1].range, suggestion: concept.preferred(in: targetLanguage)?.text, concept: concept.id)
         }
 
@@ -103,16 +113,19 @@ public final class GlossaryChecker {
             for occurrence in try sourceMatcher.occurrences(in: sourceSegmentation) where !rendered.contains(occurrence.concept.id) {
                 if let sourceRanges, !sourceRanges.contains(where: { $0.contains(occurrence.range.lowerBound) }) { continue }
                 if renderedInCompound(occurrence.concept, words: targetWords) { continue }
-                guard let expected = occurrence.concept.preferred(in: targetLanguage), reported.insert(occurrence.concept.id).inserted else { continue }
+                guard let expected = occurrence.concept.preferred(in: targetLanguage), reported.insert(occurrence.concept.id).inserted
+                else { continue }
                 findings.append(
                     Finding(
                         rule: "glossary-missing", severity: .error,
-                        message: "'\(occurrence.text)' (\(occurrence.concept.id)) has no approved rendering in \(translation.name)", path: source.name,
+                        message: "'\(occurrence.text)' (\(occurrence.concept.id)) has no approved rendering in \(translation.name)",
+                        path: source.name,
                         start: source.position(at: occurrence.range.lowerBound), end: source.position(at: occurrence.range.upperBound),
                         match: occurrence.text, suggestion: expected.text, concept: occurrence.concept.id))
             }
         }
-        return Result(findings: findings.sorted(by: Finding.ordered), occurrences: occurrences, path: translation.name, segmentation: segmentation)
+        return Result(
+            findings: findings.sorted(by: Finding.ordered), occurrences: occurrences, path: translation.name, segmentation: segmentation)
     }
 
     /// A capitalised one-word title or term followed by a capitalised word that is no glossary name
@@ -123,7 +136,9 @@ public final class GlossaryChecker {
         else { return false }
         let next = segmentation.tokens[occurrence.tokens.upperBound]
         let word = segmentation.text(next.range)
-        guard next.kind == .word, word.first?.isUppercase == true, !lineBreak(before: occurrence.tokens.upperBound, in: segmentation) else { return false }
+        guard next.kind == .word, word.first?.isUppercase == true, !lineBreak(before: occurrence.tokens.upperBound, in: segmentation) else {
+            return false
+        }
         let bare = word.split(separator: "-").first.map(String.init) ?? word
         return !names.contains { $0.words.contains(bare) || $0.words.contains(String(bare.dropLast())) }
     }
@@ -132,7 +147,9 @@ public final class GlossaryChecker {
     /// "landbruks- og miljøminister" both render "minister".
     private func renderedInCompound(_ concept: Concept, words: Set<String>) -> Bool {
         guard concept.kind == .title || concept.kind == .term else { return false }
-        let forms = concept.terms(in: targetLanguage).filter { $0.status != .forbidden && !$0.text.contains(" ") }.map { $0.text.lowercased() }
+        let forms = concept.terms(in: targetLanguage).filter { $0.status != .forbidden && !$0.text.contains(" ") }.map {
+            $0.text.lowercased()
+        }
         return forms.contains { form in words.contains { $0.count > form.count + 2 && $0.hasSuffix(form) } }
     }
 
@@ -167,8 +184,10 @@ public final class GlossaryChecker {
                 let rest = String(word.dropFirst(title.word.count))
                 if rest.first?.isUppercase == true, let (concept, words) = nameWord(rest) {
                     results.append(
-                        (token.range, concept, "'\(word)' runs the title into part of the name '\(words.joined(separator: " "))'",
-                            "\(title.word) \(words.joined(separator: " "))"))
+                        (
+                            token.range, concept, "'\(word)' runs the title into part of the name '\(words.joined(separator: " "))'",
+                            "\(title.word) \(words.joined(separator: " "))"
+                        ))
                     results.append((token.range, title.concept, "", nil))  // the title is rendered, glued
                     reported.insert(index)
                     continue
@@ -183,8 +202,10 @@ public final class GlossaryChecker {
             if previous >= 0, let title = titleEnds[previous] {
                 let range = title.range.lowerBound..<token.range.upperBound
                 results.append(
-                    (range, concept, "'\(segmentation.text(range))' has only part of the name '\(words.joined(separator: " "))'",
-                        "\(title.text) \(words.joined(separator: " "))"))
+                    (
+                        range, concept, "'\(segmentation.text(range))' has only part of the name '\(words.joined(separator: " "))'",
+                        "\(title.text) \(words.joined(separator: " "))"
+                    ))
             }
         }
         // A name with one word changed: "Pham Minh Kinh" for "Pham Minh Chinh". Windows are tried
@@ -202,7 +223,11 @@ public final class GlossaryChecker {
                         !window.contains(where: { coveredByName.contains($0) || reported.contains($0) })
                     else { continue }
                     let range = tokens[window.lowerBound].range.lowerBound..<tokens[window.upperBound - 1].range.upperBound
-                    results.append((range, concept, "'\(candidate.joined(separator: " "))' looks like a mangled '\(words.joined(separator: " "))'", words.joined(separator: " ")))
+                    results.append(
+                        (
+                            range, concept, "'\(candidate.joined(separator: " "))' looks like a mangled '\(words.joined(separator: " "))'",
+                            words.joined(separator: " ")
+                        ))
                     reported.formUnion(window)
                 }
             }
@@ -231,17 +256,27 @@ public final class GlossaryChecker {
         }
     }
 
-    private static func isAcronym(_ text: String) -> Bool { text.count <= 6 && text == text.uppercased() && text.contains(where: \.isLetter) }
+    private static func isAcronym(_ text: String) -> Bool {
+        text.count <= 6 && text == text.uppercased() && text.contains(where: \.isLetter)
+    }
 
     private func caseProblem(_ occurrence: TermOccurrence, in segmentation: Segmentation) -> (String, String)? {
         guard let first = occurrence.text.first else { return nil }
         switch occurrence.concept.kind {
         case .title:
-            guard first.isUppercase, occurrence.term.text.first?.isLowercase == true, !startsSentence(occurrence.tokens.lowerBound, in: segmentation) else { return nil }
-            return ("the title '\(occurrence.text)' is written in lower case mid-sentence", occurrence.text.prefix(1).lowercased() + occurrence.text.dropFirst())
+            guard first.isUppercase, occurrence.term.text.first?.isLowercase == true,
+                !startsSentence(occurrence.tokens.lowerBound, in: segmentation)
+            else { return nil }
+            return (
+                "the title '\(occurrence.text)' is written in lower case mid-sentence",
+                occurrence.text.prefix(1).lowercased() + occurrence.text.dropFirst()
+            )
         case .person, .place:
             guard first.isLowercase, occurrence.term.text.first?.isUppercase == true else { return nil }
-            return ("the name '\(occurrence.text)' is written with a capital letter", occurrence.text.prefix(1).uppercased() + occurrence.text.dropFirst())
+            return (
+                "the name '\(occurrence.text)' is written with a capital letter",
+                occurrence.text.prefix(1).uppercased() + occurrence.text.dropFirst()
+            )
         case .organisation, .term:
             return nil
         }
@@ -276,7 +311,8 @@ public final class GlossaryChecker {
             for occurrence in result.occurrences where occurrence.term.status != .forbidden && !isAcronym(occurrence.term.text) {
                 let id = occurrence.concept.id
                 if renderings[id] == nil { order.append(id) }
-                if !(renderings[id]?.contains(where: { $0.path == result.path && $0.occurrence.term.text == occurrence.term.text }) ?? false) {
+                if !(renderings[id]?.contains(where: { $0.path == result.path && $0.occurrence.term.text == occurrence.term.text }) ?? false)
+                {
                     renderings[id, default: []].append((result.path, occurrence))
                 }
             }
@@ -291,7 +327,8 @@ public final class GlossaryChecker {
             let list = places.map { "'\($0.occurrence.term.text)' in \($0.path)" }.joined(separator: ", ")
             findings.append(
                 Finding(
-                    rule: "glossary-inconsistent-corpus", severity: .warning, message: "\(id) is rendered \(distinct.count) ways across the corpus: \(list)",
+                    rule: "glossary-inconsistent-corpus", severity: .warning,
+                    message: "\(id) is rendered \(distinct.count) ways across the corpus: \(list)",
                     path: second.path, start: document.position(at: second.occurrence.range.lowerBound),
                     end: document.position(at: second.occurrence.range.upperBound), match: second.occurrence.text,
                     suggestion: second.occurrence.concept.preferred(in: second.occurrence.term.language)?.text, concept: id))

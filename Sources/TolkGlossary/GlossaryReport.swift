@@ -86,7 +86,9 @@ public struct GlossaryReport: Sendable {
             }
         }
         var termsByWord: [String: [Int]] = [:]
-        for (index, term) in terms.enumerated() { for word in Set(term.words) where word.count >= 4 { termsByWord[word, default: []].append(index) } }
+        for (index, term) in terms.enumerated() {
+            for word in Set(term.words) where word.count >= 4 { termsByWord[word, default: []].append(index) }
+        }
         var found: [String: (Int, Double, [Place])] = [:]
         for (path, segmentation) in segmentations.sorted(by: { $0.key < $1.key }) {
             let tokens = segmentation.tokens
@@ -113,13 +115,16 @@ public struct GlossaryReport: Sendable {
                             guard !known.contains(candidate) else { continue }
                             // Both ends must resemble a word of the term: no "i ..." or "... den" around a real term.
                             let resemblesTermWord = { (word: String) in term.words.contains { $0 == word || dice($0, word) >= 0.5 } }
-                            guard resemblesTermWord(words[window.lowerBound]), resemblesTermWord(words[window.upperBound - 1]) else { continue }
+                            guard resemblesTermWord(words[window.lowerBound]), resemblesTermWord(words[window.upperBound - 1]) else {
+                                continue
+                            }
                             let similarity = dice(candidate, term.folded)
                             if similarity >= 0.75, similarity > (best?.1 ?? 0) { best = (window, similarity) }
                         }
                     }
                     guard let (window, similarity) = best else { continue }
-                    let text = segmentation.text(tokens[window.lowerBound].range.lowerBound..<tokens[window.upperBound - 1].range.upperBound)
+                    let text = segmentation.text(
+                        tokens[window.lowerBound].range.lowerBound..<tokens[window.upperBound - 1].range.upperBound)
                     let position = segmentation.document.position(at: tokens[window.lowerBound].range.lowerBound)
                     let place = Place(path: path, line: position.line, column: position.column)
                     if let existing = found[text] {

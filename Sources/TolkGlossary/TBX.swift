@@ -18,7 +18,11 @@ public enum TBX {
         var conceptElements: [XMLElement] = []
         func collect(_ element: XMLElement) {
             for child in element.elements() {
-                if child.localName == "conceptEntry" || child.localName == "termEntry" { conceptElements.append(child) } else { collect(child) }
+                if child.localName == "conceptEntry" || child.localName == "termEntry" {
+                    conceptElements.append(child)
+                } else {
+                    collect(child)
+                }
             }
         }
         collect(root)
@@ -41,7 +45,9 @@ public enum TBX {
         var kind = Concept.Kind.term
         if let type = category("conceptType", in: entry) {
             guard let parsed = Concept.Kind(rawValue: type.text.lowercased()) else {
-                throw .invalid(source: source, position: type.position, message: "unknown conceptType '\(type.text)' (person, title, organisation, place, term)")
+                throw .invalid(
+                    source: source, position: type.position,
+                    message: "unknown conceptType '\(type.text)' (person, title, organisation, place, term)")
             }
             kind = parsed
         }
@@ -72,7 +78,9 @@ public enum TBX {
             guard let parsed = Term.Status(lenient: statusElement.text) else {
                 throw .invalid(
                     source: source, position: statusElement.position,
-                    message: "unknown administrative status '\(statusElement.text)' (preferredTerm-admn-sts, admittedTerm-admn-sts, deprecatedTerm-admn-sts)")
+                    message:
+                        "unknown administrative status '\(statusElement.text)' (preferredTerm-admn-sts, admittedTerm-admn-sts, deprecatedTerm-admn-sts)"
+                )
             }
             status = parsed
         }
@@ -109,7 +117,9 @@ public enum TBX {
                     out += "          <termSec>\n"
                     out += "            <term>\(e(term.text))</term>\n"
                     out += "            <termNote type=\"administrativeStatus\">\(term.status.tbxValue)</termNote>\n"
-                    if !term.forms.isEmpty { out += "            <termNote type=\"inflectedForms\">\(e(term.forms.joined(separator: "|")))</termNote>\n" }
+                    if !term.forms.isEmpty {
+                        out += "            <termNote type=\"inflectedForms\">\(e(term.forms.joined(separator: "|")))</termNote>\n"
+                    }
                     if let note = term.note { out += "            <note>\(e(note))</note>\n" }
                     out += "          </termSec>\n"
                 }

@@ -63,7 +63,9 @@ public final class TermMatcher {
                     if norwegian, index == 0 {
                         positions[positions.count - 1] = try inflections(of: words.last!, kind: concept.kind)
                     }
-                    let pattern = Pattern(concept: concept, term: term, positions: positions, needsCapital: concept.kind != .title && concept.kind != .term && words.contains { $0.first?.isUppercase == true })
+                    let pattern = Pattern(
+                        concept: concept, term: term, positions: positions,
+                        needsCapital: concept.kind != .title && concept.kind != .term && words.contains { $0.first?.isUppercase == true })
                     for first in positions[0] { patternsByFirstKey[first, default: []].append(pattern) }
                 }
             }
@@ -77,7 +79,9 @@ public final class TermMatcher {
         guard isCommonNoun else { return Set(Self.nameEndings.map { base + $0 }) }
         var stems = [base]
         // A term given in the definite form ("regjeringen", "departementet") inflects from its stem.
-        for definite in ["en", "et"] where base.hasSuffix(definite) && base.count > definite.count + 3 { stems.append(String(base.dropLast(2))) }
+        for definite in ["en", "et"] where base.hasSuffix(definite) && base.count > definite.count + 3 {
+            stems.append(String(base.dropLast(2)))
+        }
         var forms = Set<String>()
         for stem in stems {
             forms.formUnion(Self.nounEndings.map { stem + $0 })
@@ -110,11 +114,14 @@ public final class TermMatcher {
                 guard i + length <= tokens.count, length > (best?.1 ?? 0) else { continue }
                 // The words of a multi-word term follow each other, separated by spaces only.
                 var matches = true
-                for k in 1..<max(length, 1) where !pattern.positions[k].contains(keys[i + k]) || !separatedBySpace(tokens[i + k - 1], tokens[i + k], in: segmentation) {
+                for k in 1..<max(length, 1)
+                where !pattern.positions[k].contains(keys[i + k]) || !separatedBySpace(tokens[i + k - 1], tokens[i + k], in: segmentation) {
                     matches = false
                     break
                 }
-                if matches, pattern.needsCapital, !(i..<(i + length)).contains(where: { segmentation.text(tokens[$0].range).first?.isUppercase == true }) {
+                if matches, pattern.needsCapital,
+                    !(i..<(i + length)).contains(where: { segmentation.text(tokens[$0].range).first?.isUppercase == true })
+                {
                     matches = false
                 }
                 if matches { best = (pattern, length) }
@@ -122,7 +129,9 @@ public final class TermMatcher {
             if let (pattern, length) = best {
                 let range = tokens[i].range.lowerBound..<tokens[i + length - 1].range.upperBound
                 found.append(
-                    TermOccurrence(concept: pattern.concept, term: pattern.term, range: range, tokens: i..<(i + length), text: segmentation.text(range)))
+                    TermOccurrence(
+                        concept: pattern.concept, term: pattern.term, range: range, tokens: i..<(i + length), text: segmentation.text(range)
+                    ))
                 i += length
             } else {
                 i += 1

@@ -8,7 +8,8 @@ extension Glossary {
         var findings: [Finding] = []
         func report(_ rule: String, _ severity: Finding.Severity, _ message: String, at key: String, concept: String) {
             let position = positions[key] ?? TextPosition(line: 1, column: 1)
-            findings.append(Finding(rule: rule, severity: severity, message: message, path: path, start: position, end: position, concept: concept))
+            findings.append(
+                Finding(rule: rule, severity: severity, message: message, path: path, start: position, end: position, concept: concept))
         }
         var preferredOwner: [String: String] = [:]
         var seenIDs = Set<String>()
@@ -29,20 +30,26 @@ extension Glossary {
                 }
                 let folded = "\(term.language)\u{0}\(text.lowercased())"
                 if !seenTerms.insert(folded).inserted {
-                    report("glossary-duplicate-term", .error, "'\(text)' (\(term.language)) is listed twice in '\(concept.id)'", at: key, concept: concept.id)
+                    report(
+                        "glossary-duplicate-term", .error, "'\(text)' (\(term.language)) is listed twice in '\(concept.id)'", at: key,
+                        concept: concept.id)
                 }
                 if term.status == .preferred {
                     if let owner = preferredOwner[folded], owner != concept.id {
                         report(
-                            "glossary-preferred-twice", .error, "'\(text)' (\(term.language)) is preferred in both '\(owner)' and '\(concept.id)'", at: key,
+                            "glossary-preferred-twice", .error,
+                            "'\(text)' (\(term.language)) is preferred in both '\(owner)' and '\(concept.id)'", at: key,
                             concept: concept.id)
                     } else {
                         preferredOwner[folded] = concept.id
                     }
                 }
             }
-            for language in Set(concept.terms.map(\.language)).sorted() where concept.terms(in: language).allSatisfy({ $0.status == .forbidden }) {
-                report("glossary-no-preferred", .warning, "'\(concept.id)' has only forbidden \(language) terms", at: concept.id, concept: concept.id)
+            for language in Set(concept.terms.map(\.language)).sorted()
+            where concept.terms(in: language).allSatisfy({ $0.status == .forbidden }) {
+                report(
+                    "glossary-no-preferred", .warning, "'\(concept.id)' has only forbidden \(language) terms", at: concept.id,
+                    concept: concept.id)
             }
         }
         return findings.sorted(by: Finding.ordered)

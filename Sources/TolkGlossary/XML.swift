@@ -158,7 +158,9 @@ public enum XMLReader {
             let start = i
             while i < bytes.count {
                 let byte = bytes[i]
-                if [0x20, 0x09, 0x0A, 0x0D, UInt8(ascii: ">"), UInt8(ascii: "/"), UInt8(ascii: "="), UInt8(ascii: "<")].contains(byte) { break }
+                if [0x20, 0x09, 0x0A, 0x0D, UInt8(ascii: ">"), UInt8(ascii: "/"), UInt8(ascii: "="), UInt8(ascii: "<")].contains(byte) {
+                    break
+                }
                 i += 1
             }
             guard i > start else { throw error("expected a name") }
@@ -188,7 +190,9 @@ public enum XMLReader {
                 guard i < bytes.count, bytes[i] == UInt8(ascii: "=") else { throw error("expected = after attribute \(attributeName)") }
                 i += 1
                 skipWhitespace()
-                guard i < bytes.count, bytes[i] == 0x22 || bytes[i] == 0x27 else { throw error("expected a quoted value for \(attributeName)") }
+                guard i < bytes.count, bytes[i] == 0x22 || bytes[i] == 0x27 else {
+                    throw error("expected a quoted value for \(attributeName)")
+                }
                 let quote = bytes[i]
                 i += 1
                 let valueStart = i
@@ -199,7 +203,9 @@ public enum XMLReader {
                 guard i < bytes.count else { throw error("unterminated attribute value", at: valueStart) }
                 let value = try resolve(valueStart..<i)
                 i += 1
-                if attributes.contains(where: { $0.0 == attributeName }) { throw error("attribute \(attributeName) given twice", at: attributeStart) }
+                if attributes.contains(where: { $0.0 == attributeName }) {
+                    throw error("attribute \(attributeName) given twice", at: attributeStart)
+                }
                 attributes.append((attributeName, value))
             }
             var children: [XMLElement.Child] = []
@@ -264,7 +270,9 @@ public enum XMLReader {
                 case "quot": result += "\""
                 default:
                     var value: UInt32? = nil
-                    if reference.hasPrefix("#x") { value = UInt32(reference.dropFirst(2), radix: 16) } else if reference.hasPrefix("#") {
+                    if reference.hasPrefix("#x") {
+                        value = UInt32(reference.dropFirst(2), radix: 16)
+                    } else if reference.hasPrefix("#") {
                         value = UInt32(reference.dropFirst(), radix: 10)
                     }
                     guard let value, let scalar = Unicode.Scalar(value), value != 0 else {

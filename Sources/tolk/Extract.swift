@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import TolkArticle
+import TolkGlossary
 import TolkText
 
 /// `tolk extract`: scraped pages as structured articles.
@@ -16,6 +17,8 @@ struct Extract: ParsableCommand {
     var format: Format = .text
     @Flag(help: "Read the pages as Markdown (# headline, ![caption](image.jpg)); on by default for .md files.")
     var markdown = false
+    @Option(help: "A glossary (.tbx or .csv): warn when a headline or caption renders none of the concepts its Vietnamese slug names.")
+    var glossary: String?
     @OptionGroup var input: InputFiles
 
     func run() throws {
@@ -23,11 +26,13 @@ struct Extract: ParsableCommand {
         // With several pages, lines that recur across them are chrome too.
         let reader = ArticleReader(repeatedLines: ChromeStatistics.repeatedLines(in: documents))
         let out = StandardOutput.shared
+        let slugCheck = try glossary.map { try SlugRenderingCheck(glossary: try GlossaryCommand.load($0)) }
         var failures: [String] = []
         for document in documents {
             do {
                 let article = try reader.read(document, markdown: markdown || document.name.hasSuffix(".md"))
                 let agreements = try SlugConsistency.check(article)
+                if let slugCheck { try warnAboutSlugs(agreements, in: article, using: slugCheck) }
                 switch format {
                 case .text: writeText(article, to: out)
                 case .json: out.write(try ArticleJSON(article, slugAgreements: agreements).encoded() + "\n")
@@ -38,6 +43,21 @@ struct Extract: ParsableCommand {
         }
         out.flush()
         if !failures.isEmpty { throw CommandFailure(message: failures.joined(separator: "\ntolk: error: ")) }
+    }
+
+    /// A headline or caption that renders none of two or more concepts its slug names probably
+    /// belongs to another article or image.
+    private func warnAboutSlugs(_ agreements: [SlugAgreement], in article: Article, using check: SlugRenderingCheck) throws {
+        for agreement in agreements {
+            let (rendered, missing) = try check.agreement(text: agreement.element.text, slug: agreement.slug)
+            guard rendered.isEmpty, missing.count >= 2 else { continue }
+            let what =
+                agreement.element.kind == .headline
+                ? "headline does not render the source headline's" : "caption does not render its image's"
+            FileHandleOutput.standardError.write(
+                "\(article.name):\(agreement.element.start): warning: \(what) \(missing.joined(separator: ", ")) (slug \(agreement.slug))\n"
+            )
+        }
     }
 
     private func writeText(_ article: Article, to out: StandardOutput) {

@@ -16,7 +16,8 @@ struct GlossaryCommand: ParsableCommand {
     }
 
     struct Convert: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Convert a glossary between TBX and CSV (by file extension); TBX is written as TBX v3, TBX-Basic.")
+        static let configuration = CommandConfiguration(
+            abstract: "Convert a glossary between TBX and CSV (by file extension); TBX is written as TBX v3, TBX-Basic.")
 
         @Argument(help: "The glossary to read (.tbx: TBX v2 or v3; .csv).")
         var input: String
@@ -51,7 +52,9 @@ struct GlossaryCommand: ParsableCommand {
             let out = StandardOutput.shared
             for finding in findings { out.write(finding.text + "\n") }
             let errors = findings.filter { $0.severity == .error }.count
-            out.write("\(file): \(glossary.concepts.count) concepts, \(glossary.concepts.map(\.terms.count).reduce(0, +)) terms, \(errors) errors, \(findings.count - errors) warnings\n")
+            out.write(
+                "\(file): \(glossary.concepts.count) concepts, \(glossary.concepts.map(\.terms.count).reduce(0, +)) terms, \(errors) errors, \(findings.count - errors) warnings\n"
+            )
             out.flush()
             if errors > 0 { throw ExitCode(1) }
         }

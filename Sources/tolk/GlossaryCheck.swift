@@ -16,8 +16,10 @@ struct CheckTarget {
             var isDirectory: ObjCBool = false
             if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue {
                 for file in try PageFiles.list(path, language: targetLanguage) where file.language == targetLanguage {
-                    let sibling = ((file.path as NSString).deletingLastPathComponent as NSString).appendingPathComponent("\(sourceLanguage).txt")
-                    targets.append(CheckTarget(translation: file.path, source: FileManager.default.fileExists(atPath: sibling) ? sibling : nil))
+                    let sibling = ((file.path as NSString).deletingLastPathComponent as NSString).appendingPathComponent(
+                        "\(sourceLanguage).txt")
+                    targets.append(
+                        CheckTarget(translation: file.path, source: FileManager.default.fileExists(atPath: sibling) ? sibling : nil))
                 }
             } else {
                 targets.append(CheckTarget(translation: path, source: source))
@@ -70,7 +72,9 @@ extension GlossaryCommand {
             let targets = try CheckTarget.collect(translations, source: source, sourceLanguage: sourceLang, targetLanguage: targetLang)
             let loaded = try GlossaryCommand.load(glossary)
             let (sourceLang, targetLang) = (sourceLang, targetLang)
-            let outcomes = Parallel.map(targets.count, makeWorker: { try GlossaryChecker(glossary: loaded, targetLanguage: targetLang, sourceLanguage: sourceLang) }) {
+            let outcomes = Parallel.map(
+                targets.count, makeWorker: { try GlossaryChecker(glossary: loaded, targetLanguage: targetLang, sourceLanguage: sourceLang) }
+            ) {
                 checker, k in
                 let target = targets[k]
                 let document = try TextReader(path: target.translation).readDocument()
@@ -94,7 +98,9 @@ extension GlossaryCommand {
 
     struct Report: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Report how a corpus renders each glossary concept: renderings with counts and places, concepts never seen, look-alikes not in the glossary.")
+            abstract:
+                "Report how a corpus renders each glossary concept: renderings with counts and places, concepts never seen, look-alikes not in the glossary."
+        )
 
         @Option(help: "The glossary (.tbx or .csv).")
         var glossary: String
@@ -111,7 +117,9 @@ extension GlossaryCommand {
             let loaded = try GlossaryCommand.load(glossary)
             let targets = try CheckTarget.collect(corpus, source: nil, sourceLanguage: sourceLang, targetLanguage: targetLang)
             let (sourceLang, targetLang) = (sourceLang, targetLang)
-            let results = try Parallel.map(targets.count, makeWorker: { try GlossaryChecker(glossary: loaded, targetLanguage: targetLang, sourceLanguage: sourceLang) }) {
+            let results = try Parallel.map(
+                targets.count, makeWorker: { try GlossaryChecker(glossary: loaded, targetLanguage: targetLang, sourceLanguage: sourceLang) }
+            ) {
                 checker, k in try checker.check(translation: try TextReader(path: targets[k].translation).readDocument())
             }.map { try $0.get() }
             let report = try GlossaryReport.build(glossary: loaded, language: targetLang, results: results)
@@ -126,14 +134,20 @@ extension GlossaryCommand {
                 for usage in report.used {
                     out.write("  \(usage.concept)\n")
                     for rendering in usage.renderings {
-                        let places = rendering.places.prefix(5).map(\.description).joined(separator: ", ") + (rendering.places.count > 5 ? ", ..." : "")
-                        out.write("    \(rendering.status == .forbidden ? "FORBIDDEN " : "")'\(rendering.term)' ×\(rendering.places.count): \(places)\n")
+                        let places =
+                            rendering.places.prefix(5).map(\.description).joined(separator: ", ")
+                            + (rendering.places.count > 5 ? ", ..." : "")
+                        out.write(
+                            "    \(rendering.status == .forbidden ? "FORBIDDEN " : "")'\(rendering.term)' ×\(rendering.places.count): \(places)\n"
+                        )
                     }
                 }
                 out.write("Never seen (\(report.unseen.count)): \(report.unseen.joined(separator: ", "))\n")
                 out.write("Look-alikes not in the glossary (\(report.candidates.count)):\n")
                 for candidate in report.candidates {
-                    out.write("  '\(candidate.text)' resembles '\(candidate.resembles)' (\(candidate.concept)): \(candidate.places.map(\.description).joined(separator: ", "))\n")
+                    out.write(
+                        "  '\(candidate.text)' resembles '\(candidate.resembles)' (\(candidate.concept)): \(candidate.places.map(\.description).joined(separator: ", "))\n"
+                    )
                 }
             }
             out.flush()

@@ -201,7 +201,8 @@ final class Progress: @unchecked Sendable {
     func finish() {
         lock.withLock {
             if lastShown != nil {
-                FileHandleOutput.standardError.write("\r\(label) \(completed)/\(total), \(String(format: "%.1f", Date().timeIntervalSince(started))) s\n")
+                FileHandleOutput.standardError.write(
+                    "\r\(label) \(completed)/\(total), \(String(format: "%.1f", Date().timeIntervalSince(started))) s\n")
             }
         }
     }

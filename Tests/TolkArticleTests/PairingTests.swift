@@ -8,7 +8,8 @@ struct PairingTests {
     @Test func articleURLsNormalise() throws {
         let plain = try #require(ArticleURL("https://www.vietnamplus.vn/viet-nam-lao-post1080302.vnp"))
         for variant in [
-            "http://m.vietnamplus.vn/viet-nam-lao-post1080302.vnp/", "https://vietnamplus.vn/viet-nam-lao-post1080302.vnp?utm_source=fb#top",
+            "http://m.vietnamplus.vn/viet-nam-lao-post1080302.vnp/",
+            "https://vietnamplus.vn/viet-nam-lao-post1080302.vnp?utm_source=fb#top",
             "HTTPS://WWW.VIETNAMPLUS.VN/viet-nam-lao-post1080302.vnp",
         ] {
             let url = try #require(ArticleURL(variant))
@@ -46,7 +47,8 @@ struct PairingTests {
             let file = language == "vi" ? "vi.txt" : "nb.txt"
             let article = try readArticle("\(pair)/\(file)")
             let meta = "https://www.vietnamplus.vn/x-post\(pair.split(separator: "-").last!).vnp"
-            return try fingerprinter.fingerprint(article, language: language, url: language == "vi" ? meta : (url ? nil : "https://example.org/none"))
+            return try fingerprinter.fingerprint(
+                article, language: language, url: language == "vi" ? meta : (url ? nil : "https://example.org/none"))
         }
     }
 

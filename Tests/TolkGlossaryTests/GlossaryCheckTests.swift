@@ -43,7 +43,9 @@ func occurrences(_ text: String, _ language: String, foldDiacritics: Bool = fals
 }
 
 func findings(_ text: String, source: String? = nil) throws -> [Finding] {
-    try GlossaryChecker(glossary: testGlossary).check(translation: Document(text, name: "t.txt"), source: source.map { Document($0, name: "s.txt") }).findings
+    try GlossaryChecker(glossary: testGlossary).check(
+        translation: Document(text, name: "t.txt"), source: source.map { Document($0, name: "s.txt") }
+    ).findings
 }
 
 @Suite("Term matching")
@@ -112,10 +114,13 @@ struct GlossaryRuleTests {
     }
 
     @Test func inconsistencyListsEveryPlace() throws {
-        let text = "Det laotiske revolusjonære partiet ble stiftet.\n\nLaos folkerevolusjonære parti styrer.\n\nLaos revolusjonære folkeparti vant."
+        let text =
+            "Det laotiske revolusjonære partiet ble stiftet.\n\nLaos folkerevolusjonære parti styrer.\n\nLaos revolusjonære folkeparti vant."
         let inconsistent = try #require(try findings(text).first { $0.rule == "glossary-inconsistent" })
         #expect(inconsistent.line == 3)
-        #expect(inconsistent.message.contains("(line 1)") && inconsistent.message.contains("(line 3)") && inconsistent.message.contains("(line 5)"))
+        #expect(
+            inconsistent.message.contains("(line 1)") && inconsistent.message.contains("(line 3)")
+                && inconsistent.message.contains("(line 5)"))
         #expect(inconsistent.severity == .warning)
     }
 
@@ -130,7 +135,9 @@ struct GlossaryRuleTests {
 
     @Test func missingNeedsTheSource() throws {
         let source = "Thủ tướng Phạm Minh Chính và Bộ trưởng gặp Tổng Bí thư Tô Lâm."
-        let missing = try findings("Statsminister Pham Minh Chinh og utenriksministeren møtte To Lam.", source: source).filter { $0.rule == "glossary-missing" }
+        let missing = try findings("Statsminister Pham Minh Chinh og utenriksministeren møtte To Lam.", source: source).filter {
+            $0.rule == "glossary-missing"
+        }
         // "generalsekretær" is missing; "utenriksministeren" renders "Bộ trưởng" as a compound.
         #expect(missing.map(\.concept) == ["general-secretary"])
         #expect(missing.first?.path == "s.txt")
@@ -174,5 +181,20 @@ struct GlossaryReportTests {
         #expect(lookAlikes.contains("Laos folkerevolusjonære parti"))
         #expect(lookAlikes.contains("Laos folkerevolusjonsparti"))
         #expect(report.candidates.allSatisfy { !$0.text.contains("\n") })
+    }
+}
+
+@Suite("Slug rendering")
+struct SlugRenderingTests {
+    @Test func captionsAgainstTheConceptsTheirSlugNames() throws {
+        let check = try SlugRenderingCheck(glossary: try shippedGlossary())
+        let good = try check.agreement(
+            text: "Generalsekretær To Lam møtte Laos generalsekretær og president Thongloun Sisoulith 25. oktober 2025.",
+            slug: "ttxvn-tong-bi-thu-to-lam-gap-tong-bi-thu-chu-tich-nuoc-lao-thongloun")
+        #expect(good.rendered == ["general-secretary", "president", "to-lam", "laos"])
+        #expect(good.missing.isEmpty)
+        let wrong = try check.agreement(text: "Fotballkamp i Hanoi.", slug: "ttxvn-tong-bi-thu-to-lam-gap-thu-tuong-lao")
+        #expect(wrong.rendered.isEmpty)
+        #expect(wrong.missing == ["general-secretary", "to-lam", "prime-minister", "laos"])
     }
 }

@@ -84,9 +84,11 @@ struct GlossaryReadingTests {
         let glossary = try shippedGlossary()
         #expect(glossary.validate().isEmpty)
         let ids = Set(glossary.concepts.map(\.id))
-        for id in ["to-lam", "thongloun-sisoulith", "general-secretary", "lao-peoples-revolutionary-party", "central-committee", "national-assembly",
-            "fatherland-front", "south-china-sea", "vietnam-news-agency", "doi-moi"]
-        {
+        for id in [
+            "to-lam", "thongloun-sisoulith", "general-secretary", "lao-peoples-revolutionary-party", "central-committee",
+            "national-assembly",
+            "fatherland-front", "south-china-sea", "vietnam-news-agency", "doi-moi",
+        ] {
             #expect(ids.contains(id), "missing \(id)")
         }
         #expect(glossary.concepts.allSatisfy { $0.note != nil }, "every concept explains itself")
@@ -95,7 +97,8 @@ struct GlossaryReadingTests {
     }
 
     @Test func csvWithBOMQuotesAndLineBreaks() throws {
-        let text = "\u{FEFF}concept_id,type,language,term,status,forms,do_not_translate,note\n"
+        let text =
+            "\u{FEFF}concept_id,type,language,term,status,forms,do_not_translate,note\n"
             + "c1,title,vi,Tổng Bí thư,preferred,,,\"A note, with a comma\nand a line break\"\r\n"
             + "c1,,nb,generalsekretær,preferred,generalsekretæren|generalsekretærens,,\n"
             + "c1,,nb,\"\"\"Generalsekretær\"\"\",forbidden,,,\n"
@@ -110,7 +113,11 @@ struct GlossaryReadingTests {
     }
 
     @Test func csvErrorsNameTheRow() {
-        #expect(throws: GlossaryError.invalid(source: "g.csv", position: TextPosition(line: 3, column: 1), message: "unknown status 'often' (preferred, admitted, forbidden)")) {
+        #expect(
+            throws: GlossaryError.invalid(
+                source: "g.csv", position: TextPosition(line: 3, column: 1),
+                message: "unknown status 'often' (preferred, admitted, forbidden)")
+        ) {
             try glossary("concept_id,language,term,status\nc1,vi,Lào,preferred\nc1,nb,Laos,often\n", name: "g.csv")
         }
         #expect(throws: GlossaryError.self) { try glossary("id,lang,text\n", name: "g.csv") }
@@ -125,14 +132,21 @@ struct SafeXMLTests {
             <!DOCTYPE tbx [ <!ENTITY secret SYSTEM "file:///etc/passwd"> ]>
             <tbx><text><body><conceptEntry id="c"><langSec xml:lang="en"><termSec><term>&secret;</term></termSec></langSec></conceptEntry></body></text></tbx>
             """
-        #expect(throws: GlossaryError.xml(XMLError(source: "x.tbx", position: TextPosition(line: 2, column: 15), message: "entity declarations are not allowed (tolk never expands XML entities)"))) {
+        #expect(
+            throws: GlossaryError.xml(
+                XMLError(
+                    source: "x.tbx", position: TextPosition(line: 2, column: 15),
+                    message: "entity declarations are not allowed (tolk never expands XML entities)"))
+        ) {
             try glossary(xxe, name: "x.tbx")
         }
     }
 
     @Test func entityBombsAreRefusedQuickly() {
         var bomb = "<?xml version=\"1.0\"?>\n<!DOCTYPE lolz [\n <!ENTITY lol \"lol\">\n"
-        for level in 1...9 { bomb += " <!ENTITY lol\(level) \"" + String(repeating: "&lol\(level - 1 == 0 ? "" : String(level - 1));", count: 10) + "\">\n" }
+        for level in 1...9 {
+            bomb += " <!ENTITY lol\(level) \"" + String(repeating: "&lol\(level - 1 == 0 ? "" : String(level - 1));", count: 10) + "\">\n"
+        }
         bomb += "]>\n<tbx>&lol9;</tbx>\n"
         #expect(throws: GlossaryError.self) { try glossary(bomb, name: "bomb.tbx") }
     }
@@ -143,7 +157,8 @@ struct SafeXMLTests {
 
     @Test func anExternalDTDIsNeverRead() throws {
         // TBX v2 files name their DTD; it is skipped, not fetched.
-        let text = "<?xml version='1.0'?>\n<!DOCTYPE martif SYSTEM \"http://localhost:1/never.dtd\">\n<martif><text><body><termEntry id=\"a\"><langSet xml:lang=\"en\"><tig><term>x &amp; y</term></tig></langSet></termEntry></body></text></martif>"
+        let text =
+            "<?xml version='1.0'?>\n<!DOCTYPE martif SYSTEM \"http://localhost:1/never.dtd\">\n<martif><text><body><termEntry id=\"a\"><langSet xml:lang=\"en\"><tig><term>x &amp; y</term></tig></langSet></termEntry></body></text></martif>"
         #expect(try glossary(text, name: "v2.tbx").concepts.first?.terms.first?.text == "x & y")
     }
 
@@ -155,7 +170,8 @@ struct SafeXMLTests {
         ("<tbx a='1' a='2'/>", "attribute a given twice", 1, 12),
     ])
     func malformedXMLNamesLineAndColumn(text: String, message: String, line: Int, column: Int) {
-        #expect(throws: GlossaryError.xml(XMLError(source: "m.tbx", position: TextPosition(line: line, column: column), message: message))) {
+        #expect(throws: GlossaryError.xml(XMLError(source: "m.tbx", position: TextPosition(line: line, column: column), message: message)))
+        {
             try glossary(text, name: "m.tbx")
         }
     }
