@@ -1,0 +1,127 @@
+/// Finds anchors in text: numbers (`n:58.1`), dates (`d:12-01`, `y:2025`) and capitalised words
+/// folded to ASCII lower case (`w:thongloun`), reading Vietnamese (`1.500`, `2,3`, `1/12/2025`) and
+/// Norwegian (`1 500`, `2,3`, `1. desember 2025`) conventions.
+public enum AnchorScanner {
+    private static let months: [String: Int] = [
+        "januar": 1, "februar": 2, "mars": 3, "april": 4, "mai": 5, "juni": 6, "juli": 7, "august": 8, "september": 9, "oktober": 10,
+        "november": 11, "desember": 12,
+    ]
+
+    /// Adds the anchors of `text` (in `language`) to `anchors`; `fold` turns a capitalised word into
+    /// its comparison key (callers cache it).
+    public static func scan(_ text: String, language: String, into anchors: inout Set<String>, fold: (Substring) throws(ICUError) -> String)
+        throws(ICUError)
+    {
+        let scalars = Array(text.unicodeScalars)
+        var i = 0
+        var previousName: String? = nil
+        var previousNameEnd = -2
+        while i < scalars.count {
+            let scalar = scalars[i]
+            if scalar.isASCII, !(("a"..."z").contains(scalar) || ("A"..."Z").contains(scalar) || ("0"..."9").contains(scalar)) {
+                // ASCII spaces and punctuation: nothing to look up.
+                i += 1
+            } else if scalar.properties.numericType == .decimal {
+                i = number(scalars, from: i, language: language, into: &anchors)
+            } else if scalar.properties.isAlphabetic {
+                var end = i
+                while end < scalars.count,
+                    scalars[end].properties.isAlphabetic || scalars[end].properties.generalCategory == .nonspacingMark
+                { end += 1 }
+                // Capitalised words and acronyms survive translation (sentence starts are kept too:
+                // IDF discounts them), and so do names written in syllables: "Hà Nội" ~ "Hanoi".
+                if scalar.properties.isUppercase {
+                    var word = String.UnicodeScalarView()
+                    word.append(contentsOf: scalars[i..<end])
+                    let key = try fold(Substring(String(word)))
+                    if end - i >= 3 { anchors.insert("w:" + key) }
+                    if let previous = previousName, previousNameEnd == i - 1 { anchors.insert("w:" + previous + key) }
+                    previousName = key
+                    previousNameEnd = end
+                } else {
+                    previousName = nil
+                }
+                i = end
+            } else {
+                i += 1
+            }
+        }
+    }
+
+    /// Reads the number starting at `start`, adds its anchor, returns the index after it.
+    private static func number(_ s: [Unicode.Scalar], from start: Int, language: String, into anchors: inout Set<String>) -> Int {
+        func digit(_ k: Int) -> Bool { k < s.count && s[k].properties.numericType == .decimal && s[k].isASCII }
+        var groups: [String] = []
+        var separators: [Unicode.Scalar] = []
+        var k = start
+        while true {
+            var group = ""
+            while digit(k) {
+                group.unicodeScalars.append(s[k])
+                k += 1
+            }
+            groups.append(group)
+            // A separator continues the number only when digits follow it.
+            if k + 1 < s.count, [".", ",", "/", " ", "\u{00A0}"].contains(s[k]), digit(k + 1) {
+                if (s[k] == " " || s[k] == "\u{00A0}")
+                    && !(language.hasPrefix("nb") || language.hasPrefix("no") || language.hasPrefix("nn"))
+                {
+                    break
+                }
+                if s[k] == " " || s[k] == "\u{00A0}" {
+                    // Norwegian thousands: exactly three digits after the space.
+                    var n = k + 1
+                    while digit(n) { n += 1 }
+                    if n - (k + 1) != 3 || group.count > 3 { break }
+                }
+                separators.append(s[k])
+                k += 1
+                continue
+            }
+            break
+        }
+        if separators.contains("/") {
+            let parts = groups.compactMap { Int($0) }
+            if parts.count >= 2, (1...31).contains(parts[0]), (1...12).contains(parts[1]) {
+                anchors.insert("d:\(parts[1])-\(parts[0])")
+                if parts.count == 3 { anchors.insert("y:\(parts[2])") }
+            }
+            return k
+        }
+        // `1. desember 2025`: an ordinal before a month name.
+        if groups.count == 1, k < s.count, s[k] == ".", let day = Int(groups[0]), (1...31).contains(day) {
+            var n = k + 1
+            while n < s.count, s[n] == " " { n += 1 }
+            var word = ""
+            while n < s.count, s[n].properties.isAlphabetic {
+                word.unicodeScalars.append(s[n])
+                n += 1
+            }
+            if let month = months[word.lowercased()] {
+                anchors.insert("d:\(month)-\(day)")
+                return n
+            }
+        }
+        var integer = groups[0]
+        var fraction = ""
+        for (index, separator) in separators.enumerated() {
+            let group = groups[index + 1]
+            let thousands =
+                separator == " " || separator == "\u{00A0}" || (separator == "." && group.count == 3 && language.hasPrefix("vi"))
+            if thousands && fraction.isEmpty {
+                integer += group
+            } else if fraction.isEmpty {
+                fraction = group
+            } else {
+                break
+            }
+        }
+        let value = fraction.isEmpty ? integer : integer + "." + fraction
+        if let year = Int(value), (1900...2100).contains(year), fraction.isEmpty {
+            anchors.insert("y:\(year)")
+        } else {
+            anchors.insert("n:" + value)
+        }
+        return k
+    }
+}
