@@ -7,6 +7,7 @@ let package = Package(
         .library(name: "TolkText", targets: ["TolkText"]),
         .library(name: "TolkArticle", targets: ["TolkArticle"]),
         .library(name: "TolkGlossary", targets: ["TolkGlossary"]),
+        .library(name: "TolkAlign", targets: ["TolkAlign"]),
         .executable(name: "tolk", targets: ["tolk"]),
     ],
     dependencies: [
@@ -35,12 +36,17 @@ let package = Package(
             name: "TolkGlossary",
             dependencies: ["TolkText"]
         ),
+        .target(
+            name: "TolkAlign",
+            dependencies: ["TolkText", "TolkGlossary"]
+        ),
         .executableTarget(
             name: "tolk",
             dependencies: [
                 "TolkText",
                 "TolkArticle",
                 "TolkGlossary",
+                "TolkAlign",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -55,6 +61,10 @@ let package = Package(
         .testTarget(
             name: "TolkGlossaryTests",
             dependencies: ["TolkGlossary"]
+        ),
+        .testTarget(
+            name: "TolkAlignTests",
+            dependencies: ["TolkAlign"]
         ),
     ],
     swiftLanguageModes: [.v6]

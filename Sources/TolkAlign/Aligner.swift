@@ -1,0 +1,285 @@
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+import TolkGlossary
+import TolkText
+
+/// Aligns two sequences of segments (paragraphs or sentences) of a translation and its source into
+/// monotone beads: 1-1, 1-2, 2-1, 2-2, 1-3, 3-1, 1-0 and 0-1.
+///
+/// The cost of a bead adds a Gale-Church length cost (characters after NFC, the length ratio and its
+/// variance estimated from the pair itself), a prior per bead type, and minus a similarity bonus:
+/// IDF-weighted Dice overlap of features that survive translation (identical and cognate words,
+/// numbers and dates, punctuation, glossary concepts, dictionary translations). A second pass adds a
+/// lexical model learned from the confident 1-1 beads of the first (IBM Model 1): each source word
+/// brings its most likely translation as a feature.
+///
+/// - Complexity: O(n × w) time and memory for a band of half-width w around the diagonal; w starts
+///   small and doubles while the best path touches the band's edge, so long inputs stay near linear.
+/// Not thread-safe: one per task.
+public final class Aligner {
+    /// How strongly similarity counts against length (nats per unit of similarity).
+    public var similarityWeight = 9.0
+    /// Whether to learn a lexical model from a first pass and align again.
+    public var learnLexicon = true
+
+    private let source: FeatureExtractor
+    private let target: FeatureExtractor
+
+    /// An aligner for a language pair; `glossary` term pairs and `dictionary` (source word ->
+    /// target words) become anchors.
+    public init(sourceLanguage: String, targetLanguage: String, glossary: Glossary? = nil, dictionary: [String: [String]] = [:]) throws {
+        let fold = Normalizer(form: .nfc, foldCase: true, foldDiacritics: true)
+        var folded: [String: [String]] = [:]
+        for (word, translations) in dictionary {
+            folded[try fold.normalize(word).text, default: []] += try translations.map { try fold.normalize($0).text }
+        }
+        source = try FeatureExtractor(language: sourceLanguage, glossary: glossary, dictionary: folded)
+        target = try FeatureExtractor(language: targetLanguage, glossary: glossary, dictionary: [:])
+    }
+
+    /// The beads aligning `sourceSegments` with `targetSegments`, in order, covering every segment
+    /// of both exactly once.
+    public func align(_ sourceSegments: [String], _ targetSegments: [String]) throws -> [Bead] {
+        if sourceSegments.isEmpty || targetSegments.isEmpty {
+            return sourceSegments.indices.map { Bead(source: $0..<($0 + 1), target: 0..<0, score: 1) }
+                + targetSegments.indices.map { Bead(source: 0..<0, target: $0..<($0 + 1), score: 1) }
+        }
+        var space = FeatureSpace()
+        var sourceFeatures = try sourceSegments.map { try source.extract($0, into: &space) }
+        let targetFeatures = try targetSegments.map { try target.extract($0, into: &space) }
+        var model = AlignmentModel(source: sourceFeatures, target: targetFeatures, featureCount: space.names.count, weight: similarityWeight)
+        var path = model.bestPath()
+        if learnLexicon {
+            let lexicon = Lexicon.learn(from: path, source: sourceFeatures, target: targetFeatures, model: model)
+            if !lexicon.isEmpty {
+                for k in sourceFeatures.indices {
+                    let translated = sourceFeatures[k].words.compactMap { lexicon[$0] }
+                    sourceFeatures[k].features = Array(Set(sourceFeatures[k].features).union(translated)).sorted()
+                }
+                model = AlignmentModel(
+                    source: sourceFeatures, target: targetFeatures, featureCount: space.names.count, weight: similarityWeight,
+                    variance: model.estimatedVariance(path))
+                path = model.bestPath()
+            }
+        }
+        return path
+    }
+}
+
+/// The banded dynamic programme over one pair of segment sequences.
+struct AlignmentModel {
+    let source: [SegmentFeatures]
+    let target: [SegmentFeatures]
+    let weight: Double
+    /// Target characters per source character.
+    let ratio: Double
+    /// Variance of the target length per source character (Gale-Church's s²).
+    let variance: Double
+    private var idf: [Double]
+    private var sourceNorms: [Double]
+    private var targetNorms: [Double]
+
+    /// Bead shapes and their prior costs (-log probability; Gale and Church's estimates, with
+    /// rarer shapes added).
+    static let moves: [(a: Int, b: Int, prior: Double)] = [
+        (1, 1, -log(0.89)), (1, 0, -log(0.005)), (0, 1, -log(0.005)), (2, 1, -log(0.0445)), (1, 2, -log(0.0445)),
+        (2, 2, -log(0.011)), (3, 1, -log(0.002)), (1, 3, -log(0.002)),
+    ]
+
+    init(source: [SegmentFeatures], target: [SegmentFeatures], featureCount: Int, weight: Double, variance: Double? = nil) {
+        self.source = source
+        self.target = target
+        self.weight = weight
+        let sourceLength = source.reduce(0) { $0 + $1.length }
+        let targetLength = target.reduce(0) { $0 + $1.length }
+        ratio = sourceLength > 0 && targetLength > 0 ? targetLength / sourceLength : 1
+        self.variance = variance ?? 6.8 * ratio
+        var documentFrequency = [Int](repeating: 0, count: featureCount)
+        for segment in source { for feature in segment.features { documentFrequency[Int(feature)] += 1 } }
+        for segment in target { for feature in segment.features { documentFrequency[Int(feature)] += 1 } }
+        let total = Double(source.count + target.count)
+        idf = documentFrequency.map { $0 == 0 ? 0 : log(1 + total / Double($0)) }
+        sourceNorms = []
+        targetNorms = []
+        sourceNorms = source.map { norm($0.features) }
+        targetNorms = target.map { norm($0.features) }
+    }
+
+    private func norm(_ features: [Int32]) -> Double { features.reduce(0) { $0 + idf[Int($1)] } }
+
+    /// The IDF weight shared by two sorted feature lists.
+    func shared(_ a: [Int32], _ b: [Int32]) -> Double {
+        var i = 0
+        var j = 0
+        var total = 0.0
+        while i < a.count, j < b.count {
+            if a[i] == b[j] {
+                total += idf[Int(a[i])]
+                i += 1
+                j += 1
+            } else if a[i] < b[j] {
+                i += 1
+            } else {
+                j += 1
+            }
+        }
+        return total
+    }
+
+    /// Gale and Church's length cost: -log P(|δ|) with δ = (lt - c·ls) / sqrt(ls·s²).
+    func lengthCost(_ sourceLength: Double, _ targetLength: Double) -> Double {
+        let mean = (sourceLength + targetLength / ratio) / 2
+        guard mean > 0 else { return 0 }
+        let delta = (targetLength - sourceLength * ratio) / (mean * variance).squareRoot()
+        return -log(max(erfc(abs(delta) / 2.0.squareRoot()), 1e-12))
+    }
+
+    /// The variance of target length per source character over the 1-1 beads of `path`.
+    func estimatedVariance(_ path: [Bead]) -> Double {
+        var sum = 0.0
+        var count = 0.0
+        for bead in path where bead.source.count == 1 && bead.target.count == 1 {
+            let ls = source[bead.source.lowerBound].length
+            let lt = target[bead.target.lowerBound].length
+            guard ls > 0 else { continue }
+            sum += pow(lt - ratio * ls, 2) / ls
+            count += 1
+        }
+        return count >= 5 ? max(sum / count, 0.5) : variance
+    }
+
+    /// The lowest-cost monotone path, searching a band around the diagonal that widens while the
+    /// path touches its edge.
+    func bestPath() -> [Bead] {
+        let n = source.count
+        let m = target.count
+        var halfWidth = max(32, abs(n - m) + 16, max(n, m) / 50)
+        while true {
+            let (path, touchesEdge) = bestPath(halfWidth: halfWidth)
+            if !touchesEdge || halfWidth >= max(n, m) { return path }
+            halfWidth *= 2
+        }
+    }
+
+    private func bestPath(halfWidth: Int) -> ([Bead], Bool) {
+        let n = source.count
+        let m = target.count
+        let slope = Double(m) / Double(n)
+        // Row i keeps the cells j in lower[i]...upper[i].
+        var lower = [Int](repeating: 0, count: n + 1)
+        var upper = [Int](repeating: 0, count: n + 1)
+        for i in 0...n {
+            let centre = Int((Double(i) * slope).rounded())
+            lower[i] = max(0, centre - halfWidth)
+            upper[i] = min(m, centre + halfWidth)
+        }
+        // Every cell must stay reachable: rows overlap enough for the moves above (b <= 3).
+        for i in 1...n { lower[i] = min(lower[i], upper[i - 1]) }
+        upper[n] = m
+        var offsets = [Int](repeating: 0, count: n + 2)
+        for i in 0...n { offsets[i + 1] = offsets[i] + (upper[i] - lower[i] + 1) }
+        let cells = offsets[n + 1]
+        var cost = [Double](repeating: .infinity, count: cells)
+        var move = [UInt8](repeating: 0, count: cells)
+        var beadCost = [Double](repeating: 0, count: cells)
+        func cell(_ i: Int, _ j: Int) -> Int? {
+            guard i >= 0, i <= n, j >= lower[i], j <= upper[i] else { return nil }
+            return offsets[i] + j - lower[i]
+        }
+        cost[0] = 0
+        for i in 0...n {
+            for j in lower[i]...upper[i] where i > 0 || j > 0 {
+                let here = offsets[i] + j - lower[i]
+                for (index, shape) in Self.moves.enumerated() {
+                    guard i >= shape.a, j >= shape.b, let previous = cell(i - shape.a, j - shape.b), cost[previous].isFinite else { continue }
+                    let step = self.cost(sourceRange: (i - shape.a)..<i, targetRange: (j - shape.b)..<j, prior: shape.prior)
+                    let total = cost[previous] + step
+                    if total < cost[here] {
+                        cost[here] = total
+                        move[here] = UInt8(index)
+                        beadCost[here] = step
+                    }
+                }
+            }
+        }
+        var beads: [Bead] = []
+        var touchesEdge = false
+        var i = n
+        var j = m
+        while i > 0 || j > 0 {
+            let here = cell(i, j)!
+            if i < n, i > 0, (j == lower[i] && lower[i] > 0) || (j == upper[i] && upper[i] < m) { touchesEdge = true }
+            let shape = Self.moves[Int(move[here])]
+            beads.append(Bead(source: (i - shape.a)..<i, target: (j - shape.b)..<j, score: exp(-max(beadCost[here], 0))))
+            i -= shape.a
+            j -= shape.b
+        }
+        return (beads.reversed(), touchesEdge)
+    }
+
+    /// The cost of aligning the source segments `sourceRange` with the target segments `targetRange`.
+    func cost(sourceRange: Range<Int>, targetRange: Range<Int>, prior: Double) -> Double {
+        if sourceRange.isEmpty || targetRange.isEmpty { return prior }
+        var sourceLength = 0.0
+        var targetLength = 0.0
+        var sharedWeight = 0.0
+        var normSum = 0.0
+        for s in sourceRange {
+            sourceLength += source[s].length
+            normSum += sourceNorms[s]
+        }
+        for t in targetRange {
+            targetLength += target[t].length
+            normSum += targetNorms[t]
+            for s in sourceRange { sharedWeight += shared(source[s].features, target[t].features) }
+        }
+        let similarity = normSum > 0 ? min(1, 2 * sharedWeight / normSum) : 0
+        return lengthCost(sourceLength, targetLength) + prior - weight * similarity
+    }
+}
+
+/// Word translations learned from confident 1-1 beads with IBM Model 1 (a few EM iterations).
+enum Lexicon {
+    /// Source word id -> its most probable target word id, where that is clear.
+    static func learn(from path: [Bead], source: [SegmentFeatures], target: [SegmentFeatures], model: AlignmentModel) -> [Int32: Int32] {
+        let oneToOne = path.filter { $0.source.count == 1 && $0.target.count == 1 }
+        guard oneToOne.count >= 10 else { return [:] }
+        // The more confident half.
+        let confident = oneToOne.sorted { $0.score > $1.score }.prefix(max(10, oneToOne.count / 2))
+        let pairs = confident.map { (source[$0.source.lowerBound].words, target[$0.target.lowerBound].words) }
+        var probability: [UInt64: Double] = [:]
+        func key(_ e: Int32, _ f: Int32) -> UInt64 { UInt64(UInt32(bitPattern: e)) << 32 | UInt64(UInt32(bitPattern: f)) }
+        for (e, f) in pairs { for a in Set(e) { for b in Set(f) { probability[key(a, b)] = 1 } } }
+        for _ in 0..<5 {
+            var counts: [UInt64: Double] = [:]
+            var totals: [Int32: Double] = [:]
+            for (e, f) in pairs where !e.isEmpty {
+                for b in f {
+                    let normaliser = e.reduce(0) { $0 + (probability[key($1, b)] ?? 0) }
+                    guard normaliser > 0 else { continue }
+                    for a in e {
+                        let share = (probability[key(a, b)] ?? 0) / normaliser
+                        counts[key(a, b), default: 0] += share
+                        totals[a, default: 0] += share
+                    }
+                }
+            }
+            probability = counts.reduce(into: [:]) { result, entry in
+                let e = Int32(bitPattern: UInt32(entry.key >> 32))
+                result[entry.key] = entry.value / totals[e]!
+            }
+        }
+        var best: [Int32: (Int32, Double)] = [:]
+        for (pair, p) in probability {
+            let e = Int32(bitPattern: UInt32(pair >> 32))
+            let f = Int32(bitPattern: UInt32(pair & 0xFFFF_FFFF))
+            if p > (best[e]?.1 ?? 0) { best[e] = (f, p) }
+        }
+        var occurrences: [Int32: Int] = [:]
+        for (e, _) in pairs { for a in Set(e) { occurrences[a, default: 0] += 1 } }
+        return best.filter { $0.value.1 >= 0.3 && (occurrences[$0.key] ?? 0) >= 2 && $0.key != $0.value.0 }.mapValues(\.0)
+    }
+}

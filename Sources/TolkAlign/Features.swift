@@ -1,0 +1,89 @@
+import TolkGlossary
+import TolkText
+
+/// Interned features with weights: what the aligner compares between segments.
+struct FeatureSpace {
+    private(set) var ids: [String: Int32] = [:]
+    private(set) var names: [String] = []
+
+    mutating func id(_ feature: String) -> Int32 {
+        if let id = ids[feature] { return id }
+        let id = Int32(names.count)
+        ids[feature] = id
+        names.append(feature)
+        return id
+    }
+
+    func existing(_ feature: String) -> Int32? { ids[feature] }
+}
+
+/// One segment as the aligner sees it.
+struct SegmentFeatures {
+    /// Length in Unicode scalars after NFC.
+    var length: Double
+    /// Sorted, unique feature ids.
+    var features: [Int32]
+    /// Folded word ids in order (for the lexical model).
+    var words: [Int32]
+}
+
+/// Turns segments into features: folded words (identical tokens and cognates survive translation:
+/// names, `ASEAN`, `USD`, `expedition`/`Expedition`), numbers and dates in one form across
+/// languages, `?`/`!`/quotes/parentheses, glossary concepts and dictionary translations.
+/// Not thread-safe: one per task.
+final class FeatureExtractor {
+    let language: String
+    private let segmenter: Segmenter
+    private let fold = Normalizer(form: .nfc, foldCase: true, foldDiacritics: true)
+    private let nfc = Normalizer(form: .nfc)
+    private var folded: [String: String] = [:]
+    private let matcher: TermMatcher?
+    /// Source word -> its dictionary translations (folded), for the source side only.
+    private let dictionary: [String: [String]]
+
+    init(language: String, glossary: Glossary?, dictionary: [String: [String]]) throws {
+        self.language = language
+        segmenter = try Segmenter(languageCode: language)
+        matcher = try glossary.map { try TermMatcher(glossary: $0, language: language) }
+        self.dictionary = dictionary
+    }
+
+    func key(_ text: String) throws -> String {
+        if let known = folded[text] { return known }
+        let key = try fold.normalize(text).text
+        if folded.count > 200_000 { folded.removeAll(keepingCapacity: true) }
+        folded[text] = key
+        return key
+    }
+
+    func extract(_ text: String, into space: inout FeatureSpace) throws -> SegmentFeatures {
+        let segmentation = try segmenter.segment(Document(text))
+        var features = Set<Int32>()
+        var words: [Int32] = []
+        for token in segmentation.tokens {
+            let surface = segmentation.text(token.range)
+            switch token.kind {
+            case .word:
+                let word = try key(surface)
+                let id = space.id("w:" + word)
+                words.append(id)
+                features.insert(id)
+                // Cognates: the first four letters of longer words.
+                if word.count >= 5 { features.insert(space.id("p:" + word.prefix(4))) }
+                for translation in dictionary[word] ?? [] { features.insert(space.id("w:" + translation)) }
+            case .punctuation:
+                if ["?", "!", "(", "«", "\"", "“", "„", ":"].contains(surface) { features.insert(space.id("q:" + surface)) }
+            case .number, .symbol:
+                break
+            }
+        }
+        var anchors = Set<String>()
+        try AnchorScanner.scan(text, language: language, into: &anchors) { word throws(ICUError) in try self.fold.normalize(String(word)).text }
+        for anchor in anchors where !anchor.hasPrefix("w:") { features.insert(space.id(anchor)) }
+        if let matcher {
+            for occurrence in try matcher.occurrences(in: segmentation) { features.insert(space.id("c:" + occurrence.concept.id)) }
+        }
+        let length = text.unicodeScalars.allSatisfy(\.isASCII) ? text.unicodeScalars.count : try nfc.normalize(text).text.unicodeScalars.count
+        return SegmentFeatures(length: Double(length), features: features.sorted(), words: words)
+    }
+}
