@@ -20,6 +20,28 @@ import TolkText
 ///   small and doubles while the best path touches the band's edge, so long inputs stay near linear.
 /// Not thread-safe: one per task.
 public final class Aligner {
+    /// What the segments are; it sets how likely each bead shape is.
+    public enum Granularity: Sendable {
+        /// Sentences: Gale and Church's bead probabilities (merges common, omissions rare).
+        case sentence
+        /// Paragraphs of news translations: omitted and added paragraphs are as likely as merged ones,
+        /// 2-2 and 1-3 rare.
+        case paragraph
+
+        var moves: [AlignmentModel.Move] {
+            switch self {
+            case .sentence:
+                [(1, 1, 0.89), (1, 0, 0.005), (0, 1, 0.005), (2, 1, 0.0445), (1, 2, 0.0445), (2, 2, 0.011), (3, 1, 0.002), (1, 3, 0.002)]
+                    .map { AlignmentModel.Move(a: $0.0, b: $0.1, prior: -log($0.2)) }
+            case .paragraph:
+                [(1, 1, 0.9), (1, 0, 0.02), (0, 1, 0.02), (2, 1, 0.02), (1, 2, 0.02), (2, 2, 0.001), (3, 1, 0.0005), (1, 3, 0.0005)]
+                    .map { AlignmentModel.Move(a: $0.0, b: $0.1, prior: -log($0.2)) }
+            }
+        }
+    }
+
+    /// What the segments are (set before aligning).
+    public var granularity: Granularity = .sentence
     /// How strongly similarity counts against length (nats per unit of similarity).
     public var similarityWeight = 9.0
     /// Whether to learn a lexical model from a first pass and align again.
@@ -50,7 +72,8 @@ public final class Aligner {
         var space = FeatureSpace()
         var sourceFeatures = try sourceSegments.map { try source.extract($0, into: &space) }
         let targetFeatures = try targetSegments.map { try target.extract($0, into: &space) }
-        var model = AlignmentModel(source: sourceFeatures, target: targetFeatures, featureCount: space.names.count, weight: similarityWeight)
+        var model = AlignmentModel(
+            source: sourceFeatures, target: targetFeatures, featureCount: space.names.count, weight: similarityWeight, moves: granularity.moves)
         var path = model.bestPath()
         if learnLexicon {
             let lexicon = Lexicon.learn(from: path, source: sourceFeatures, target: targetFeatures, model: model)
@@ -61,7 +84,7 @@ public final class Aligner {
                 }
                 model = AlignmentModel(
                     source: sourceFeatures, target: targetFeatures, featureCount: space.names.count, weight: similarityWeight,
-                    variance: model.estimatedVariance(path))
+                    moves: granularity.moves, variance: model.estimatedVariance(path))
                 path = model.bestPath()
             }
         }
@@ -82,14 +105,17 @@ struct AlignmentModel {
     private var sourceNorms: [Double]
     private var targetNorms: [Double]
 
-    /// Bead shapes and their prior costs (-log probability; Gale and Church's estimates, with
-    /// rarer shapes added).
-    static let moves: [(a: Int, b: Int, prior: Double)] = [
-        (1, 1, -log(0.89)), (1, 0, -log(0.005)), (0, 1, -log(0.005)), (2, 1, -log(0.0445)), (1, 2, -log(0.0445)),
-        (2, 2, -log(0.011)), (3, 1, -log(0.002)), (1, 3, -log(0.002)),
-    ]
+    /// A bead shape: `a` source and `b` target segments, with its prior cost (-log probability).
+    struct Move {
+        let a: Int
+        let b: Int
+        let prior: Double
+    }
 
-    init(source: [SegmentFeatures], target: [SegmentFeatures], featureCount: Int, weight: Double, variance: Double? = nil) {
+    let moves: [Move]
+
+    init(source: [SegmentFeatures], target: [SegmentFeatures], featureCount: Int, weight: Double, moves: [Move], variance: Double? = nil) {
+        self.moves = moves
         self.source = source
         self.target = target
         self.weight = weight
@@ -97,11 +123,14 @@ struct AlignmentModel {
         let targetLength = target.reduce(0) { $0 + $1.length }
         ratio = sourceLength > 0 && targetLength > 0 ? targetLength / sourceLength : 1
         self.variance = variance ?? 6.8 * ratio
-        var documentFrequency = [Int](repeating: 0, count: featureCount)
-        for segment in source { for feature in segment.features { documentFrequency[Int(feature)] += 1 } }
-        for segment in target { for feature in segment.features { documentFrequency[Int(feature)] += 1 } }
+        var sourceFrequency = [Int](repeating: 0, count: featureCount)
+        var targetFrequency = [Int](repeating: 0, count: featureCount)
+        for segment in source { for feature in segment.features { sourceFrequency[Int(feature)] += 1 } }
+        for segment in target { for feature in segment.features { targetFrequency[Int(feature)] += 1 } }
         let total = Double(source.count + target.count)
-        idf = documentFrequency.map { $0 == 0 ? 0 : log(1 + total / Double($0)) }
+        // A feature seen on one side only can never be shared: it weighs nothing, so words of the
+        // other language do not dilute the overlap of the names and numbers both sides have.
+        idf = zip(sourceFrequency, targetFrequency).map { s, t in s == 0 || t == 0 ? 0 : log(1 + total / Double(s + t)) }
         sourceNorms = []
         targetNorms = []
         sourceNorms = source.map { norm($0.features) }
@@ -193,7 +222,7 @@ struct AlignmentModel {
         for i in 0...n {
             for j in lower[i]...upper[i] where i > 0 || j > 0 {
                 let here = offsets[i] + j - lower[i]
-                for (index, shape) in Self.moves.enumerated() {
+                for (index, shape) in moves.enumerated() {
                     guard i >= shape.a, j >= shape.b, let previous = cell(i - shape.a, j - shape.b), cost[previous].isFinite else { continue }
                     let step = self.cost(sourceRange: (i - shape.a)..<i, targetRange: (j - shape.b)..<j, prior: shape.prior)
                     let total = cost[previous] + step
@@ -212,7 +241,7 @@ struct AlignmentModel {
         while i > 0 || j > 0 {
             let here = cell(i, j)!
             if i < n, i > 0, (j == lower[i] && lower[i] > 0) || (j == upper[i] && upper[i] < m) { touchesEdge = true }
-            let shape = Self.moves[Int(move[here])]
+            let shape = moves[Int(move[here])]
             beads.append(Bead(source: (i - shape.a)..<i, target: (j - shape.b)..<j, score: exp(-max(beadCost[here], 0))))
             i -= shape.a
             j -= shape.b
@@ -223,21 +252,34 @@ struct AlignmentModel {
     /// The cost of aligning the source segments `sourceRange` with the target segments `targetRange`.
     func cost(sourceRange: Range<Int>, targetRange: Range<Int>, prior: Double) -> Double {
         if sourceRange.isEmpty || targetRange.isEmpty { return prior }
-        var sourceLength = 0.0
-        var targetLength = 0.0
-        var sharedWeight = 0.0
-        var normSum = 0.0
-        for s in sourceRange {
-            sourceLength += source[s].length
-            normSum += sourceNorms[s]
+        let sourceLength = sourceRange.reduce(0) { $0 + source[$1].length }
+        let targetLength = targetRange.reduce(0) { $0 + target[$1].length }
+        let similarity: Double
+        if sourceRange.count == 1, targetRange.count == 1 {
+            let s = sourceRange.lowerBound
+            let t = targetRange.lowerBound
+            let normSum = sourceNorms[s] + targetNorms[t]
+            similarity = normSum > 0 ? 2 * shared(source[s].features, target[t].features) / normSum : 0
+        } else {
+            // Several segments: Dice over the union of their features (a name repeated in two
+            // paragraphs counts once).
+            let sourceUnion = Self.union(sourceRange.map { source[$0].features })
+            let targetUnion = Self.union(targetRange.map { target[$0].features })
+            let normSum = norm(sourceUnion) + norm(targetUnion)
+            similarity = normSum > 0 ? 2 * shared(sourceUnion, targetUnion) / normSum : 0
         }
-        for t in targetRange {
-            targetLength += target[t].length
-            normSum += targetNorms[t]
-            for s in sourceRange { sharedWeight += shared(source[s].features, target[t].features) }
-        }
-        let similarity = normSum > 0 ? min(1, 2 * sharedWeight / normSum) : 0
         return lengthCost(sourceLength, targetLength) + prior - weight * similarity
+    }
+
+    /// The sorted union of sorted feature lists.
+    static func union(_ lists: [[Int32]]) -> [Int32] {
+        guard lists.count > 1 else { return lists.first ?? [] }
+        var merged = lists.flatMap { $0 }
+        merged.sort()
+        var unique: [Int32] = []
+        unique.reserveCapacity(merged.count)
+        for feature in merged where unique.last != feature { unique.append(feature) }
+        return unique
     }
 }
 

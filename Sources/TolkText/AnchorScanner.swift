@@ -33,6 +33,8 @@ public enum AnchorScanner {
                 if scalar.properties.isUppercase {
                     var word = String.UnicodeScalarView()
                     word.append(contentsOf: scalars[i..<end])
+                    // Roman numerals number congresses and terms: "Đại hội XIV" ~ "14. kongress".
+                    if let value = romanValue(String(word)) { anchors.insert("n:\(value)") }
                     let key = try fold(Substring(String(word)))
                     if end - i >= 3 { anchors.insert("w:" + key) }
                     if let previous = previousName, previousNameEnd == i - 1 { anchors.insert("w:" + previous + key) }
@@ -46,6 +48,33 @@ public enum AnchorScanner {
                 i += 1
             }
         }
+    }
+
+    /// The value of an upper-case Roman numeral of two or more letters up to 100 (`XIII` -> 13), or nil.
+    static func romanValue(_ word: String) -> Int? {
+        let values: [Character: Int] = ["I": 1, "V": 5, "X": 10, "L": 50, "C": 100]
+        guard word.count >= 2, word.count <= 8, word.allSatisfy({ values[$0] != nil }) else { return nil }
+        let digits = word.map { values[$0]! }
+        var total = 0
+        for (index, value) in digits.enumerated() {
+            total += index + 1 < digits.count && value < digits[index + 1] ? -value : value
+        }
+        // Only canonical spellings: converting back must give the same letters.
+        guard total > 1, total <= 100, roman(total) == word else { return nil }
+        return total
+    }
+
+    private static func roman(_ number: Int) -> String {
+        let table: [(Int, String)] = [(100, "C"), (90, "XC"), (50, "L"), (40, "XL"), (10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I")]
+        var rest = number
+        var result = ""
+        for (value, letters) in table {
+            while rest >= value {
+                result += letters
+                rest -= value
+            }
+        }
+        return result
     }
 
     /// Reads the number starting at `start`, adds its anchor, returns the index after it.

@@ -24,8 +24,8 @@ struct Align: ParsableCommand {
     var tgtLang: String
     @Option(help: "lines: one segment per line; article: article pages (headline, lede, paragraphs, captions).")
     var input: Input = .lines
-    @Option(help: "With --input article: align paragraphs, or sentences inside aligned paragraphs.")
-    var unit: Unit = .paragraph
+    @Option(help: "article: align paragraphs, or sentences inside aligned paragraphs; lines: what the lines are (default sentence for lines, paragraph for articles).")
+    var unit: Unit?
     @Option(help: "vecalign, tsv (source, target, score), jsonl or tmx (TMX 1.4b).")
     var format: Format = .vecalign
     @Flag(help: "With --format vecalign: add :score after each bead.")
@@ -44,12 +44,15 @@ struct Align: ParsableCommand {
             sourceLanguage: srcLang, targetLanguage: tgtLang, glossary: try glossary.map(GlossaryCommand.load),
             dictionary: try dictionary.map(Self.readDictionary) ?? [:])
         let (sourceSegments, targetSegments) = try segments()
+        let unit = unit ?? (input == .lines ? .sentence : .paragraph)
+        aligner.granularity = input == .article || unit == .paragraph ? .paragraph : .sentence
         var beads = try aligner.align(sourceSegments, targetSegments)
         var (sourceUnits, targetUnits) = (sourceSegments, targetSegments)
         if input == .article, unit == .sentence {
+            aligner.granularity = .sentence
             (beads, sourceUnits, targetUnits) = try alignSentences(within: beads, sourceSegments, targetSegments, aligner: aligner)
         }
-        try write(beads, sourceUnits, targetUnits)
+        try write(beads, sourceUnits, targetUnits, aligner: aligner)
     }
 
     private func segments() throws -> ([String], [String]) {
@@ -126,7 +129,7 @@ struct Align: ParsableCommand {
         return (result, sourceSentences.flatMap { $0 }, targetSentences.flatMap { $0 })
     }
 
-    private func write(_ beads: [Bead], _ sourceUnits: [String], _ targetUnits: [String]) throws {
+    private func write(_ beads: [Bead], _ sourceUnits: [String], _ targetUnits: [String], aligner: Aligner) throws {
         let out = StandardOutput.shared
         func text(_ range: Range<Int>, _ units: [String]) -> String { range.map { units[$0] }.joined(separator: " ") }
         switch format {
@@ -145,7 +148,7 @@ struct Align: ParsableCommand {
                 )
             }
         case .tmx:
-            out.write(TMX.write(beads: beads, source: sourceUnits, target: targetUnits, sourceLanguage: srcLang, targetLanguage: tgtLang, segmentType: input == .lines || unit == .sentence ? "sentence" : "paragraph"))
+            out.write(TMX.write(beads: beads, source: sourceUnits, target: targetUnits, sourceLanguage: srcLang, targetLanguage: tgtLang, segmentType: aligner.granularity == .sentence ? "sentence" : "paragraph"))
         }
         out.flush()
     }
