@@ -43,7 +43,7 @@ public final class Aligner {
     /// What the segments are (set before aligning).
     public var granularity: Granularity = .sentence
     /// How strongly similarity counts against length (nats per unit of similarity).
-    public var similarityWeight = 9.0
+    public var similarityWeight = 12.0
     /// Whether to learn a lexical model from a first pass and align again.
     public var learnLexicon = true
 
