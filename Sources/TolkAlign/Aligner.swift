@@ -85,7 +85,7 @@ public final class Aligner {
                 model = AlignmentModel(
                     source: sourceFeatures, target: targetFeatures, featureCount: space.names.count, weight: similarityWeight,
                     moves: granularity.moves, variance: model.estimatedVariance(path))
-                path = model.bestPath()
+                path = model.bestPath(near: path)
             }
         }
         return path
@@ -101,9 +101,11 @@ struct AlignmentModel {
     let ratio: Double
     /// Variance of the target length per source character (Gale-Church's s²).
     let variance: Double
-    private var idf: [Double]
+    private let idf: [Double]
     private var sourceNorms: [Double]
     private var targetNorms: [Double]
+    private var sourceRuns: [[([Int32], Double)]]
+    private var targetRuns: [[([Int32], Double)]]
 
     /// A bead shape: `a` source and `b` target segments, with its prior cost (-log probability).
     struct Move {
@@ -113,11 +115,11 @@ struct AlignmentModel {
     }
 
     let moves: [Move]
+    /// A model of blocks of segments (it searches around the diagonal, never coarser).
+    private(set) var isCoarse = false
 
     init(source: [SegmentFeatures], target: [SegmentFeatures], featureCount: Int, weight: Double, moves: [Move], variance: Double? = nil) {
         self.moves = moves
-        self.source = source
-        self.target = target
         self.weight = weight
         let sourceLength = source.reduce(0) { $0 + $1.length }
         let targetLength = target.reduce(0) { $0 + $1.length }
@@ -130,11 +132,45 @@ struct AlignmentModel {
         let total = Double(source.count + target.count)
         // A feature seen on one side only can never be shared: it weighs nothing, so words of the
         // other language do not dilute the overlap of the names and numbers both sides have.
-        idf = zip(sourceFrequency, targetFrequency).map { s, t in s == 0 || t == 0 ? 0 : log(1 + total / Double(s + t)) }
+        let idf = zip(sourceFrequency, targetFrequency).map { s, t in s == 0 || t == 0 ? 0 : log(1 + total / Double(s + t)) }
+        self.idf = idf
+        // Keep only the features that can be shared: the lists the search intersects get short.
+        func usable(_ segments: [SegmentFeatures]) -> [SegmentFeatures] {
+            segments.map { segment in
+                var kept = segment
+                kept.features = segment.features.filter { idf[Int($0)] > 0 }
+                return kept
+            }
+        }
+        self.source = usable(source)
+        self.target = usable(target)
         sourceNorms = []
         targetNorms = []
-        sourceNorms = source.map { norm($0.features) }
-        targetNorms = target.map { norm($0.features) }
+        sourceRuns = []
+        targetRuns = []
+        sourceNorms = self.source.map { norm($0.features) }
+        targetNorms = self.target.map { norm($0.features) }
+        // Unions of 2 and 3 consecutive segments, built once for the multi-segment beads.
+        sourceRuns = [2, 3].map { length in Self.runs(of: self.source, length: length).map { ($0, norm($0)) } }
+        targetRuns = [2, 3].map { length in Self.runs(of: self.target, length: length).map { ($0, norm($0)) } }
+    }
+
+    /// For each start k, the union of the features of segments k..<k+length (empty past the end).
+    private static func runs(of segments: [SegmentFeatures], length: Int) -> [[Int32]] {
+        segments.indices.map { k in k + length <= segments.count ? union((k..<(k + length)).map { segments[$0].features }) : [] }
+    }
+
+    /// A model of blocks of segments that keeps `model`'s ratio, variance, weights and moves.
+    init(coarse source: [SegmentFeatures], _ target: [SegmentFeatures], like model: AlignmentModel) {
+        self.init(
+            source: source, target: target, featureCount: model.idf.count, weight: model.weight, moves: model.moves,
+            variance: model.variance)
+        isCoarse = true
+    }
+
+    /// The features of segments `range` (one to three) and their norm.
+    private func features(_ range: Range<Int>, _ segments: [SegmentFeatures], _ norms: [Double], _ runs: [[([Int32], Double)]]) -> ([Int32], Double) {
+        range.count == 1 ? (segments[range.lowerBound].features, norms[range.lowerBound]) : runs[range.count - 2][range.lowerBound]
     }
 
     private func norm(_ features: [Int32]) -> Double { features.reduce(0) { $0 + idf[Int($1)] } }
@@ -180,40 +216,101 @@ struct AlignmentModel {
         return count >= 5 ? max(sum / count, 0.5) : variance
     }
 
-    /// The lowest-cost monotone path, searching a band around the diagonal that widens while the
-    /// path touches its edge.
-    func bestPath() -> [Bead] {
+    /// The lowest-cost monotone path. The search runs in a band: around the diagonal for short
+    /// inputs, around the path of a coarse alignment of blocks of segments for long ones; the band
+    /// widens while the best path touches its edge.
+    /// With `previous` (a path of an earlier pass over the same segments), the band follows it.
+    func bestPath(near previous: [Bead]? = nil) -> [Bead] {
         let n = source.count
         let m = target.count
-        var halfWidth = max(32, abs(n - m) + 16, max(n, m) / 50)
-        while true {
-            let (path, touchesEdge) = bestPath(halfWidth: halfWidth)
-            if !touchesEdge || halfWidth >= max(n, m) { return path }
+        let guide: [Int]
+        var halfWidth: Int
+        if let previous, n * m > Self.coarseThreshold {
+            guide = Self.guide(following: previous, sourceCount: n)
+            halfWidth = 16
+        } else if !isCoarse, n * m > Self.coarseThreshold, n >= 8 * Self.blockSize, m >= 8 * Self.blockSize {
+            guide = coarseGuide()
+            halfWidth = 4 * Self.blockSize + 32
+        } else {
+            let slope = Double(m) / Double(n)
+            guide = (0...n).map { Int((Double($0) * slope).rounded()) }
+            halfWidth = max(32, max(n, m) / 50)
+        }
+        // Around the diagonal, widen while the path touches the edge (at most twice); around a
+        // coarse or earlier path, keep the band: long inputs must stay near linear.
+        let attempts = n * m > Self.coarseThreshold && !isCoarse ? 1 : 3
+        for attempt in 0..<attempts {
+            let (path, touchesEdge) = bestPath(guide: guide, halfWidth: halfWidth)
+            if !touchesEdge || halfWidth >= max(n, m) || attempt == attempts - 1 { return path }
             halfWidth *= 2
         }
+        return []
     }
 
-    private func bestPath(halfWidth: Int) -> ([Bead], Bool) {
+    /// Inputs with more cells than this are aligned coarse-to-fine.
+    static let coarseThreshold = 2_000_000
+    /// Segments per block in the coarse pass.
+    static let blockSize = 8
+
+    /// For each source position 0...n, the target position the coarse alignment of blocks of
+    /// `blockSize` segments puts it at.
+    private func coarseGuide() -> [Int] {
         let n = source.count
         let m = target.count
-        let slope = Double(m) / Double(n)
+        func blocks(_ segments: [SegmentFeatures]) -> [SegmentFeatures] {
+            stride(from: 0, to: segments.count, by: Self.blockSize).map { start in
+                let range = start..<min(start + Self.blockSize, segments.count)
+                return SegmentFeatures(
+                    length: range.reduce(0) { $0 + segments[$1].length }, features: Self.union(range.map { segments[$0].features }), words: [])
+            }
+        }
+        let coarse = AlignmentModel(coarse: blocks(source), blocks(target), like: self)
+        let scaled = coarse.bestPath().map { bead in
+            Bead(
+                source: min(bead.source.lowerBound * Self.blockSize, n)..<min(bead.source.upperBound * Self.blockSize, n),
+                target: min(bead.target.lowerBound * Self.blockSize, m)..<min(bead.target.upperBound * Self.blockSize, m), score: bead.score)
+        }
+        return Self.guide(following: scaled, sourceCount: n)
+    }
+
+    /// For each source position 0...n, the target position `path` passes it at (interpolated
+    /// inside beads).
+    static func guide(following path: [Bead], sourceCount n: Int) -> [Int] {
+        var guide = [Int](repeating: 0, count: n + 1)
+        var last = 0
+        for bead in path {
+            let (s0, s1, t0, t1) = (bead.source.lowerBound, bead.source.upperBound, bead.target.lowerBound, bead.target.upperBound)
+            guard s1 <= n else { continue }
+            for i in s0...s1 {
+                guide[i] = s1 == s0 ? t1 : t0 + Int((Double(i - s0) / Double(s1 - s0) * Double(t1 - t0)).rounded())
+            }
+            last = t1
+        }
+        guide[n] = last
+        return guide
+    }
+
+    private func bestPath(guide: [Int], halfWidth: Int) -> ([Bead], Bool) {
+        let n = source.count
+        let m = target.count
         // Row i keeps the cells j in lower[i]...upper[i].
         var lower = [Int](repeating: 0, count: n + 1)
         var upper = [Int](repeating: 0, count: n + 1)
         for i in 0...n {
-            let centre = Int((Double(i) * slope).rounded())
-            lower[i] = max(0, centre - halfWidth)
-            upper[i] = min(m, centre + halfWidth)
+            lower[i] = max(0, guide[i] - halfWidth)
+            upper[i] = min(m, guide[i] + halfWidth)
         }
-        // Every cell must stay reachable: rows overlap enough for the moves above (b <= 3).
-        for i in 1...n { lower[i] = min(lower[i], upper[i - 1]) }
+        // Every row must reach back to the previous one, and the corners must be inside.
+        lower[0] = 0
         upper[n] = m
+        for i in 1...n { lower[i] = min(lower[i], upper[i - 1]) }
+        for i in stride(from: n - 1, through: 0, by: -1) { upper[i] = max(upper[i], lower[i + 1] - 3) }
         var offsets = [Int](repeating: 0, count: n + 2)
         for i in 0...n { offsets[i + 1] = offsets[i] + (upper[i] - lower[i] + 1) }
         let cells = offsets[n + 1]
-        var cost = [Double](repeating: .infinity, count: cells)
+        var cost = [Float](repeating: .infinity, count: cells)
         var move = [UInt8](repeating: 0, count: cells)
-        var beadCost = [Double](repeating: 0, count: cells)
+        var beadCost = [Float](repeating: 0, count: cells)
         func cell(_ i: Int, _ j: Int) -> Int? {
             guard i >= 0, i <= n, j >= lower[i], j <= upper[i] else { return nil }
             return offsets[i] + j - lower[i]
@@ -224,7 +321,7 @@ struct AlignmentModel {
                 let here = offsets[i] + j - lower[i]
                 for (index, shape) in moves.enumerated() {
                     guard i >= shape.a, j >= shape.b, let previous = cell(i - shape.a, j - shape.b), cost[previous].isFinite else { continue }
-                    let step = self.cost(sourceRange: (i - shape.a)..<i, targetRange: (j - shape.b)..<j, prior: shape.prior)
+                    let step = Float(self.cost(sourceRange: (i - shape.a)..<i, targetRange: (j - shape.b)..<j, prior: shape.prior))
                     let total = cost[previous] + step
                     if total < cost[here] {
                         cost[here] = total
@@ -242,7 +339,7 @@ struct AlignmentModel {
             let here = cell(i, j)!
             if i < n, i > 0, (j == lower[i] && lower[i] > 0) || (j == upper[i] && upper[i] < m) { touchesEdge = true }
             let shape = moves[Int(move[here])]
-            beads.append(Bead(source: (i - shape.a)..<i, target: (j - shape.b)..<j, score: exp(-max(beadCost[here], 0))))
+            beads.append(Bead(source: (i - shape.a)..<i, target: (j - shape.b)..<j, score: exp(-max(Double(beadCost[here]), 0))))
             i -= shape.a
             j -= shape.b
         }
@@ -254,20 +351,11 @@ struct AlignmentModel {
         if sourceRange.isEmpty || targetRange.isEmpty { return prior }
         let sourceLength = sourceRange.reduce(0) { $0 + source[$1].length }
         let targetLength = targetRange.reduce(0) { $0 + target[$1].length }
-        let similarity: Double
-        if sourceRange.count == 1, targetRange.count == 1 {
-            let s = sourceRange.lowerBound
-            let t = targetRange.lowerBound
-            let normSum = sourceNorms[s] + targetNorms[t]
-            similarity = normSum > 0 ? 2 * shared(source[s].features, target[t].features) / normSum : 0
-        } else {
-            // Several segments: Dice over the union of their features (a name repeated in two
-            // paragraphs counts once).
-            let sourceUnion = Self.union(sourceRange.map { source[$0].features })
-            let targetUnion = Self.union(targetRange.map { target[$0].features })
-            let normSum = norm(sourceUnion) + norm(targetUnion)
-            similarity = normSum > 0 ? 2 * shared(sourceUnion, targetUnion) / normSum : 0
-        }
+        // Several segments count as the union of their features (a name repeated in two paragraphs counts once).
+        let (sourceFeatures, sourceNorm) = features(sourceRange, source, sourceNorms, sourceRuns)
+        let (targetFeatures, targetNorm) = features(targetRange, target, targetNorms, targetRuns)
+        let normSum = sourceNorm + targetNorm
+        let similarity = normSum > 0 ? 2 * shared(sourceFeatures, targetFeatures) / normSum : 0
         return lengthCost(sourceLength, targetLength) + prior - weight * similarity
     }
 
