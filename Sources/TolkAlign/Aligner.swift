@@ -1,3 +1,6 @@
+import Dispatch
+import Foundation
+
 #if canImport(Glibc)
     import Glibc
 #elseif canImport(Darwin)
@@ -69,9 +72,11 @@ public final class Aligner {
             return sourceSegments.indices.map { Bead(source: $0..<($0 + 1), target: 0..<0, score: 1) }
                 + targetSegments.indices.map { Bead(source: 0..<0, target: $0..<($0 + 1), score: 1) }
         }
+        // Both sides are read at once (one extractor each, on its own thread), then interned together.
+        let (sourceNamed, targetNamed) = try readBothSides(sourceSegments, targetSegments)
         var space = FeatureSpace()
-        var sourceFeatures = try sourceSegments.map { try source.extract($0, into: &space) }
-        let targetFeatures = try targetSegments.map { try target.extract($0, into: &space) }
+        var sourceFeatures = sourceNamed.map { space.intern($0) }
+        let targetFeatures = targetNamed.map { space.intern($0) }
         var model = AlignmentModel(
             source: sourceFeatures, target: targetFeatures, featureCount: space.names.count, weight: similarityWeight, moves: granularity.moves)
         var path = model.bestPath()
@@ -90,6 +95,40 @@ public final class Aligner {
         }
         return path
     }
+}
+
+extension Aligner {
+    fileprivate func readBothSides(_ sourceSegments: [String], _ targetSegments: [String]) throws -> (
+        [FeatureExtractor.Named], [FeatureExtractor.Named]
+    ) {
+        let results = SideResults()
+        let extractors = UncheckedPair(source, target)
+        DispatchQueue.concurrentPerform(iterations: 2) { side in
+            let extractor = side == 0 ? extractors.first : extractors.second
+            let segments = side == 0 ? sourceSegments : targetSegments
+            results.set(side, Result { try segments.map { try extractor.extract($0) } })
+        }
+        return (try results.get(0), try results.get(1))
+    }
+}
+
+/// The two extractors, each used by one thread only.
+private final class UncheckedPair: @unchecked Sendable {
+    let first: FeatureExtractor
+    let second: FeatureExtractor
+    init(_ first: FeatureExtractor, _ second: FeatureExtractor) {
+        self.first = first
+        self.second = second
+    }
+}
+
+/// The two sides' results, written by one thread each.
+private final class SideResults: @unchecked Sendable {
+    private let lock = NSLock()
+    private var results: [Int: Result<[FeatureExtractor.Named], Error>] = [:]
+
+    func set(_ side: Int, _ result: Result<[FeatureExtractor.Named], Error>) { lock.withLock { results[side] = result } }
+    func get(_ side: Int) throws -> [FeatureExtractor.Named] { try lock.withLock { results[side]! }.get() }
 }
 
 /// The banded dynamic programme over one pair of segment sequences.
@@ -230,7 +269,7 @@ struct AlignmentModel {
             halfWidth = 16
         } else if !isCoarse, n * m > Self.coarseThreshold, n >= 8 * Self.blockSize, m >= 8 * Self.blockSize {
             guide = coarseGuide()
-            halfWidth = 4 * Self.blockSize + 32
+            halfWidth = 2 * Self.blockSize + 24
         } else {
             let slope = Double(m) / Double(n)
             guide = (0...n).map { Int((Double($0) * slope).rounded()) }
@@ -377,8 +416,8 @@ enum Lexicon {
     static func learn(from path: [Bead], source: [SegmentFeatures], target: [SegmentFeatures], model: AlignmentModel) -> [Int32: Int32] {
         let oneToOne = path.filter { $0.source.count == 1 && $0.target.count == 1 }
         guard oneToOne.count >= 10 else { return [:] }
-        // The more confident half.
-        let confident = oneToOne.sorted { $0.score > $1.score }.prefix(max(10, oneToOne.count / 2))
+        // The more confident half, at most 4,000 pairs (enough for the frequent words).
+        let confident = oneToOne.sorted { $0.score > $1.score }.prefix(min(4000, max(10, oneToOne.count / 2)))
         let pairs = confident.map { (source[$0.source.lowerBound].words, target[$0.target.lowerBound].words) }
         var probability: [UInt64: Double] = [:]
         func key(_ e: Int32, _ f: Int32) -> UInt64 { UInt64(UInt32(bitPattern: e)) << 32 | UInt64(UInt32(bitPattern: f)) }

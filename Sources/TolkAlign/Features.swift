@@ -14,7 +14,10 @@ struct FeatureSpace {
         return id
     }
 
-    func existing(_ feature: String) -> Int32? { ids[feature] }
+    /// Interns a named segment.
+    mutating func intern(_ named: FeatureExtractor.Named) -> SegmentFeatures {
+        SegmentFeatures(length: named.length, features: named.features.map { id($0) }.sorted(), words: named.words.map { id($0) })
+    }
 }
 
 /// One segment as the aligner sees it.
@@ -56,34 +59,41 @@ final class FeatureExtractor {
         return key
     }
 
-    func extract(_ text: String, into space: inout FeatureSpace) throws -> SegmentFeatures {
+    /// A segment's features and words, by name (interned later, so both sides can be read at once).
+    struct Named {
+        var length: Double
+        var features: Set<String>
+        var words: [String]
+    }
+
+    func extract(_ text: String) throws -> Named {
         let segmentation = try segmenter.segment(Document(text))
-        var features = Set<Int32>()
-        var words: [Int32] = []
+        var features = Set<String>()
+        var words: [String] = []
         for token in segmentation.tokens {
             let surface = segmentation.text(token.range)
             switch token.kind {
             case .word:
                 let word = try key(surface)
-                let id = space.id("w:" + word)
-                words.append(id)
-                features.insert(id)
+                let name = "w:" + word
+                words.append(name)
+                features.insert(name)
                 // Cognates: the first four letters of longer words.
-                if word.count >= 5 { features.insert(space.id("p:" + word.prefix(4))) }
-                for translation in dictionary[word] ?? [] { features.insert(space.id("w:" + translation)) }
+                if word.count >= 5 { features.insert("p:" + word.prefix(4)) }
+                for translation in dictionary[word] ?? [] { features.insert("w:" + translation) }
             case .punctuation:
-                if ["?", "!", "(", "«", "\"", "“", "„", ":"].contains(surface) { features.insert(space.id("q:" + surface)) }
+                if ["?", "!", "(", "«", "\"", "“", "„", ":"].contains(surface) { features.insert("q:" + surface) }
             case .number, .symbol:
                 break
             }
         }
         var anchors = Set<String>()
         try AnchorScanner.scan(text, language: language, into: &anchors) { word throws(ICUError) in try self.fold.normalize(String(word)).text }
-        for anchor in anchors where !anchor.hasPrefix("w:") { features.insert(space.id(anchor)) }
+        for anchor in anchors where !anchor.hasPrefix("w:") { features.insert(anchor) }
         if let matcher {
-            for occurrence in try matcher.occurrences(in: segmentation) { features.insert(space.id("c:" + occurrence.concept.id)) }
+            for occurrence in try matcher.occurrences(in: segmentation) { features.insert("c:" + occurrence.concept.id) }
         }
         let length = text.unicodeScalars.allSatisfy(\.isASCII) ? text.unicodeScalars.count : try nfc.normalize(text).text.unicodeScalars.count
-        return SegmentFeatures(length: Double(length), features: features.sorted(), words: words)
+        return Named(length: Double(length), features: features, words: words)
     }
 }
