@@ -141,10 +141,9 @@ struct AlignmentModel {
     /// Variance of the target length per source character (Gale-Church's s²).
     let variance: Double
     private let idf: [Double]
-    private var sourceNorms: [Double]
-    private var targetNorms: [Double]
-    private var sourceRuns: [[([Int32], Double)]]
-    private var targetRuns: [[([Int32], Double)]]
+    /// Runs of 1, 2 and 3 consecutive segments per side, flattened for the search.
+    private let sourceRuns: RunTables
+    private let targetRuns: RunTables
 
     /// A bead shape: `a` source and `b` target segments, with its prior cost (-log probability).
     struct Move {
@@ -183,20 +182,8 @@ struct AlignmentModel {
         }
         self.source = usable(source)
         self.target = usable(target)
-        sourceNorms = []
-        targetNorms = []
-        sourceRuns = []
-        targetRuns = []
-        sourceNorms = self.source.map { norm($0.features) }
-        targetNorms = self.target.map { norm($0.features) }
-        // Unions of 2 and 3 consecutive segments, built once for the multi-segment beads.
-        sourceRuns = [2, 3].map { length in Self.runs(of: self.source, length: length).map { ($0, norm($0)) } }
-        targetRuns = [2, 3].map { length in Self.runs(of: self.target, length: length).map { ($0, norm($0)) } }
-    }
-
-    /// For each start k, the union of the features of segments k..<k+length (empty past the end).
-    private static func runs(of segments: [SegmentFeatures], length: Int) -> [[Int32]] {
-        segments.indices.map { k in k + length <= segments.count ? union((k..<(k + length)).map { segments[$0].features }) : [] }
+        sourceRuns = RunTables(self.source, idf: idf)
+        targetRuns = RunTables(self.target, idf: idf)
     }
 
     /// A model of blocks of segments that keeps `model`'s ratio, variance, weights and moves.
@@ -207,38 +194,23 @@ struct AlignmentModel {
         isCoarse = true
     }
 
-    /// The features of segments `range` (one to three) and their norm.
-    private func features(_ range: Range<Int>, _ segments: [SegmentFeatures], _ norms: [Double], _ runs: [[([Int32], Double)]]) -> ([Int32], Double) {
-        range.count == 1 ? (segments[range.lowerBound].features, norms[range.lowerBound]) : runs[range.count - 2][range.lowerBound]
-    }
-
-    private func norm(_ features: [Int32]) -> Double { features.reduce(0) { $0 + idf[Int($1)] } }
-
-    /// The IDF weight shared by two sorted feature lists.
-    func shared(_ a: [Int32], _ b: [Int32]) -> Double {
-        var i = 0
-        var j = 0
-        var total = 0.0
-        while i < a.count, j < b.count {
-            if a[i] == b[j] {
-                total += idf[Int(a[i])]
-                i += 1
-                j += 1
-            } else if a[i] < b[j] {
-                i += 1
-            } else {
-                j += 1
-            }
-        }
-        return total
-    }
-
-    /// Gale and Church's length cost: -log P(|δ|) with δ = (lt - c·ls) / sqrt(ls·s²).
+    /// Gale and Church's length cost: -log P(|δ|) with δ = (lt - c·ls) / sqrt(ls·s²) (ls taken as
+    /// the mean of both lengths in source characters, so neither side is favoured).
     func lengthCost(_ sourceLength: Double, _ targetLength: Double) -> Double {
         let mean = (sourceLength + targetLength / ratio) / 2
         guard mean > 0 else { return 0 }
-        let delta = (targetLength - sourceLength * ratio) / (mean * variance).squareRoot()
-        return -log(max(erfc(abs(delta) / 2.0.squareRoot()), 1e-12))
+        let delta = abs(targetLength - sourceLength * ratio) / (mean * variance).squareRoot()
+        let position = delta * Double(Self.tableResolution)
+        let index = Int(position)
+        guard index + 1 < Self.tailCosts.count else { return Self.tailCosts.last! }
+        let fraction = position - Double(index)
+        return Self.tailCosts[index] * (1 - fraction) + Self.tailCosts[index + 1] * fraction
+    }
+
+    /// -log(2·(1 - Φ(δ))) for δ = k / tableResolution, k up to 12 standard deviations.
+    private static let tableResolution = 100
+    private static let tailCosts: [Double] = (0...(12 * tableResolution)).map { k in
+        -log(max(erfc(Double(k) / Double(tableResolution) / 2.0.squareRoot()), 1e-30))
     }
 
     /// The variance of target length per source character over the 1-1 beads of `path`.
@@ -385,17 +357,18 @@ struct AlignmentModel {
         return (beads.reversed(), touchesEdge)
     }
 
-    /// The cost of aligning the source segments `sourceRange` with the target segments `targetRange`.
+    /// The cost of aligning the source segments `sourceRange` with the target segments `targetRange`
+    /// (one to three each, or none on one side). Several segments count as the union of their
+    /// features: a name repeated in two paragraphs counts once.
     func cost(sourceRange: Range<Int>, targetRange: Range<Int>, prior: Double) -> Double {
         if sourceRange.isEmpty || targetRange.isEmpty { return prior }
-        let sourceLength = sourceRange.reduce(0) { $0 + source[$1].length }
-        let targetLength = targetRange.reduce(0) { $0 + target[$1].length }
-        // Several segments count as the union of their features (a name repeated in two paragraphs counts once).
-        let (sourceFeatures, sourceNorm) = features(sourceRange, source, sourceNorms, sourceRuns)
-        let (targetFeatures, targetNorm) = features(targetRange, target, targetNorms, targetRuns)
-        let normSum = sourceNorm + targetNorm
-        let similarity = normSum > 0 ? 2 * shared(sourceFeatures, targetFeatures) / normSum : 0
-        return lengthCost(sourceLength, targetLength) + prior - weight * similarity
+        let s = sourceRuns.tables[sourceRange.count - 1]
+        let t = targetRuns.tables[targetRange.count - 1]
+        let i = sourceRange.lowerBound
+        let j = targetRange.lowerBound
+        let normSum = s.norms[i] + t.norms[j]
+        let similarity = normSum > 0 ? 2 * s.shared(i, with: t, j, idf: idf) / normSum : 0
+        return lengthCost(s.lengths[i], t.lengths[j]) + prior - weight * similarity
     }
 
     /// The sorted union of sorted feature lists.
@@ -410,14 +383,75 @@ struct AlignmentModel {
     }
 }
 
+/// The features, norms and lengths of every run of 1, 2 and 3 consecutive segments of one side,
+/// flattened into arrays so the search reads them without copying.
+final class RunTables {
+    final class Table {
+        /// Features of run k: flat[starts[k]..<starts[k + 1]], sorted.
+        let flat: [Int32]
+        let starts: [Int]
+        let norms: [Double]
+        let lengths: [Double]
+
+        init(_ segments: [SegmentFeatures], runLength: Int, idf: [Double]) {
+            var flat: [Int32] = []
+            var starts = [0]
+            var norms: [Double] = []
+            var lengths: [Double] = []
+            for k in segments.indices {
+                let run = k..<min(k + runLength, segments.count)
+                let features = run.count == runLength ? AlignmentModel.union(run.map { segments[$0].features }) : []
+                flat += features
+                starts.append(flat.count)
+                norms.append(features.reduce(0) { $0 + idf[Int($1)] })
+                lengths.append(run.reduce(0) { $0 + segments[$1].length })
+            }
+            self.flat = flat
+            self.starts = starts
+            self.norms = norms
+            self.lengths = lengths
+        }
+
+        /// The IDF weight run `i` here shares with run `j` of `other`.
+        func shared(_ i: Int, with other: Table, _ j: Int, idf: [Double]) -> Double {
+            var a = starts[i]
+            let aEnd = starts[i + 1]
+            var b = other.starts[j]
+            let bEnd = other.starts[j + 1]
+            var total = 0.0
+            while a < aEnd, b < bEnd {
+                let x = flat[a]
+                let y = other.flat[b]
+                if x == y {
+                    total += idf[Int(x)]
+                    a += 1
+                    b += 1
+                } else if x < y {
+                    a += 1
+                } else {
+                    b += 1
+                }
+            }
+            return total
+        }
+    }
+
+    /// Tables for runs of 1, 2 and 3 segments.
+    let tables: [Table]
+
+    init(_ segments: [SegmentFeatures], idf: [Double]) {
+        tables = (1...3).map { Table(segments, runLength: $0, idf: idf) }
+    }
+}
+
 /// Word translations learned from confident 1-1 beads with IBM Model 1 (a few EM iterations).
 enum Lexicon {
     /// Source word id -> its most probable target word id, where that is clear.
     static func learn(from path: [Bead], source: [SegmentFeatures], target: [SegmentFeatures], model: AlignmentModel) -> [Int32: Int32] {
         let oneToOne = path.filter { $0.source.count == 1 && $0.target.count == 1 }
         guard oneToOne.count >= 10 else { return [:] }
-        // The more confident half, at most 4,000 pairs (enough for the frequent words).
-        let confident = oneToOne.sorted { $0.score > $1.score }.prefix(min(4000, max(10, oneToOne.count / 2)))
+        // The more confident half, at most 2,000 pairs (enough for the frequent words).
+        let confident = oneToOne.sorted { $0.score > $1.score }.prefix(min(2000, max(10, oneToOne.count / 2)))
         let pairs = confident.map { (source[$0.source.lowerBound].words, target[$0.target.lowerBound].words) }
         var probability: [UInt64: Double] = [:]
         func key(_ e: Int32, _ f: Int32) -> UInt64 { UInt64(UInt32(bitPattern: e)) << 32 | UInt64(UInt32(bitPattern: f)) }
