@@ -101,34 +101,41 @@ extension Aligner {
     fileprivate func readBothSides(_ sourceSegments: [String], _ targetSegments: [String]) throws -> (
         [FeatureExtractor.Named], [FeatureExtractor.Named]
     ) {
-        let results = SideResults()
-        let extractors = UncheckedPair(source, target)
-        DispatchQueue.concurrentPerform(iterations: 2) { side in
-            let extractor = side == 0 ? extractors.first : extractors.second
-            let segments = side == 0 ? sourceSegments : targetSegments
-            results.set(side, Result { try segments.map { try extractor.extract($0) } })
+        let (source, target) = (self.source, self.target)
+        let results = inParallel(
+            { try sourceSegments.map { try source.extract($0) } },
+            { try targetSegments.map { try target.extract($0) } })
+        return (try results.0.get(), try results.1.get())
+    }
+}
+
+/// Runs two closures on two threads and returns both results. Each closure must own what it
+/// mutates (here: one feature extractor or one half of the search each).
+func inParallel<A, B>(_ first: () throws -> A, _ second: () throws -> B) -> (Result<A, Error>, Result<B, Error>) {
+    withoutActuallyEscaping(first) { first in
+        withoutActuallyEscaping(second) { second in
+            let box = TwoResults<A, B>(first, second)
+            DispatchQueue.concurrentPerform(iterations: 2) { index in box.run(index) }
+            return (box.first!, box.second!)
         }
-        return (try results.get(0), try results.get(1))
     }
 }
 
-/// The two extractors, each used by one thread only.
-private final class UncheckedPair: @unchecked Sendable {
-    let first: FeatureExtractor
-    let second: FeatureExtractor
-    init(_ first: FeatureExtractor, _ second: FeatureExtractor) {
-        self.first = first
-        self.second = second
+/// The closures and results of `inParallel`; each slot is written by one thread, read after both end.
+private final class TwoResults<A, B>: @unchecked Sendable {
+    private let makeFirst: () throws -> A
+    private let makeSecond: () throws -> B
+    var first: Result<A, Error>?
+    var second: Result<B, Error>?
+
+    init(_ makeFirst: @escaping () throws -> A, _ makeSecond: @escaping () throws -> B) {
+        self.makeFirst = makeFirst
+        self.makeSecond = makeSecond
     }
-}
 
-/// The two sides' results, written by one thread each.
-private final class SideResults: @unchecked Sendable {
-    private let lock = NSLock()
-    private var results: [Int: Result<[FeatureExtractor.Named], Error>] = [:]
-
-    func set(_ side: Int, _ result: Result<[FeatureExtractor.Named], Error>) { lock.withLock { results[side] = result } }
-    func get(_ side: Int) throws -> [FeatureExtractor.Named] { try lock.withLock { results[side]! }.get() }
+    func run(_ index: Int) {
+        if index == 0 { first = Result(catching: makeFirst) } else { second = Result(catching: makeSecond) }
+    }
 }
 
 /// The banded dynamic programme over one pair of segment sequences.
@@ -247,15 +254,52 @@ struct AlignmentModel {
             guide = (0...n).map { Int((Double($0) * slope).rounded()) }
             halfWidth = max(32, max(n, m) / 50)
         }
-        // Around the diagonal, widen while the path touches the edge (at most twice); around a
-        // coarse or earlier path, keep the band: long inputs must stay near linear.
-        let attempts = n * m > Self.coarseThreshold && !isCoarse ? 1 : 3
+        if n * m > Self.coarseThreshold, !isCoarse {
+            return bestPathInHalves(guide: guide, halfWidth: halfWidth)
+        }
+        // Around the diagonal, widen while the path touches the edge (at most twice).
+        let attempts = 3
         for attempt in 0..<attempts {
             let (path, touchesEdge) = bestPath(guide: guide, halfWidth: halfWidth)
             if !touchesEdge || halfWidth >= max(n, m) || attempt == attempts - 1 { return path }
             halfWidth *= 2
         }
         return []
+    }
+
+    /// Long inputs: the search is split where the guide passes the middle row, and both halves
+    /// run on their own thread in a fixed band around the guide (the path is forced through that
+    /// one cell; elsewhere it is the best within the band).
+    private func bestPathInHalves(guide: [Int], halfWidth: Int) -> [Bead] {
+        let n = source.count
+        let m = target.count
+        let middle = n / 2
+        let split = min(max(guide[middle], 0), m)
+        let first = AlignmentModel(slicing: self, source: 0..<middle, target: 0..<split)
+        let second = AlignmentModel(slicing: self, source: middle..<n, target: split..<m)
+        let firstGuide = guide[0...middle].map { min($0, split) }
+        let secondGuide = guide[middle...n].map { max($0 - split, 0) }
+        let (a, b) = inParallel({ first.bestPath(guide: firstGuide, halfWidth: halfWidth).0 }, { second.bestPath(guide: secondGuide, halfWidth: halfWidth).0 })
+        let shifted = ((try? b.get()) ?? []).map {
+            Bead(
+                source: ($0.source.lowerBound + middle)..<($0.source.upperBound + middle), target: ($0.target.lowerBound + split)..<($0.target.upperBound + split),
+                score: $0.score)
+        }
+        return ((try? a.get()) ?? []) + shifted
+    }
+
+    /// A model of a part of this one's segments, with this one's weights, ratio and variance.
+    init(slicing model: AlignmentModel, source: Range<Int>, target: Range<Int>) {
+        moves = model.moves
+        isCoarse = model.isCoarse
+        self.source = Array(model.source[source])
+        self.target = Array(model.target[target])
+        weight = model.weight
+        ratio = model.ratio
+        variance = model.variance
+        idf = model.idf
+        sourceRuns = RunTables(self.source, idf: idf)
+        targetRuns = RunTables(self.target, idf: idf)
     }
 
     /// Inputs with more cells than this are aligned coarse-to-fine.
