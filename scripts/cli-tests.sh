@@ -78,6 +78,18 @@ check "glossary check --strict fails on warnings" 1 'glossary-case' -- sh -c "pr
 check "glossary report" 0 "FORBIDDEN 'Laos folkerevolusjonsparti'" -- "$TOLK" glossary report --glossary "$G" Corpora
 check "extract warns about a caption under the wrong image" 0 'wrong.txt:12:1: warning: caption does not render its image.s general-secretary, to-lam' -- sh -c "printf 'Vietnam.vn - Nyheter\n\nOverskrift om renter\n\nIngress.\n\nVietnamPlus 27/11/2025\n\nBrødtekst her.\n\nttxvn-tong-bi-thu-to-lam-gap-thu-tuong-lao-1.jpg\nFotballkamp i Hanoi.\n' > '$work/wrong.txt'; '$TOLK' extract --glossary '$G' '$work/wrong.txt'"
 check "extract gives no slug warning on the corpus" 0 '^$' -- sh -c "'$TOLK' extract --glossary '$G' Corpora/*/nb.txt 2>&1 >/dev/null"
+printf 'Tổng Bí thư Tô Lâm thăm Lào.\nHai bên ký 12 văn kiện.\n' > "$work/a.vi"
+printf 'Generalsekretær To Lam besøkte Laos.\nDe undertegnet 12 dokumenter.\nEkstra & <setning>.\n' > "$work/a.nb"
+check "align vecalign" 0 '^\[1\]:\[1, 2\]$' -- "$TOLK" align --src-lang vi --tgt-lang nb "$work/a.vi" "$work/a.nb"
+check "align vecalign covers every line once" 0 '^OK$' -- sh -c "'$TOLK' align --src-lang vi --tgt-lang nb '$work/a.vi' '$work/a.nb' | python3 -c 'import sys,re; b=[l.strip() for l in sys.stdin]; s=[int(x) for l in b for x in re.findall(r\"\\d+\", l.split(\":\")[0])]; t=[int(x) for l in b for x in re.findall(r\"\\d+\", l.split(\":\")[1])]; print(\"OK\" if s==[0,1] and t==[0,1,2] and \"[]:[]\" not in b else b)'"
+check "align with scores" 0 '^\[0\]:\[0\]:[0-9.]+$' -- "$TOLK" align --src-lang vi --tgt-lang nb --scores "$work/a.vi" "$work/a.nb"
+check "align tmx is well-formed XML" 0 '^tu 2$' -- sh -c "'$TOLK' align --src-lang vi --tgt-lang nb --format tmx '$work/a.vi' '$work/a.nb' | python3 -c 'import sys, xml.dom.minidom as m; d=m.parseString(sys.stdin.buffer.read()); h=d.getElementsByTagName(\"header\")[0]; assert all(h.getAttribute(a) for a in [\"creationtool\",\"creationtoolversion\",\"segtype\",\"o-tmf\",\"adminlang\",\"srclang\",\"datatype\"]); print(\"tu\", len(d.getElementsByTagName(\"tu\")))'"
+check "align tmx escapes" 0 'Ekstra &amp; &lt;setning&gt;' -- "$TOLK" align --src-lang vi --tgt-lang nb --format tmx "$work/a.vi" "$work/a.nb"
+check "align jsonl" 0 '"source":\[0\],"target":\[0\],"score":[0-9.]+,"source_text":"Tổng Bí thư Tô Lâm thăm Lào."' -- "$TOLK" align --src-lang vi --tgt-lang nb --format jsonl "$work/a.vi" "$work/a.nb"
+check "align articles with the glossary" 0 '^\[4\]:\[\]$' -- "$TOLK" align --src-lang vi --tgt-lang nb --input article --glossary "$G" Corpora/vietnamplus-1080533/vi.txt Corpora/vietnamplus-1080533/nb.txt
+check "align article sentences" 0 '^\[0\]:\[0\]$' -- "$TOLK" align --src-lang vi --tgt-lang nb --input article --unit sentence Corpora/vietnamplus-1080850/vi.txt Corpora/vietnamplus-1080850/nb.txt
+check "align: an empty line is an error with its line" 2 'gap.vi:2: empty line' -- sh -c "printf 'En.\n\nTo.\n' > '$work/gap.vi'; '$TOLK' align --src-lang vi --tgt-lang nb '$work/gap.vi' '$work/a.nb'"
+check "align: a bad dictionary line" 2 'dict.tsv:1: expected source<TAB>target' -- sh -c "printf 'no tab here\n' > '$work/dict.tsv'; '$TOLK' align --src-lang vi --tgt-lang nb --dictionary '$work/dict.tsv' '$work/a.vi' '$work/a.nb'"
 check "input is never modified" 0 '' -- cmp "$SEED" "$work/seed-copy.txt"
 
 echo "cli: $passed passed, $failed failed"

@@ -1,13 +1,13 @@
 import Dispatch
 import Foundation
+import TolkGlossary
+import TolkText
 
 #if canImport(Glibc)
     import Glibc
 #elseif canImport(Darwin)
     import Darwin
 #endif
-import TolkGlossary
-import TolkText
 
 /// Aligns two sequences of segments (paragraphs or sentences) of a translation and its source into
 /// monotone beads: 1-1, 1-2, 2-1, 2-2, 1-3, 3-1, 1-0 and 0-1.
@@ -78,7 +78,8 @@ public final class Aligner {
         var sourceFeatures = sourceNamed.map { space.intern($0) }
         let targetFeatures = targetNamed.map { space.intern($0) }
         var model = AlignmentModel(
-            source: sourceFeatures, target: targetFeatures, featureCount: space.names.count, weight: similarityWeight, moves: granularity.moves)
+            source: sourceFeatures, target: targetFeatures, featureCount: space.names.count, weight: similarityWeight,
+            moves: granularity.moves)
         var path = model.bestPath()
         if learnLexicon {
             let lexicon = Lexicon.learn(from: path, source: sourceFeatures, target: targetFeatures, model: model)
@@ -279,10 +280,12 @@ struct AlignmentModel {
         let second = AlignmentModel(slicing: self, source: middle..<n, target: split..<m)
         let firstGuide = guide[0...middle].map { min($0, split) }
         let secondGuide = guide[middle...n].map { max($0 - split, 0) }
-        let (a, b) = inParallel({ first.bestPath(guide: firstGuide, halfWidth: halfWidth).0 }, { second.bestPath(guide: secondGuide, halfWidth: halfWidth).0 })
+        let (a, b) = inParallel(
+            { first.bestPath(guide: firstGuide, halfWidth: halfWidth).0 }, { second.bestPath(guide: secondGuide, halfWidth: halfWidth).0 })
         let shifted = ((try? b.get()) ?? []).map {
             Bead(
-                source: ($0.source.lowerBound + middle)..<($0.source.upperBound + middle), target: ($0.target.lowerBound + split)..<($0.target.upperBound + split),
+                source: ($0.source.lowerBound + middle)..<($0.source.upperBound + middle),
+                target: ($0.target.lowerBound + split)..<($0.target.upperBound + split),
                 score: $0.score)
         }
         return ((try? a.get()) ?? []) + shifted
@@ -316,14 +319,16 @@ struct AlignmentModel {
             stride(from: 0, to: segments.count, by: Self.blockSize).map { start in
                 let range = start..<min(start + Self.blockSize, segments.count)
                 return SegmentFeatures(
-                    length: range.reduce(0) { $0 + segments[$1].length }, features: Self.union(range.map { segments[$0].features }), words: [])
+                    length: range.reduce(0) { $0 + segments[$1].length }, features: Self.union(range.map { segments[$0].features }),
+                    words: [])
             }
         }
         let coarse = AlignmentModel(coarse: blocks(source), blocks(target), like: self)
         let scaled = coarse.bestPath().map { bead in
             Bead(
                 source: min(bead.source.lowerBound * Self.blockSize, n)..<min(bead.source.upperBound * Self.blockSize, n),
-                target: min(bead.target.lowerBound * Self.blockSize, m)..<min(bead.target.upperBound * Self.blockSize, m), score: bead.score)
+                target: min(bead.target.lowerBound * Self.blockSize, m)..<min(bead.target.upperBound * Self.blockSize, m), score: bead.score
+            )
         }
         return Self.guide(following: scaled, sourceCount: n)
     }
@@ -375,7 +380,9 @@ struct AlignmentModel {
             for j in lower[i]...upper[i] where i > 0 || j > 0 {
                 let here = offsets[i] + j - lower[i]
                 for (index, shape) in moves.enumerated() {
-                    guard i >= shape.a, j >= shape.b, let previous = cell(i - shape.a, j - shape.b), cost[previous].isFinite else { continue }
+                    guard i >= shape.a, j >= shape.b, let previous = cell(i - shape.a, j - shape.b), cost[previous].isFinite else {
+                        continue
+                    }
                     let step = Float(self.cost(sourceRange: (i - shape.a)..<i, targetRange: (j - shape.b)..<j, prior: shape.prior))
                     let total = cost[previous] + step
                     if total < cost[here] {

@@ -88,12 +88,15 @@ final class FeatureExtractor {
             }
         }
         var anchors = Set<String>()
-        try AnchorScanner.scan(text, language: language, into: &anchors) { word throws(ICUError) in try self.fold.normalize(String(word)).text }
+        try AnchorScanner.scan(text, language: language, into: &anchors) { word throws(ICUError) in
+            try self.fold.normalize(String(word)).text
+        }
         for anchor in anchors where !anchor.hasPrefix("w:") { features.insert(anchor) }
         if let matcher {
             for occurrence in try matcher.occurrences(in: segmentation) { features.insert("c:" + occurrence.concept.id) }
         }
-        let length = text.unicodeScalars.allSatisfy(\.isASCII) ? text.unicodeScalars.count : try nfc.normalize(text).text.unicodeScalars.count
+        let length =
+            text.unicodeScalars.allSatisfy(\.isASCII) ? text.unicodeScalars.count : try nfc.normalize(text).text.unicodeScalars.count
         return Named(length: Double(length), features: features, words: words)
     }
 }

@@ -24,7 +24,10 @@ struct Align: ParsableCommand {
     var tgtLang: String
     @Option(help: "lines: one segment per line; article: article pages (headline, lede, paragraphs, captions).")
     var input: Input = .lines
-    @Option(help: "article: align paragraphs, or sentences inside aligned paragraphs; lines: what the lines are (default sentence for lines, paragraph for articles).")
+    @Option(
+        help:
+            "article: align paragraphs, or sentences inside aligned paragraphs; lines: what the lines are (default sentence for lines, paragraph for articles)."
+    )
     var unit: Unit?
     @Option(help: "vecalign, tsv (source, target, score), jsonl or tmx (TMX 1.4b).")
     var format: Format = .vecalign
@@ -71,7 +74,10 @@ struct Align: ParsableCommand {
         for range in document.lineRanges {
             let text = document.text(range)
             guard !text.allSatisfy(\.isWhitespace) else {
-                throw CommandFailure(message: "\(document.name):\(document.position(at: range.lowerBound).line): empty line (--input lines takes one segment per line)")
+                throw CommandFailure(
+                    message:
+                        "\(document.name):\(document.position(at: range.lowerBound).line): empty line (--input lines takes one segment per line)"
+                )
             }
             segments.append(text)
         }
@@ -123,7 +129,8 @@ struct Align: ParsableCommand {
                 result.append(
                     Bead(
                         source: inner.source.isEmpty ? 0..<0 : (inner.source.lowerBound + sBase)..<(inner.source.upperBound + sBase),
-                        target: inner.target.isEmpty ? 0..<0 : (inner.target.lowerBound + tBase)..<(inner.target.upperBound + tBase), score: inner.score))
+                        target: inner.target.isEmpty ? 0..<0 : (inner.target.lowerBound + tBase)..<(inner.target.upperBound + tBase),
+                        score: inner.score))
             }
         }
         return (result, sourceSentences.flatMap { $0 }, targetSentences.flatMap { $0 })
@@ -138,7 +145,9 @@ struct Align: ParsableCommand {
         case .tsv:
             let clean = { (text: String) in text.map { $0 == "\t" || $0.isNewline ? " " : String($0) }.joined() }
             for bead in beads {
-                out.write("\(clean(text(bead.source, sourceUnits)))\t\(clean(text(bead.target, targetUnits)))\t\(String(format: "%.4f", bead.score))\n")
+                out.write(
+                    "\(clean(text(bead.source, sourceUnits)))\t\(clean(text(bead.target, targetUnits)))\t\(String(format: "%.4f", bead.score))\n"
+                )
             }
         case .jsonl:
             for bead in beads {
@@ -148,7 +157,10 @@ struct Align: ParsableCommand {
                 )
             }
         case .tmx:
-            out.write(TMX.write(beads: beads, source: sourceUnits, target: targetUnits, sourceLanguage: srcLang, targetLanguage: tgtLang, segmentType: aligner.granularity == .sentence ? "sentence" : "paragraph"))
+            out.write(
+                TMX.write(
+                    beads: beads, source: sourceUnits, target: targetUnits, sourceLanguage: srcLang, targetLanguage: tgtLang,
+                    segmentType: aligner.granularity == .sentence ? "sentence" : "paragraph"))
         }
         out.flush()
     }
@@ -156,7 +168,9 @@ struct Align: ParsableCommand {
 
 /// TMX 1.4b output: a header with every required attribute and one `tu` per bead.
 enum TMX {
-    static func write(beads: [Bead], source: [String], target: [String], sourceLanguage: String, targetLanguage: String, segmentType: String) -> String {
+    static func write(
+        beads: [Bead], source: [String], target: [String], sourceLanguage: String, targetLanguage: String, segmentType: String
+    ) -> String {
         let e = XMLWriter.escape
         var out = """
             <?xml version="1.0" encoding="UTF-8"?>
@@ -168,10 +182,12 @@ enum TMX {
         for (index, bead) in beads.enumerated() {
             out += "    <tu tuid=\"\(index + 1)\">\n      <prop type=\"x-tolk-score\">\(String(format: "%.4f", bead.score))</prop>\n"
             if !bead.source.isEmpty {
-                out += "      <tuv xml:lang=\"\(e(sourceLanguage))\"><seg>\(e(bead.source.map { source[$0] }.joined(separator: " ")))</seg></tuv>\n"
+                out +=
+                    "      <tuv xml:lang=\"\(e(sourceLanguage))\"><seg>\(e(bead.source.map { source[$0] }.joined(separator: " ")))</seg></tuv>\n"
             }
             if !bead.target.isEmpty {
-                out += "      <tuv xml:lang=\"\(e(targetLanguage))\"><seg>\(e(bead.target.map { target[$0] }.joined(separator: " ")))</seg></tuv>\n"
+                out +=
+                    "      <tuv xml:lang=\"\(e(targetLanguage))\"><seg>\(e(bead.target.map { target[$0] }.joined(separator: " ")))</seg></tuv>\n"
             }
             out += "    </tu>\n"
         }
