@@ -8,10 +8,12 @@ let package = Package(
         .library(name: "TolkArticle", targets: ["TolkArticle"]),
         .library(name: "TolkGlossary", targets: ["TolkGlossary"]),
         .library(name: "TolkAlign", targets: ["TolkAlign"]),
+        .library(name: "TolkLint", targets: ["TolkLint"]),
         .executable(name: "tolk", targets: ["tolk"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/jpsim/Yams", from: "5.0.1"),
     ],
     targets: [
         .systemLibrary(
@@ -40,6 +42,14 @@ let package = Package(
             name: "TolkAlign",
             dependencies: ["TolkText", "TolkGlossary"]
         ),
+        .target(
+            name: "TolkLint",
+            dependencies: ["TolkText", "TolkArticle", "TolkGlossary", "TolkAlign", .product(name: "Yams", package: "Yams")]
+        ),
+        .target(
+            name: "TolkReport",
+            dependencies: ["TolkText", "TolkLint"]
+        ),
         .executableTarget(
             name: "tolk",
             dependencies: [
@@ -47,6 +57,8 @@ let package = Package(
                 "TolkArticle",
                 "TolkGlossary",
                 "TolkAlign",
+                "TolkLint",
+                "TolkReport",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -65,6 +77,10 @@ let package = Package(
         .testTarget(
             name: "TolkAlignTests",
             dependencies: ["TolkAlign"]
+        ),
+        .testTarget(
+            name: "TolkLintTests",
+            dependencies: ["TolkLint", "TolkReport"]
         ),
     ],
     swiftLanguageModes: [.v6]

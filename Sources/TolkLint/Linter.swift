@@ -1,0 +1,162 @@
+import TolkAlign
+import TolkArticle
+import TolkGlossary
+import TolkText
+
+/// Runs the lint rules over one translated page, with its source article and a glossary when
+/// given. Not thread-safe (ICU handles): one per task.
+public final class Linter {
+    public let configuration: LintConfiguration
+    private let glossaryChecker: GlossaryChecker?
+    private let aligner: Aligner
+    private let reader = ArticleReader()
+    private let fold = Normalizer(form: .nfc, foldCase: true, foldDiacritics: true)
+
+    public init(configuration: LintConfiguration, glossary: Glossary?) throws {
+        self.configuration = configuration
+        glossaryChecker = try glossary.map {
+            try GlossaryChecker(glossary: $0, targetLanguage: configuration.targetLanguage, sourceLanguage: configuration.sourceLanguage)
+        }
+        aligner = try Aligner(sourceLanguage: configuration.sourceLanguage, targetLanguage: configuration.targetLanguage, glossary: glossary)
+        aligner.granularity = .paragraph
+    }
+
+    /// The result of linting one page.
+    public struct Result: Sendable {
+        public let findings: [Finding]
+        /// The glossary check's result (for corpus-wide consistency), when a glossary was given.
+        public let glossary: GlossaryChecker.Result?
+    }
+
+    /// Lints `translation`; `source` enables the source-aware rules, `sourceURL` (the source's own
+    /// URL) the source-url check.
+    public func lint(translation: Document, source: Document? = nil, sourceURL: String? = nil, markdown: Bool = false) throws -> Result {
+        let page = try Page(translation, reader: reader, markdown: markdown)
+        var findings: [Finding] = []
+        func add(_ rule: String, _ range: Range<Int>, _ message: String, suggestion: String? = nil, in document: Document = translation) {
+            guard let definition = Rule.named(rule), let severity = configuration.severity(of: definition) else { return }
+            findings.append(
+                Finding(
+                    rule: rule, severity: severity, message: message, path: document.name, start: document.position(at: range.lowerBound),
+                    end: document.position(at: range.upperBound), match: document.text(range), suggestion: suggestion))
+        }
+
+        let written = page.elements.filter { [.headline, .lede, .byline, .paragraph, .caption, .credit].contains($0.kind) }
+        for element in written {
+            for (range, message) in TextRules.gluedWords(in: translation, element.range) { add("glued-words", range, message) }
+            for (range, suggestion) in TextRules.foreignDates(in: translation, element.range) {
+                add("foreign-date-format", range, "date in d/m/yyyy form; Norwegian writes day, month name and year", suggestion: suggestion)
+            }
+        }
+        for unit in page.units {
+            for range in TextRules.vietnameseRuns(in: translation, unit.range) { add("untranslated", range, "Vietnamese text left untranslated") }
+            for (range, message) in TextRules.spacing(in: translation, unit.range) { add("spacing", range, message) }
+        }
+        for run in page.chromeRuns {
+            add("page-chrome", run.first!.range, "page chrome left in the page (\(run.count) line\(run.count == 1 ? "" : "s") from line \(run.first!.start.line))")
+        }
+        for image in page.elements where image.kind == .image { add("image-filename", image.range, "image file name left as text") }
+        let repeated = TextRules.repeatedParagraphs(page.units, fold: fold)
+        for (later, earlier) in repeated {
+            add("repeated-paragraph", page.units[later].range, "repeats the paragraph on line \(page.units[earlier].start.line)")
+        }
+
+        var sourceRanges: [Range<Int>]? = nil
+        if let source {
+            let sourcePage = try Page(source, reader: reader, markdown: false)
+            sourceRanges = sourcePage.units.map(\.range)
+            let beads = try aligner.align(sourcePage.units.map(\.text), page.units.map(\.text))
+            let repeatedUnits = Set(repeated.map(\.0))
+            for (index, bead) in beads.enumerated() {
+                if bead.target.isEmpty {
+                    let unit = sourcePage.units[bead.source.lowerBound]
+                    add("missing-translation", unit.range, "this source paragraph has no translation", in: source)
+                } else if bead.source.isEmpty {
+                    if !repeatedUnits.contains(bead.target.lowerBound) {
+                        add("extra-paragraph", page.units[bead.target.lowerBound].range, "this paragraph has no source paragraph")
+                    }
+                } else {
+                    // Numbers of the bead and its neighbours (an alignment can be off by one).
+                    let nearby = beads[max(0, index - 1)...min(beads.count - 1, index + 1)].flatMap { Array($0.source) }
+                    var sourceNumbers = Set<String>()
+                    for s in nearby { sourceNumbers.formUnion(try NumberRules.anchors(sourcePage.units[s].text, language: configuration.sourceLanguage)) }
+                    for t in bead.target {
+                        for (range, anchors) in try NumberRules.numbers(in: translation, page.units[t].range, language: configuration.targetLanguage)
+                        where anchors.isDisjoint(with: sourceNumbers) {
+                            add("number-mismatch", range, "'\(translation.text(range))' is not in the source paragraph")
+                        }
+                    }
+                }
+            }
+            if let sourceURL {
+                if let written = page.sourceURLElement, let url = page.article?.sourceURL {
+                    if ArticleURL(url).map({ $0.host + $0.path }) != ArticleURL(sourceURL).map({ $0.host + $0.path }) {
+                        add("source-url", written.range, "the source URL names another article than the source (\(sourceURL))", suggestion: "Kilde: \(sourceURL)")
+                    }
+                } else {
+                    add("source-url", 0..<min(translation.bytes.count, 1), "the page has no source URL line", suggestion: "Kilde: \(sourceURL)")
+                }
+            }
+        }
+
+        var glossaryResult: GlossaryChecker.Result? = nil
+        if let glossaryChecker {
+            let result = try glossaryChecker.check(translation: translation, source: source, sourceRanges: sourceRanges)
+            glossaryResult = result
+            for finding in result.findings {
+                guard let rule = Rule.named(finding.rule), let severity = configuration.severity(of: rule) else { continue }
+                var adjusted = finding
+                adjusted.severity = severity
+                findings.append(adjusted)
+            }
+        }
+        return Result(findings: findings.sorted(by: Finding.ordered), glossary: glossaryResult)
+    }
+}
+
+/// A page as the rules see it: the article's elements, or plain paragraphs when the text is no
+/// article page (a CMS sending only the body).
+struct Page {
+    struct Element {
+        let kind: ArticleElement.Kind
+        let range: Range<Int>
+        let start: TextPosition
+        let text: String
+    }
+
+    let article: Article?
+    let elements: [Element]
+
+    init(_ document: Document, reader: ArticleReader, markdown: Bool) throws {
+        if let article = try? reader.read(document, markdown: markdown) {
+            self.article = article
+            elements = article.elements.map { Element(kind: $0.kind, range: $0.range, start: $0.start, text: $0.text) }
+        } else {
+            article = nil
+            let segmentation = try Segmenter(languageCode: "und").segment(document)
+            elements = segmentation.paragraphs.map {
+                Element(kind: .paragraph, range: $0.range, start: document.position(at: $0.range.lowerBound), text: segmentation.text($0.range))
+            }
+        }
+    }
+
+    /// Headline, lede, paragraphs and captions: what the aligner aligns.
+    var units: [Element] { elements.filter { [.headline, .lede, .paragraph, .caption].contains($0.kind) } }
+
+    /// Runs of consecutive chrome elements.
+    var chromeRuns: [[Element]] {
+        var runs: [[Element]] = []
+        var previousWasChrome = false
+        for element in elements {
+            if element.kind == .chrome {
+                if previousWasChrome { runs[runs.count - 1].append(element) } else { runs.append([element]) }
+                previousWasChrome = true
+            } else {
+                previousWasChrome = false
+            }
+        }
+        return runs
+    }
+
+    var sourceURLElement: Element? { elements.first { $0.kind == .sourceURL } }
+}

@@ -1,0 +1,166 @@
+import TolkText
+
+/// The rules that read the translation alone.
+enum TextRules {
+    /// Whitespace-separated chunks of `range` with their byte ranges.
+    static func chunks(_ document: Document, _ range: Range<Int>) -> [(Range<Int>, String)] {
+        var result: [(Range<Int>, String)] = []
+        var start: Int? = nil
+        let bytes = document.bytes
+        for i in range.lowerBound...range.upperBound {
+            let isSpace = i == range.upperBound || bytes[i] == 0x20 || bytes[i] == 0x0A || bytes[i] == 0x0D || bytes[i] == 0x09
+            if isSpace, let s = start {
+                result.append((s..<i, document.text(s..<i)))
+                start = nil
+            } else if !isSpace, start == nil {
+                start = i
+            }
+        }
+        return result
+    }
+
+    /// `VietnamPlusVietnamPlus01/12/2025`: a doubled name, or letters glued to digits.
+    static func gluedWords(in document: Document, _ range: Range<Int>) -> [(Range<Int>, String)] {
+        var found: [(Range<Int>, String)] = []
+        for (chunkRange, chunk) in chunks(document, range) {
+            let letters = chunk.prefix { $0.isLetter }
+            guard letters.count >= 4 else { continue }
+            let rest = chunk.dropFirst(letters.count)
+            let hasLowercase = letters.contains { $0.isLowercase }
+            // A name written twice in a row: "VietnamPlusVietnamPlus".
+            let half = letters.count / 2
+            let doubled = letters.count.isMultiple(of: 2) && letters.prefix(half) == letters.suffix(half) && letters.first!.isUppercase
+            // Letters run into digits: "VietnamPlus01/12/2025" (not "MH17", "CO2", "COVID19").
+            let gluedToDigits = hasLowercase && rest.first?.isNumber == true && letters.last!.isLowercase
+            if doubled || gluedToDigits {
+                found.append((chunkRange, "'\(chunk)' runs words together"))
+            }
+        }
+        return found
+    }
+
+    /// Dates like `01/12/2025`, with the Norwegian form as suggestion.
+    static func foreignDates(in document: Document, _ range: Range<Int>) -> [(Range<Int>, String)] {
+        let months = ["januar", "februar", "mars", "april", "mai", "juni", "juli", "august", "september", "oktober", "november", "desember"]
+        var found: [(Range<Int>, String)] = []
+        let text = document.text(range)
+        let base = range.lowerBound
+        for match in text.matches(of: /(\d{1,2})\/(\d{1,2})\/(\d{4})(?![\d\/])/) {
+            // Not the tail of a longer number ("101/12/2025").
+            if match.range.lowerBound > text.startIndex, let before = text[..<match.range.lowerBound].last, before.isNumber || before == "/" { continue }
+            guard let day = Int(match.1), let month = Int(match.2), (1...31).contains(day), (1...12).contains(month) else { continue }
+            let start = base + text.utf8.distance(from: text.utf8.startIndex, to: match.range.lowerBound)
+            let end = base + text.utf8.distance(from: text.utf8.startIndex, to: match.range.upperBound)
+            found.append((start..<end, "\(day). \(months[month - 1]) \(match.3)"))
+        }
+        return found
+    }
+
+    /// Letters Vietnamese uses and Norwegian never does.
+    static func isVietnameseOnly(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0x0103, 0x0102, 0x01A1, 0x01A0, 0x01B0, 0x01AF, 0x0111, 0x0110: return true  // ă ơ ư đ
+        case 0x1EA0...0x1EF9: return true  // precomposed letters with Vietnamese tone marks
+        case 0x0300, 0x0301, 0x0303, 0x0309, 0x0323: return true  // combining tone marks (decomposed input)
+        default: return false
+        }
+    }
+
+    /// Runs of two or more words with Vietnamese letters (single words are often names: Đắk).
+    static func vietnameseRuns(in document: Document, _ range: Range<Int>) -> [Range<Int>] {
+        var runs: [Range<Int>] = []
+        var current: [Range<Int>] = []
+        var vietnameseWords = 0
+        func close() {
+            if vietnameseWords >= 2, let first = current.first, let last = current.last { runs.append(first.lowerBound..<last.upperBound) }
+            current = []
+            vietnameseWords = 0
+        }
+        for (chunkRange, chunk) in chunks(document, range) {
+            let word = chunk.trimmingCharacters(in: ",.;:()«»\"")
+            if word.unicodeScalars.contains(where: isVietnameseOnly) {
+                current.append(chunkRange)
+                vietnameseWords += 1
+                if chunk.last.map({ ",.;:)»".contains($0) }) == true { close() }
+            } else if !current.isEmpty, ["và", "của", "và"].contains(word) || word.count <= 3 && word.first?.isLowercase == true && vietnameseWords > 0 && !word.isEmpty && isShortVietnamese(word) {
+                current.append(chunkRange)
+            } else {
+                close()
+            }
+        }
+        close()
+        return runs
+    }
+
+    private static func isShortVietnamese(_ word: String) -> Bool { ["và", "của", "các", "cho", "với", "là", "tại"].contains(word) }
+
+    /// Spacing slips: no space after a full stop, a space before a comma or full stop, doubled spaces.
+    static func spacing(in document: Document, _ range: Range<Int>) -> [(Range<Int>, String)] {
+        var found: [(Range<Int>, String)] = []
+        let text = document.text(range)
+        let base = range.lowerBound
+        func offset(_ index: String.Index) -> Int { base + text.utf8.distance(from: text.utf8.startIndex, to: index) }
+        // "dag.Han": two lower-case letters, a full stop, then a capitalised word (not "Dagbladet.no", "D.C").
+        for match in text.matches(of: /\p{Ll}{2}\.(\p{Lu}\p{Ll}+)/) {
+            found.append((offset(match.range.lowerBound)..<offset(match.range.upperBound), "no space after the full stop"))
+        }
+        for match in text.matches(of: /\p{L} [,.](?=\s|$)/) {
+            found.append((offset(match.range.lowerBound)..<offset(match.range.upperBound), "space before a punctuation mark"))
+        }
+        for match in text.matches(of: /\S {2,}\S/) {
+            found.append((offset(match.range.lowerBound)..<offset(match.range.upperBound), "doubled space"))
+        }
+        return found
+    }
+
+    /// Pairs (later, earlier) of units whose word shingles overlap by 80 % or more (units of eight
+    /// words or more).
+    static func repeatedParagraphs(_ units: [Page.Element], fold: Normalizer) -> [(Int, Int)] {
+        var shingles: [Set<String>] = []
+        var pairs: [(Int, Int)] = []
+        for (index, unit) in units.enumerated() {
+            let words = ((try? fold.normalize(unit.text).text) ?? unit.text.lowercased()).split { !$0.isLetter && !$0.isNumber }.map(String.init)
+            let set = words.count >= 8 ? Set(zip(words, words.dropFirst()).map { $0 + " " + $1 }) : []
+            if !set.isEmpty, let earlier = shingles.firstIndex(where: { !$0.isEmpty && Double($0.intersection(set).count) / Double(min($0.count, set.count)) >= 0.8 }) {
+                pairs.append((index, earlier))
+            }
+            shingles.append(set)
+        }
+        return pairs
+    }
+}
+
+/// Numbers and dates with their places, read in each language's conventions.
+enum NumberRules {
+    static func anchors(_ text: String, language: String) throws -> Set<String> {
+        var anchors = Set<String>()
+        try AnchorScanner.scan(text, language: language, into: &anchors) { String($0).lowercased() }
+        return anchors.filter { !$0.hasPrefix("w:") }
+    }
+
+    /// Each number written with digits in `range` (a date with its month name and year), with its anchors.
+    static func numbers(in document: Document, _ range: Range<Int>, language: String) throws -> [(Range<Int>, Set<String>)] {
+        let text = document.text(range)
+        var result: [(Range<Int>, Set<String>)] = []
+        let base = range.lowerBound
+        for match in text.matches(of: /\d+(?:[.,\/\u{00A0} ]\d+)*(?:\.\s+\p{L}+(?:\s+\d{4})?)?/) {
+            var anchors = try self.anchors(String(text[match.range]), language: language)
+            // A trailing ordinal without a month stays a plain number.
+            if anchors.isEmpty { continue }
+            anchors.subtract(["n:0"])
+            let start = base + text.utf8.distance(from: text.utf8.startIndex, to: match.range.lowerBound)
+            let end = base + text.utf8.distance(from: text.utf8.startIndex, to: match.range.upperBound)
+            result.append((start..<end, anchors))
+        }
+        return result
+    }
+}
+
+extension String {
+    fileprivate func trimmingCharacters(in set: String) -> String {
+        var slice = self[...]
+        while let first = slice.first, set.contains(first) { slice = slice.dropFirst() }
+        while let last = slice.last, set.contains(last) { slice = slice.dropLast() }
+        return String(slice)
+    }
+}

@@ -1,0 +1,179 @@
+import Foundation
+import TolkLint
+import TolkText
+
+/// The output formats of findings. One result model (`Finding`), four forms.
+public enum FindingFormat: String, Sendable, CaseIterable {
+    /// `path:line:col: severity: message [rule]`, then the suggestion.
+    case text
+    /// One JSON object per finding per line: rule, severity, message, path, line, column,
+    /// end_line, end_column, match, suggestion, concept (keys sorted; columns count Unicode scalars).
+    case json
+    /// SARIF 2.1.0 for code scanning (columns in UTF-16 code units, as stated in `columnKind`).
+    case sarif
+    /// GitHub Actions workflow annotations (`::error file=...,line=...::message`).
+    case github
+}
+
+public enum FindingReporter {
+    /// The findings in `format`. `lineText(path, line)` gives a line's text (for UTF-16 columns).
+    public static func render(_ findings: [Finding], format: FindingFormat, rules: [Rule] = Rule.all, toolVersion: String, lineText: (String, Int) -> String?)
+        throws -> String
+    {
+        switch format {
+        case .text:
+            return findings.map { $0.text + "\n" }.joined()
+        case .json:
+            let encoder = JSONEncoder()
+            encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+            encoder.keyEncodingStrategy = .convertToSnakeCase
+            return try findings.map { String(decoding: try encoder.encode($0), as: UTF8.self) + "\n" }.joined()
+        case .github:
+            return findings.map(githubAnnotation).joined()
+        case .sarif:
+            return try SARIF.render(findings, rules: rules, toolVersion: toolVersion, lineText: lineText)
+        }
+    }
+
+    static func githubAnnotation(_ finding: Finding) -> String {
+        func property(_ text: String) -> String {
+            text.replacingOccurrences(of: "%", with: "%25").replacingOccurrences(of: "\r", with: "%0D").replacingOccurrences(of: "\n", with: "%0A")
+                .replacingOccurrences(of: ":", with: "%3A").replacingOccurrences(of: ",", with: "%2C")
+        }
+        func message(_ text: String) -> String {
+            text.replacingOccurrences(of: "%", with: "%25").replacingOccurrences(of: "\r", with: "%0D").replacingOccurrences(of: "\n", with: "%0A")
+        }
+        let level = finding.severity == .note ? "notice" : finding.severity.rawValue
+        var text = finding.message
+        if let suggestion = finding.suggestion { text += " (suggestion: \(suggestion))" }
+        return "::\(level) file=\(property(finding.path)),line=\(finding.line),col=\(finding.column),endLine=\(finding.endLine),endColumn=\(finding.endColumn),title=\(property(finding.rule))::\(message(text))\n"
+    }
+}
+
+/// SARIF 2.1.0 output: every rule that can run listed in `tool.driver.rules`, stable rule ids,
+/// 1-based lines and columns, columns in UTF-16 code units.
+enum SARIF {
+    static func render(_ findings: [Finding], rules: [Rule], toolVersion: String, lineText: (String, Int) -> String?) throws -> String {
+        func utf16Column(_ path: String, _ line: Int, _ column: Int) -> Int {
+            guard let text = lineText(path, line) else { return column }
+            let scalars = text.unicodeScalars.prefix(column - 1)
+            return scalars.reduce(1) { $0 + ($1.value > 0xFFFF ? 2 : 1) }
+        }
+        let ruleIndex = Dictionary(uniqueKeysWithValues: rules.enumerated().map { ($1.id, $0) })
+        let driverRules: [[String: Any]] = rules.map { rule in
+            [
+                "id": rule.id, "name": rule.id.split(separator: "-").map { $0.prefix(1).uppercased() + $0.dropFirst() }.joined(),
+                "shortDescription": ["text": rule.summary], "fullDescription": ["text": rule.rationale],
+                "defaultConfiguration": ["level": level(rule.defaultSeverity), "enabled": rule.defaultSeverity != nil],
+                "help": ["text": "\(rule.summary) \(rule.rationale)"],
+            ]
+        }
+        let results: [[String: Any]] = findings.map { finding in
+            var result: [String: Any] = [
+                "ruleId": finding.rule, "level": level(finding.severity), "message": ["text": finding.message],
+                "locations": [
+                    [
+                        "physicalLocation": [
+                            "artifactLocation": ["uri": uri(finding.path)],
+                            "region": [
+                                "startLine": finding.line, "startColumn": utf16Column(finding.path, finding.line, finding.column),
+                                "endLine": finding.endLine, "endColumn": utf16Column(finding.path, finding.endLine, finding.endColumn),
+                                "snippet": ["text": finding.match ?? ""],
+                            ],
+                        ]
+                    ]
+                ],
+                "partialFingerprints": ["tolkFinding/v1": "\(finding.rule):\(finding.match ?? ""):\(finding.line)"],
+            ]
+            if let index = ruleIndex[finding.rule] { result["ruleIndex"] = index }
+            if let suggestion = finding.suggestion { result["properties"] = ["suggestion": suggestion] }
+            return result
+        }
+        let log: [String: Any] = [
+            "$schema": "https://json.schemastore.org/sarif-2.1.0.json", "version": "2.1.0",
+            "runs": [
+                [
+                    "tool": ["driver": ["name": "tolk", "version": toolVersion, "informationUri": "https://github.com/tolk/tolk", "rules": driverRules]],
+                    "columnKind": "utf16CodeUnits", "results": results,
+                ]
+            ],
+        ]
+        let data = try JSONSerialization.data(withJSONObject: log, options: [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes])
+        return String(decoding: data, as: UTF8.self) + "\n"
+    }
+
+    static func level(_ severity: Finding.Severity?) -> String {
+        switch severity {
+        case .error: "error"
+        case .warning: "warning"
+        case .note, nil: "note"
+        }
+    }
+
+    /// A relative path as a URI reference (percent-encoded, forward slashes).
+    static func uri(_ path: String) -> String {
+        var relative = path
+        if relative.hasPrefix("./") { relative.removeFirst(2) }
+        return relative.addingPercentEncoding(withAllowedCharacters: .urlPathAllowed) ?? relative
+    }
+}
+
+/// A baseline: findings an archive already has, so that only new ones fail. Entries match by rule,
+/// path and matched text (not line, so edits above a finding do not revive it).
+public struct Baseline: Codable, Sendable {
+    public struct Entry: Codable, Hashable, Sendable {
+        public let rule: String
+        public let path: String
+        public let match: String
+    }
+
+    public var version = 1
+    public var findings: [Entry]
+
+    public init(_ findings: [Finding]) {
+        self.findings = findings.map { Entry(rule: $0.rule, path: $0.path, match: $0.match ?? "") }
+    }
+
+    /// The findings not in the baseline (each entry absorbs one finding).
+    public func filter(_ findings: [Finding]) -> [Finding] {
+        var remaining: [Entry: Int] = [:]
+        for entry in self.findings { remaining[entry, default: 0] += 1 }
+        return findings.filter { finding in
+            let key = Entry(rule: finding.rule, path: finding.path, match: finding.match ?? "")
+            guard let count = remaining[key], count > 0 else { return true }
+            remaining[key] = count - 1
+            return false
+        }
+    }
+
+    public func encoded() throws -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes]
+        return String(decoding: try encoder.encode(self), as: UTF8.self) + "\n"
+    }
+}
+
+/// Inline suppression in Markdown and HTML: `<!-- tolk-disable-next-line [rule ...] -->` silences
+/// the next line, `<!-- tolk-disable-file [rule ...] -->` the whole file (all rules when none named).
+public enum InlineSuppression {
+    public static func filter(_ findings: [Finding], in document: Document) -> [Finding] {
+        var nextLine: [Int: Set<String>?] = [:]
+        var wholeFile: Set<String>?? = nil
+        for range in document.lineRanges {
+            let line = document.text(range)
+            guard let open = line.firstRange(of: "<!--"), let close = line.firstRange(of: "-->") else { continue }
+            let words = line[open.upperBound..<close.lowerBound].split(separator: " ").map(String.init)
+            guard let directive = words.first else { continue }
+            let rules: Set<String>? = words.count > 1 ? Set(words.dropFirst()) : nil
+            let lineNumber = document.position(at: range.lowerBound).line
+            if directive == "tolk-disable-next-line" { nextLine[lineNumber + 1] = .some(rules) }
+            if directive == "tolk-disable-file" { wholeFile = .some(rules) }
+        }
+        return findings.filter { finding in
+            guard finding.path == document.name else { return true }
+            if let fileRules = wholeFile, fileRules == nil || fileRules!.contains(finding.rule) { return false }
+            if let lineRules = nextLine[finding.line], lineRules == nil || lineRules!.contains(finding.rule) { return false }
+            return true
+        }
+    }
+}

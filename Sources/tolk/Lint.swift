@@ -1,0 +1,142 @@
+import ArgumentParser
+import Foundation
+import TolkGlossary
+import TolkLint
+import TolkReport
+import TolkText
+
+extension FindingFormat: ExpressibleByArgument {}
+
+/// What `lint` and `check` share: configuration, glossary, output and exit codes.
+struct LintOptions: ParsableArguments {
+    @Option(help: "A glossary (.tbx or .csv); overrides the configuration's.")
+    var glossary: String?
+    @Option(help: "A .tolk.yml; default: the nearest one walking up from the first file, else the defaults.")
+    var config: String?
+    @Option(help: "text, json (one finding per line), sarif (SARIF 2.1.0) or github (workflow annotations).")
+    var format: FindingFormat = .text
+    @Flag(help: "Warnings fail too (exit 1).")
+    var strict = false
+    @Option(help: "Ignore the findings listed in this baseline file.")
+    var baseline: String?
+    @Option(help: "Write the current findings to this baseline file (atomically) and exit 0.")
+    var writeBaseline: String?
+
+    /// The configuration for files near `path`.
+    func configuration(near path: String?) throws -> LintConfiguration {
+        var file = config
+        if file == nil, let path {
+            var directory = URL(fileURLWithPath: path == "-" ? FileManager.default.currentDirectoryPath : path).standardizedFileURL
+            if !directory.hasDirectoryPath { directory.deleteLastPathComponent() }
+            while true {
+                let candidate = directory.appendingPathComponent(".tolk.yml")
+                if FileManager.default.fileExists(atPath: candidate.path) {
+                    file = candidate.path
+                    break
+                }
+                let parent = directory.deletingLastPathComponent()
+                if parent.path == directory.path { break }
+                directory = parent
+            }
+        }
+        guard let file else { return LintConfiguration() }
+        let text = try TextReader(path: file).readDocument().text
+        do {
+            return try LintConfiguration.parse(text, origin: file)
+        } catch {
+            throw CommandFailure(message: error.description)
+        }
+    }
+
+    /// The glossary named on the command line or in the configuration.
+    func loadGlossary(_ configuration: LintConfiguration) throws -> Glossary? {
+        if let glossary { return try GlossaryCommand.load(glossary) }
+        guard let path = configuration.glossary else { return nil }
+        let base = configuration.origin.map { URL(fileURLWithPath: $0).deletingLastPathComponent() } ?? URL(fileURLWithPath: ".")
+        return try GlossaryCommand.load(path.hasPrefix("/") ? path : base.appendingPathComponent(path).path)
+    }
+
+    /// Prints the findings (after the baseline), writes a baseline if asked, and exits like lint:
+    /// 0 nothing failing, 1 findings at the failing severity.
+    func finish(_ findings: [Finding], files: Int) throws {
+        if let writeBaseline {
+            try AtomicFile.write(try Baseline(findings).encoded(), to: writeBaseline)
+            FileHandleOutput.standardError.write("wrote \(findings.count) findings to \(writeBaseline)\n")
+            return
+        }
+        var reported = findings
+        if let baseline {
+            let data = try TextReader(path: baseline).readDocument().text
+            guard let decoded = try? JSONDecoder().decode(Baseline.self, from: Data(data.utf8)) else {
+                throw CommandFailure(message: "\(baseline): not a tolk baseline (write one with --write-baseline)")
+            }
+            reported = decoded.filter(findings)
+        }
+        var lines: [String: [String]] = [:]
+        let text = try FindingReporter.render(reported, format: format, toolVersion: Tolk.version) { path, line in
+            if lines[path] == nil { lines[path] = (try? TextReader(path: path).readDocument()).map { $0.text.components(separatedBy: "\n") } ?? [] }
+            let all = lines[path]!
+            return line - 1 < all.count ? all[line - 1] : nil
+        }
+        StandardOutput.shared.write(text)
+        StandardOutput.shared.flush()
+        let errors = reported.filter { $0.severity == .error }.count
+        let warnings = reported.filter { $0.severity == .warning }.count
+        FileHandleOutput.standardError.write("\(errors) errors, \(warnings) warnings, \(reported.count - errors - warnings) notes in \(files) files\n")
+        if errors > 0 || (strict && warnings > 0) { throw ExitCode(1) }
+    }
+}
+
+/// `tolk lint`: the pre-publish check of translated pages.
+struct Lint: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Check translated pages before publication: glossary, glued words, untranslated text, chrome, numbers, repeats, dates, spacing.",
+        discussion: """
+            Exit codes: 0 nothing at the failing severity, 1 findings (errors; warnings too with --strict), 2 usage, \
+            configuration or input errors (a missing file is an error, never "0 findings").
+            """)
+
+    @OptionGroup var options: LintOptions
+    @Option(help: "The source article of the (single) page: enables the number, paragraph, source-url and glossary-missing checks.")
+    var source: String?
+    @Option(help: "The source article's URL, for the source-url check (default: source_url in a meta.json beside --source).")
+    var sourceURL: String?
+    @Argument(help: "Pages to lint ('-' for standard input), or corpus folders (<target>.txt with <source>.txt beside it).")
+    var files: [String] = ["-"]
+
+    func run() throws {
+        let configuration = try options.configuration(near: files.first)
+        let targets = try CheckTarget.collect(files, source: source, sourceLanguage: configuration.sourceLanguage, targetLanguage: configuration.targetLanguage)
+            .filter { !configuration.ignores($0.translation) }
+        let glossary = try options.loadGlossary(configuration)
+        let sourceURL = self.sourceURL
+        let progress = Progress(total: targets.count, label: "linting")
+        let outcomes = Parallel.map(targets.count, makeWorker: { try Linter(configuration: configuration, glossary: glossary) }) { linter, k in
+            defer { progress.advance() }
+            let target = targets[k]
+            let document = try (target.translation == "-" ? TextReader.standardInput : TextReader(path: target.translation)).readDocument()
+            let source = try target.source.map { try TextReader(path: $0).readDocument() }
+            let url = sourceURL ?? target.source.flatMap(PageFiles.metadataURL(besides:))
+            let result = try linter.lint(translation: document, source: source, sourceURL: url, markdown: target.translation.hasSuffix(".md"))
+            let isMarkup = [".md", ".html", ".htm"].contains { target.translation.hasSuffix($0) }
+            return (isMarkup ? InlineSuppression.filter(result.findings, in: document) : result.findings, result.glossary)
+        }
+        progress.finish()
+        var findings: [Finding] = []
+        var glossaryResults: [GlossaryChecker.Result] = []
+        for outcome in outcomes {
+            let (pageFindings, glossaryResult) = try outcome.get()
+            findings += pageFindings
+            if let glossaryResult { glossaryResults.append(glossaryResult) }
+        }
+        if glossaryResults.count > 1, let rule = Rule.named("glossary-inconsistent-corpus"), let severity = configuration.severity(of: rule) {
+            let documents = Dictionary(glossaryResults.map { ($0.path, $0.segmentation.document) }, uniquingKeysWith: { first, _ in first })
+            findings += GlossaryChecker.corpusInconsistencies(glossaryResults, documents: documents).map {
+                var finding = $0
+                finding.severity = severity
+                return finding
+            }
+        }
+        try options.finish(findings.sorted(by: Finding.ordered), files: targets.count)
+    }
+}
