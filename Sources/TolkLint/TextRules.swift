@@ -66,7 +66,8 @@ enum TextRules {
         }
     }
 
-    /// Runs of two or more words with Vietnamese letters (single words are often names: Đắk).
+    /// Runs of two or more words with letters only Vietnamese uses (single words are often names:
+    /// Đắk); words with â, ê, ô and the small words `và`, `của`, ... continue a run.
     static func vietnameseRuns(in document: Document, _ range: Range<Int>) -> [Range<Int>] {
         var runs: [Range<Int>] = []
         var current: [Range<Int>] = []
@@ -76,23 +77,25 @@ enum TextRules {
             current = []
             vietnameseWords = 0
         }
+        let continuing: Set<Unicode.Scalar> = ["â", "ê", "ô", "Â", "Ê", "Ô", "à", "á", "ì", "í", "ò", "ó", "ù", "ú", "ý"]
         for (chunkRange, chunk) in chunks(document, range) {
             let word = chunk.trimmingCharacters(in: ",.;:()«»\"")
             if word.unicodeScalars.contains(where: isVietnameseOnly) {
                 current.append(chunkRange)
                 vietnameseWords += 1
-                if chunk.last.map({ ",.;:)»".contains($0) }) == true { close() }
-            } else if !current.isEmpty, ["và", "của", "và"].contains(word) || word.count <= 3 && word.first?.isLowercase == true && vietnameseWords > 0 && !word.isEmpty && isShortVietnamese(word) {
+            } else if !current.isEmpty, !word.isEmpty, word.unicodeScalars.contains(where: continuing.contains) || smallWords.contains(word) {
                 current.append(chunkRange)
             } else {
                 close()
+                continue
             }
+            if chunk.last.map({ ",.;:)»".contains($0) }) == true { close() }
         }
         close()
         return runs
     }
 
-    private static func isShortVietnamese(_ word: String) -> Bool { ["và", "của", "các", "cho", "với", "là", "tại"].contains(word) }
+    private static let smallWords: Set<String> = ["và", "của", "các", "cho", "với", "là", "tại", "và"]
 
     /// Spacing slips: no space after a full stop, a space before a comma or full stop, doubled spaces.
     static func spacing(in document: Document, _ range: Range<Int>) -> [(Range<Int>, String)] {
@@ -113,14 +116,15 @@ enum TextRules {
         return found
     }
 
-    /// Pairs (later, earlier) of units whose word shingles overlap by 80 % or more (units of eight
-    /// words or more).
+    /// Pairs (later, earlier) of units whose word pairs overlap by 80 % or more of the smaller
+    /// (lede and body paragraphs of eight words or more; headlines and captions may echo the text).
     static func repeatedParagraphs(_ units: [Page.Element], fold: Normalizer) -> [(Int, Int)] {
         var shingles: [Set<String>] = []
         var pairs: [(Int, Int)] = []
         for (index, unit) in units.enumerated() {
             let words = ((try? fold.normalize(unit.text).text) ?? unit.text.lowercased()).split { !$0.isLetter && !$0.isNumber }.map(String.init)
-            let set = words.count >= 8 ? Set(zip(words, words.dropFirst()).map { $0 + " " + $1 }) : []
+            let counts = unit.kind == .lede || unit.kind == .paragraph
+            let set = counts && words.count >= 8 ? Set(zip(words, words.dropFirst()).map { $0 + " " + $1 }) : []
             if !set.isEmpty, let earlier = shingles.firstIndex(where: { !$0.isEmpty && Double($0.intersection(set).count) / Double(min($0.count, set.count)) >= 0.8 }) {
                 pairs.append((index, earlier))
             }
