@@ -82,7 +82,7 @@ public final class Linter {
                     for s in nearby { sourceNumbers.formUnion(try NumberRules.anchors(sourcePage.units[s].text, language: configuration.sourceLanguage)) }
                     for t in bead.target {
                         for (range, anchors) in try NumberRules.numbers(in: translation, page.units[t].range, language: configuration.targetLanguage)
-                        where anchors.isDisjoint(with: sourceNumbers) {
+                        where NumberRules.differs(anchors, from: sourceNumbers) {
                             add("number-mismatch", range, "'\(translation.text(range))' is not in the source paragraph")
                         }
                     }

@@ -142,6 +142,13 @@ enum NumberRules {
         return anchors.filter { !$0.hasPrefix("w:") }
     }
 
+    /// Whether a number of the translation is absent from the source: a date by its day and month
+    /// (the year alone does not save `2. desember 2025` against `1/12/2025`), anything else by any form.
+    static func differs(_ anchors: Set<String>, from source: Set<String>) -> Bool {
+        let dates = anchors.filter { $0.hasPrefix("d:") }
+        return dates.isEmpty ? anchors.isDisjoint(with: source) : dates.isDisjoint(with: source)
+    }
+
     /// Each number written with digits in `range` (a date with its month name and year), with its anchors.
     static func numbers(in document: Document, _ range: Range<Int>, language: String) throws -> [(Range<Int>, Set<String>)] {
         let text = document.text(range)

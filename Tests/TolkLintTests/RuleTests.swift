@@ -1,0 +1,164 @@
+import Foundation
+import Testing
+import TolkGlossary
+import TolkText
+
+@testable import TolkLint
+@testable import TolkReport
+
+let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+
+func lint(_ text: String, source: String? = nil, glossary: Glossary? = nil, configuration: LintConfiguration = LintConfiguration()) throws -> [Finding] {
+    try Linter(configuration: configuration, glossary: glossary).lint(translation: Document(text, name: "t.txt"), source: source.map { Document($0, name: "s.txt") })
+        .findings
+}
+
+/// Every rule turned on (for the rules that are off by default).
+let everything: LintConfiguration = {
+    var configuration = LintConfiguration()
+    for rule in Rule.all where rule.defaultSeverity == nil { configuration.rules[rule.id] = "warning" }
+    return configuration
+}()
+
+@Suite("Rules")
+struct RuleTests {
+    @Test func idsAreUniqueAndDocumented() {
+        #expect(Set(Rule.all.map(\.id)).count == Rule.all.count)
+        #expect(Rule.all.allSatisfy { !$0.summary.isEmpty && !$0.rationale.isEmpty })
+        #expect(Rule.all.filter { !$0.needsSource && !$0.needsGlossary }.allSatisfy { !$0.triggering.isEmpty && !$0.nonTriggering.isEmpty })
+    }
+
+    @Test(arguments: Rule.all.filter { !$0.triggering.isEmpty })
+    func examplesFire(rule: Rule) throws {
+        for example in rule.triggering {
+            #expect(try lint(example, configuration: everything).contains { $0.rule == rule.id }, "\(rule.id) should fire on: \(example)")
+        }
+    }
+
+    @Test(arguments: Rule.all.filter { !$0.nonTriggering.isEmpty })
+    func cleanExamplesDoNotFire(rule: Rule) throws {
+        for example in rule.nonTriggering {
+            let findings = try lint(example, configuration: everything).filter { $0.rule == rule.id }
+            #expect(findings.isEmpty, "\(rule.id) fired on: \(example)")
+        }
+    }
+
+    @Test func seedFindingsWithPlaces() throws {
+        let seed = try TextReader(path: repository.appendingPathComponent("Corpora/vietnamplus-1080302/nb.txt").path).readDocument()
+        let findings = try Linter(configuration: LintConfiguration(), glossary: nil).lint(translation: seed).findings
+        let places = Set(findings.map { "\($0.rule)@\($0.line):\($0.column)" })
+        #expect(places.contains("glued-words@7:1"))
+        #expect(places.contains("foreign-date-format@7:23"))
+        #expect(places.contains("repeated-paragraph@34:1"))
+        #expect(places.contains("page-chrome@84:1"))
+        // Nothing in the clean sentences: every finding is one of those above.
+        #expect(findings.count == 4, "\(findings.map(\.text))")
+    }
+
+    @Test func numbersAgainstTheSource() throws {
+        let source = "Tiêu đề\n\nKim ngạch đạt 58,1 tỷ USD, tăng 12,4% so với 1.500 dự án ngày 1/12/2025 tại Đại hội XIV.\n"
+        let good = "Overskrift\n\nHandelen nådde 58,1 milliarder USD, opp 12,4 prosent fra 1 500 prosjekter 1. desember 2025 på den 14. kongressen.\n"
+        #expect(try lint(good, source: source).filter { $0.rule == "number-mismatch" }.isEmpty)
+        let changed = "Overskrift\n\nHandelen nådde 51,8 milliarder USD, opp 12,4 prosent fra 1 500 prosjekter 2. desember 2025 på den 14. kongressen.\n"
+        #expect(try lint(changed, source: source).filter { $0.rule == "number-mismatch" }.map(\.match) == ["51,8", "2. desember 2025"])
+    }
+
+    @Test func missingAndExtraParagraphs() throws {
+        let corpus = repository.appendingPathComponent("Corpora/vietnamplus-1080533")
+        let source = try TextReader(path: corpus.appendingPathComponent("vi.txt").path).readDocument()
+        let translation = try TextReader(path: corpus.appendingPathComponent("nb.txt").path).readDocument()
+        let findings = try Linter(configuration: LintConfiguration(), glossary: nil).lint(translation: translation, source: source).findings
+        let missing = findings.filter { $0.rule == "missing-translation" }
+        #expect(missing.map(\.path) == [source.name])
+        #expect(missing.first?.line == 13)
+    }
+
+    @Test func sourceURLNamesAnotherArticle() throws {
+        let page = "Overskrift\n\nIngress.\n\nBrødtekst med nok ord til å være et avsnitt her.\n\nKilde: https://www.vietnamplus.vn/x-post1.vnp\n"
+        let linter = try Linter(configuration: LintConfiguration(), glossary: nil)
+        let document = Document(page, name: "t.txt")
+        let source = Document("Tiêu đề\n\nSapo.\n\nNội dung bài viết đủ dài ở đây.\n", name: "s.txt")
+        #expect(try linter.lint(translation: document, source: source, sourceURL: "https://vietnamplus.vn/x-post1.vnp").findings.filter { $0.rule == "source-url" }.isEmpty)
+        let other = try linter.lint(translation: document, source: source, sourceURL: "https://vietnamplus.vn/y-post2.vnp").findings
+        #expect(other.filter { $0.rule == "source-url" }.count == 1)
+    }
+
+    @Test func configurationChangesSeverities() throws {
+        var configuration = LintConfiguration()
+        configuration.rules = ["glued-words": "off", "foreign-date-format": "error"]
+        let findings = try lint("VietnamPlusVietnamPlus01/12/2025", configuration: configuration)
+        #expect(!findings.contains { $0.rule == "glued-words" })
+        #expect(findings.first { $0.rule == "foreign-date-format" }?.severity == .error)
+    }
+}
+
+@Suite("Configuration")
+struct ConfigurationTests {
+    @Test func parsesAndReportsUnknownKeys() throws {
+        let configuration = try LintConfiguration.parse(
+            "version: 1\nglossary: g.tbx\nignore: ['drafts/**']\nlanguages: {source: vi, target: nb}\nrules:\n  spacing: off\n  glued-words: warning\n",
+            origin: "c.yml")
+        #expect(configuration.glossary == "g.tbx")
+        #expect(configuration.severity(of: Rule.named("spacing")!) == nil)
+        #expect(configuration.severity(of: Rule.named("glued-words")!) == .warning)
+        #expect(configuration.ignores("drafts/2025/a.txt"))
+        #expect(!configuration.ignores("Corpora/a/nb.txt"))
+        #expect(throws: ConfigurationError.self) { try LintConfiguration.parse("colour: blue\n", origin: "c.yml") }
+        #expect(throws: ConfigurationError.self) { try LintConfiguration.parse("rules:\n  no-such-rule: error\n", origin: "c.yml") }
+        #expect(throws: ConfigurationError.self) { try LintConfiguration.parse("rules:\n  spacing: loud\n", origin: "c.yml") }
+        #expect(throws: ConfigurationError.self) { try LintConfiguration.parse("version: 2\n", origin: "c.yml") }
+    }
+
+    @Test func theDefaultDumpParsesToTheDefaults() throws {
+        let parsed = try LintConfiguration.parse(LintConfiguration.defaultYAML, origin: "default")
+        for rule in Rule.all { #expect(parsed.severity(of: rule) == rule.defaultSeverity) }
+    }
+}
+
+@Suite("Reporters")
+struct ReporterTests {
+    let findings = [
+        Finding(
+            rule: "glued-words", severity: .error, message: "'X' runs words together", path: "Corpora/a b/nb.txt", start: TextPosition(line: 2, column: 3),
+            end: TextPosition(line: 2, column: 5), match: "X", suggestion: "Y")
+    ]
+
+    @Test func sarifHasRulesColumnKindAndUTF16Columns() throws {
+        let text = try FindingReporter.render(findings, format: .sarif, toolVersion: "0.1.0") { _, line in line == 2 ? "\u{1F600}ab" : nil }
+        let log = try JSONSerialization.jsonObject(with: Data(text.utf8)) as! [String: Any]
+        #expect(log["version"] as? String == "2.1.0")
+        let run = (log["runs"] as! [[String: Any]])[0]
+        #expect(run["columnKind"] as? String == "utf16CodeUnits")
+        let rules = ((run["tool"] as! [String: Any])["driver"] as! [String: Any])["rules"] as! [[String: Any]]
+        #expect(rules.count == Rule.all.count)
+        let result = (run["results"] as! [[String: Any]])[0]
+        let location = ((result["locations"] as! [[String: Any]])[0]["physicalLocation"] as! [String: Any])
+        let region = location["region"] as! [String: Any]
+        #expect(region["startColumn"] as? Int == 4)  // the emoji is two UTF-16 units
+        #expect((location["artifactLocation"] as! [String: Any])["uri"] as? String == "Corpora/a%20b/nb.txt")
+        #expect(result["ruleId"] as? String == "glued-words")
+    }
+
+    @Test func githubAnnotationsEscape() throws {
+        let text = try FindingReporter.render(findings, format: .github, toolVersion: "0") { _, _ in nil }
+        #expect(text == "::error file=Corpora/a b/nb.txt,line=2,col=3,endLine=2,endColumn=5,title=glued-words::'X' runs words together (suggestion: Y)\n")
+    }
+
+    @Test func baselineAbsorbsKnownFindingsOnly() {
+        let baseline = Baseline(findings)
+        #expect(baseline.filter(findings).isEmpty)
+        var moved = findings[0]
+        moved.line = 40
+        #expect(baseline.filter([moved, moved]).count == 1)
+    }
+
+    @Test func inlineSuppressionInMarkdown() {
+        let document = Document("# Tittel\n\n<!-- tolk-disable-next-line glued-words -->\nVietnamPlusVietnamPlus01\n", name: "a.md")
+        let finding = Finding(
+            rule: "glued-words", severity: .error, message: "m", path: "a.md", start: TextPosition(line: 4, column: 1), end: TextPosition(line: 4, column: 5))
+        #expect(InlineSuppression.filter([finding], in: document).isEmpty)
+        var other = finding
+        other.rule = "spacing"
+        #expect(InlineSuppression.filter([other], in: document).count == 1)
+    }
+}
