@@ -90,6 +90,24 @@ check "align articles with the glossary" 0 '^\[4\]:\[\]$' -- "$TOLK" align --src
 check "align article sentences" 0 '^\[0\]:\[0\]$' -- "$TOLK" align --src-lang vi --tgt-lang nb --input article --unit sentence Corpora/vietnamplus-1080850/vi.txt Corpora/vietnamplus-1080850/nb.txt
 check "align: an empty line is an error with its line" 2 'gap.vi:2: empty line' -- sh -c "printf 'En.\n\nTo.\n' > '$work/gap.vi'; '$TOLK' align --src-lang vi --tgt-lang nb '$work/gap.vi' '$work/a.nb'"
 check "align: a bad dictionary line" 2 'dict.tsv:1: expected source<TAB>target' -- sh -c "printf 'no tab here\n' > '$work/dict.tsv'; '$TOLK' align --src-lang vi --tgt-lang nb --dictionary '$work/dict.tsv' '$work/a.vi' '$work/a.nb'"
+check "lint the seed" 1 'nb.txt:7:1: error: .VietnamPlusVietnamPlus01/12/2025. runs words together \[glued-words\]' -- "$TOLK" lint "$SEED"
+check "lint exit 0 on a clean page" 0 '0 errors, 0 warnings' -- "$TOLK" lint Corpora/vietnamplus-1080850/nb.txt
+check "lint from stdin as JSON (a CMS)" 1 '"path":"<stdin>","rule":"glossary-forbidden"' -- sh -c "printf 'Overskrift\n\nDe møttes for å drøfte Østsjøen og handelen mellom landene i regionen.\n' | '$TOLK' lint --glossary '$G' --format json -"
+check "lint a missing file is an error" 2 'nope.txt: no such file' -- "$TOLK" lint "$work/nope.txt"
+check "lint --strict fails on warnings" 1 'repeated-paragraph' -- sh -c "printf 'Overskrift\n\nDe to landene ble enige om å styrke samarbeidet innen forsvar og sikkerhet.\n\nDe to landene ble enige om å styrke samarbeidet innen forsvar og sikkerhet.\n' > '$work/rep.txt'; '$TOLK' lint --strict '$work/rep.txt'"
+check "lint warnings alone pass" 0 '0 errors, 1 warnings' -- "$TOLK" lint "$work/rep.txt"
+check "lint with a source finds the missing paragraph" 1 'vi.txt:13:1: error: this source paragraph has no translation \[missing-translation\]' -- "$TOLK" lint --source Corpora/vietnamplus-1080533/vi.txt Corpora/vietnamplus-1080533/nb.txt
+check "lint sarif" 1 '"columnKind" : "utf16CodeUnits"' -- "$TOLK" lint --format sarif "$SEED"
+check "lint github annotations" 1 '^::error file=.*nb.txt,line=7,col=1,' -- "$TOLK" lint --format github "$SEED"
+check "lint config with an unknown key" 2 'unknown key .colour.' -- sh -c "printf 'colour: blue\n' > '$work/bad.yml'; '$TOLK' lint --config '$work/bad.yml' '$SEED'"
+check "lint config found walking up" 0 '0 errors' -- sh -c "mkdir -p '$work/site/2025' && printf 'rules:\n  glued-words: off\n  foreign-date-format: off\n  repeated-paragraph: off\n  page-chrome: off\n' > '$work/site/.tolk.yml' && cp '$SEED' '$work/site/2025/nb.txt' && '$TOLK' lint '$work/site/2025/nb.txt'"
+check "lint baseline" 0 '0 errors, 0 warnings' -- sh -c "'$TOLK' lint --write-baseline '$work/base.json' '$SEED' && '$TOLK' lint --baseline '$work/base.json' '$SEED'"
+check "lint inline suppression in Markdown" 0 '0 errors' -- sh -c "mkdir -p '$work/md'; printf '# Tittel\n\nIngress her.\n\n<!-- tolk-disable-next-line glued-words -->\nSkrevet av VietnamPlusVietnamPlus i dag og lenge.\n' > '$work/md/a.md'; '$TOLK' lint '$work/md/a.md'"
+check "rules" 0 '^glued-words +error +Two words run together' -- "$TOLK" rules
+check "explain" 0 'Does not fire on:' -- "$TOLK" explain glued-words
+check "explain an unknown rule" 2 'unknown rule' -- "$TOLK" explain nonsense
+check "config --dump-default" 0 '^  glued-words: error$' -- "$TOLK" config --dump-default
+check "check the bundled corpus" 1 'Corpora/vietnamplus-1080850/nb.txt +0 +0 +Corpora/vietnamplus-1080850/vi.txt' -- "$TOLK" check
 check "input is never modified" 0 '' -- cmp "$SEED" "$work/seed-copy.txt"
 
 echo "cli: $passed passed, $failed failed"
