@@ -43,9 +43,11 @@ enum TextRules {
     static func foreignDates(in document: Document, _ range: Range<Int>) -> [(Range<Int>, String)] {
         let months = ["januar", "februar", "mars", "april", "mai", "juni", "juli", "august", "september", "oktober", "november", "desember"]
         var found: [(Range<Int>, String)] = []
+        let bytes = document.bytes[range]
+        guard bytes.contains(UInt8(ascii: "/")) else { return [] }
         let text = document.text(range)
         let base = range.lowerBound
-        for match in text.matches(of: /(\d{1,2})\/(\d{1,2})\/(\d{4})(?![\d\/])/) {
+        for match in text.matches(of: LintPatterns.slashDate) {
             // Not the tail of a longer number ("101/12/2025").
             if match.range.lowerBound > text.startIndex, let before = text[..<match.range.lowerBound].last, before.isNumber || before == "/" { continue }
             guard let day = Int(match.1), let month = Int(match.2), (1...31).contains(day), (1...12).contains(month) else { continue }
@@ -98,20 +100,47 @@ enum TextRules {
     private static let smallWords: Set<String> = ["và", "của", "các", "cho", "với", "là", "tại", "và"]
 
     /// Spacing slips: no space after a full stop, a space before a comma or full stop, doubled spaces.
+    /// - Complexity: one pass over the scalars (this runs on every paragraph).
     static func spacing(in document: Document, _ range: Range<Int>) -> [(Range<Int>, String)] {
         var found: [(Range<Int>, String)] = []
-        let text = document.text(range)
-        let base = range.lowerBound
-        func offset(_ index: String.Index) -> Int { base + text.utf8.distance(from: text.utf8.startIndex, to: index) }
-        // "dag.Han": two lower-case letters, a full stop, then a capitalised word (not "Dagbladet.no", "D.C").
-        for match in text.matches(of: /\p{Ll}{2}\.(\p{Lu}\p{Ll}+)/) {
-            found.append((offset(match.range.lowerBound)..<offset(match.range.upperBound), "no space after the full stop"))
+        // Offsets and scalars of the range.
+        var offsets: [Int] = []
+        var scalars: [Unicode.Scalar] = []
+        var offset = range.lowerBound
+        for scalar in document.text(range).unicodeScalars {
+            offsets.append(offset)
+            scalars.append(scalar)
+            offset += scalar.utf8.count
         }
-        for match in text.matches(of: /\p{L} [,.](?=\s|$)/) {
-            found.append((offset(match.range.lowerBound)..<offset(match.range.upperBound), "space before a punctuation mark"))
-        }
-        for match in text.matches(of: /\S {2,}\S/) {
-            found.append((offset(match.range.lowerBound)..<offset(match.range.upperBound), "doubled space"))
+        offsets.append(range.upperBound)
+        let count = scalars.count
+        func isLower(_ k: Int) -> Bool { k >= 0 && k < count && scalars[k].properties.isLowercase }
+        func isUpper(_ k: Int) -> Bool { k >= 0 && k < count && scalars[k].properties.isUppercase }
+        func isLetter(_ k: Int) -> Bool { k >= 0 && k < count && scalars[k].properties.isAlphabetic }
+        func isSpace(_ k: Int) -> Bool { k >= count || scalars[k] == " " || scalars[k] == "\n" || scalars[k] == "\r" || scalars[k] == "\t" }
+        for k in 0..<count {
+            switch scalars[k] {
+            case ".":
+                // "dag.Han": two lower-case letters, a full stop, a capitalised word ("Dagbladet.no", "D.C" pass).
+                if isLower(k - 1), isLower(k - 2), isUpper(k + 1), isLower(k + 2) {
+                    var end = k + 1
+                    while end < count, isLetter(end) { end += 1 }
+                    found.append((offsets[k - 2]..<offsets[end], "no space after the full stop"))
+                }
+                fallthrough
+            case ",":
+                if k >= 2, scalars[k - 1] == " ", isLetter(k - 2), isSpace(k + 1) {
+                    found.append((offsets[k - 2]..<offsets[k + 1], "space before a punctuation mark"))
+                }
+            case " ":
+                if k >= 1, k + 2 < count, scalars[k + 1] == " ", !isSpace(k - 1) {
+                    var end = k + 1
+                    while end < count, scalars[end] == " " { end += 1 }
+                    if end < count, !isSpace(end) { found.append((offsets[k - 1]..<offsets[end + 1], "doubled space")) }
+                }
+            default:
+                break
+            }
         }
         return found
     }
@@ -154,7 +183,7 @@ enum NumberRules {
         let text = document.text(range)
         var result: [(Range<Int>, Set<String>)] = []
         let base = range.lowerBound
-        for match in text.matches(of: /\d+(?:[.,\/\u{00A0} ]\d+)*(?:\.\s+\p{L}+(?:\s+\d{4})?)?/) {
+        for match in text.matches(of: LintPatterns.number) {
             var anchors = try self.anchors(String(text[match.range]), language: language)
             // A trailing ordinal without a month stays a plain number.
             if anchors.isEmpty { continue }
@@ -174,4 +203,11 @@ extension String {
         while let last = slice.last, set.contains(last) { slice = slice.dropLast() }
         return String(slice)
     }
+}
+
+/// Regular expressions, compiled once (a literal in a function is parsed again on every call).
+enum LintPatterns {
+    // Regex values are immutable once built; `nonisolated(unsafe)` because Regex is not Sendable.
+    nonisolated(unsafe) static let slashDate = /(\d{1,2})\/(\d{1,2})\/(\d{4})(?![\d\/])/
+    nonisolated(unsafe) static let number = /\d+(?:[.,\/\u{00A0} ]\d+)*(?:\.\s+\p{L}+(?:\s+\d{4})?)?/
 }
