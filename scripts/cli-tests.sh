@@ -108,6 +108,15 @@ check "explain" 0 'Does not fire on:' -- "$TOLK" explain glued-words
 check "explain an unknown rule" 2 'unknown rule' -- "$TOLK" explain nonsense
 check "config --dump-default" 0 '^  glued-words: error$' -- "$TOLK" config --dump-default
 check "check the bundled corpus" 1 'Corpora/vietnamplus-1080850/nb.txt +0 +0 +Corpora/vietnamplus-1080850/vi.txt' -- "$TOLK" check
+# The README's pre-commit recipe, tried for real in a scratch repository.
+hook_repo="$work/hook-repo"
+mkdir -p "$hook_repo" && git -C "$hook_repo" init -q && git -C "$hook_repo" config user.email t@example.org && git -C "$hook_repo" config user.name t
+TOLK_ABS=$(cd "$(dirname "$TOLK")" && pwd)/$(basename "$TOLK")
+sed "s|^TOLK=.*|TOLK=$TOLK_ABS|; s|^GLOSSARY=.*|GLOSSARY=$(pwd)/$G|" scripts/pre-commit > "$hook_repo/.git/hooks/pre-commit"
+chmod +x "$hook_repo/.git/hooks/pre-commit"
+cp "$SEED" "$hook_repo/side.txt"
+check "pre-commit hook blocks a page with errors" 1 'glued-words' -- sh -c "cd '$hook_repo' && git add side.txt && git commit -qm bad"
+check "pre-commit hook lets a clean page through" 0 '' -- sh -c "cd '$hook_repo' && git rm -q --cached side.txt && cp '$(pwd)/Corpora/vietnamplus-1080850/nb.txt' clean.txt && git add clean.txt && git commit -qm clean"
 check "input is never modified" 0 '' -- cmp "$SEED" "$work/seed-copy.txt"
 
 echo "cli: $passed passed, $failed failed"
