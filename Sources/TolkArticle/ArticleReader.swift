@@ -122,7 +122,7 @@ public struct ArticleReader: Sendable {
                 flush()
                 builder.addChrome(line, label: label)
                 // "Les også:" heads a list of related headlines: the rest of its block.
-                if line.text.trimmingCharacters().hasSuffix(":") {
+                if line.text.trimmed().hasSuffix(":") {
                     for related in block[(index + 1)...] { builder.addChrome(related, label: "listed under \(label)") }
                     return
                 }
@@ -164,7 +164,7 @@ public struct ArticleReader: Sendable {
     /// A block with a sentence of eight words or more, a credit line or an image line.
     static func readsLikeArticleText(_ block: [Line]) -> Bool {
         block.contains { line in
-            let text = line.text.trimmingCharacters()
+            let text = line.text.trimmed()
             if isCredit(text) || Figure.imageName(text, markdown: false) != nil { return true }
             guard let last = text.last, ".!?»\"”)".contains(last) else { return false }
             return text.split(separator: " ").count >= 8
@@ -235,7 +235,7 @@ struct ElementBuilder {
         elements.append(
             ArticleElement(
                 kind: kind, range: range, start: document.position(at: range.lowerBound), end: document.position(at: range.upperBound),
-                text: text.trimmingCharacters(), attributes: attributes))
+                text: text.trimmed(), attributes: attributes))
     }
 }
 
@@ -251,7 +251,7 @@ enum SourceLine {
 /// Image file-name lines and Markdown images.
 enum Figure {
     static func imageName(_ text: String, markdown: Bool) -> (file: String, caption: String?)? {
-        let trimmed = text.trimmingCharacters()
+        let trimmed = text.trimmed()
         // Cheap checks first: this runs on every line of every page.
         let lowered = trimmed.suffix(16).lowercased()
         let hasImageExtension = [".jpg", ".jpeg", ".png", ".gif", ".webp", ".avif"].contains {
@@ -279,7 +279,7 @@ enum Byline {
     /// Parsed byline facts, or nil when the block is no byline.
     static func parse(_ block: [Line]) -> (author: String?, date: String?, attributes: [String: String])? {
         guard block.count == 1 else { return nil }
-        let text = block[0].text.trimmingCharacters()
+        let text = block[0].text.trimmed()
         guard text.count <= 120,
             text.contains(where: \.isNumber) || text.hasPrefix("Av ") || text.hasPrefix("By ") || text.hasPrefix("Tác giả")
         else {
@@ -307,9 +307,9 @@ enum Byline {
         }
         if rest.split(separator: " ").count > 6 { return nil }
         var author: String? = nil
-        var name = String(rest).trimmingCharacters()
+        var name = String(rest).trimmed()
         for prefix in ["Av ", "By ", "Tác giả: ", "Theo "] where name.hasPrefix(prefix) { name = String(name.dropFirst(prefix.count)) }
-        if name.hasSuffix(",") || name.hasSuffix("-") || name.hasSuffix("|") { name = String(name.dropLast()).trimmingCharacters() }
+        if name.hasSuffix(",") || name.hasSuffix("-") || name.hasSuffix("|") { name = String(name.dropLast()).trimmed() }
         // Scrapers often glue the site name twice: "VietnamPlusVietnamPlus".
         if name.count.isMultiple(of: 2), name.count >= 4 {
             let half = name.index(name.startIndex, offsetBy: name.count / 2)

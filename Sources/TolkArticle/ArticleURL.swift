@@ -14,7 +14,7 @@ public struct ArticleURL: Hashable, Sendable {
 
     /// Parses an absolute http(s) URL; nil for anything else.
     public init?(_ text: String) {
-        var rest = Substring(text.trimmingCharacters())
+        var rest = Substring(text.trimmed())
         guard let scheme = rest.firstRange(of: "://"), ["http", "https"].contains(rest[..<scheme.lowerBound].lowercased()) else {
             return nil
         }

@@ -38,17 +38,8 @@ enum PageLabels {
                 inNumber = false
             }
         }
-        key = key.trimmingCharacters()
-        if key.hasSuffix(":") { key = String(key.dropLast()).trimmingCharacters() }
+        key = key.trimmed()
+        if key.hasSuffix(":") { key = String(key.dropLast()).trimmed() }
         return key
-    }
-}
-
-extension String {
-    func trimmingCharacters() -> String {
-        var slice = self[...]
-        while let first = slice.first, first.isWhitespace { slice = slice.dropFirst() }
-        while let last = slice.last, last.isWhitespace { slice = slice.dropLast() }
-        return String(slice)
     }
 }

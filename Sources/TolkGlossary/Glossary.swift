@@ -118,16 +118,6 @@ extension String {
     }
 }
 
-extension StringProtocol {
-    /// The text without leading and trailing whitespace.
-    func trimmed() -> String {
-        var slice = self[...]
-        while let first = slice.first, first.isWhitespace { slice = slice.dropFirst() }
-        while let last = slice.last, last.isWhitespace { slice = slice.dropLast() }
-        return String(slice)
-    }
-}
-
 /// Why a glossary could not be read.
 public enum GlossaryError: Error, Equatable, CustomStringConvertible, Sendable {
     case xml(XMLError)

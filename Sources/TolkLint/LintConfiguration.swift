@@ -33,7 +33,9 @@ public struct LintConfiguration: Sendable, Equatable {
         var configuration = LintConfiguration()
         configuration.origin = origin
         guard let loaded else { return configuration }
-        guard let map = loaded as? [String: Any] else { throw ConfigurationError(file: origin, message: "expected a mapping at the top level") }
+        guard let map = loaded as? [String: Any] else {
+            throw ConfigurationError(file: origin, message: "expected a mapping at the top level")
+        }
         for key in map.keys.sorted() where !keys.contains(key) {
             throw ConfigurationError(file: origin, message: "unknown key '\(key)' (known: \(keys.sorted().joined(separator: ", ")))")
         }
@@ -41,9 +43,13 @@ public struct LintConfiguration: Sendable, Equatable {
             guard let number = version as? Int, number == 1 else { throw ConfigurationError(file: origin, message: "version must be 1") }
         }
         if let rules = map["rules"] {
-            guard let rules = rules as? [String: Any] else { throw ConfigurationError(file: origin, message: "'rules' must map rule ids to error, warning, note or off") }
+            guard let rules = rules as? [String: Any] else {
+                throw ConfigurationError(file: origin, message: "'rules' must map rule ids to error, warning, note or off")
+            }
             for (id, value) in rules {
-                guard Rule.named(id) != nil else { throw ConfigurationError(file: origin, message: "unknown rule '\(id)' (see tolk rules)") }
+                guard Rule.named(id) != nil else {
+                    throw ConfigurationError(file: origin, message: "unknown rule '\(id)' (see tolk rules)")
+                }
                 let setting = (value as? String) ?? ((value as? Bool) == false ? "off" : "")
                 guard ["error", "warning", "note", "off"].contains(setting) else {
                     throw ConfigurationError(file: origin, message: "rule '\(id)': '\(value)' is not error, warning, note or off")
@@ -56,11 +62,15 @@ public struct LintConfiguration: Sendable, Equatable {
             configuration.glossary = path
         }
         if let ignore = map["ignore"] {
-            guard let patterns = ignore as? [String] else { throw ConfigurationError(file: origin, message: "'ignore' must be a list of path patterns") }
+            guard let patterns = ignore as? [String] else {
+                throw ConfigurationError(file: origin, message: "'ignore' must be a list of path patterns")
+            }
             configuration.ignore = patterns
         }
         if let languages = map["languages"] {
-            guard let languages = languages as? [String: Any] else { throw ConfigurationError(file: origin, message: "'languages' must have source and target") }
+            guard let languages = languages as? [String: Any] else {
+                throw ConfigurationError(file: origin, message: "'languages' must have source and target")
+            }
             for key in languages.keys where key != "source" && key != "target" {
                 throw ConfigurationError(file: origin, message: "unknown key 'languages.\(key)' (known: source, target)")
             }

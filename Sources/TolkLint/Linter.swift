@@ -17,7 +17,8 @@ public final class Linter {
         glossaryChecker = try glossary.map {
             try GlossaryChecker(glossary: $0, targetLanguage: configuration.targetLanguage, sourceLanguage: configuration.sourceLanguage)
         }
-        aligner = try Aligner(sourceLanguage: configuration.sourceLanguage, targetLanguage: configuration.targetLanguage, glossary: glossary)
+        aligner = try Aligner(
+            sourceLanguage: configuration.sourceLanguage, targetLanguage: configuration.targetLanguage, glossary: glossary)
         aligner.granularity = .paragraph
     }
 
@@ -45,15 +46,21 @@ public final class Linter {
         for element in written {
             for (range, message) in TextRules.gluedWords(in: translation, element.range) { add("glued-words", range, message) }
             for (range, suggestion) in TextRules.foreignDates(in: translation, element.range) {
-                add("foreign-date-format", range, "date in d/m/yyyy form; Norwegian writes day, month name and year", suggestion: suggestion)
+                add(
+                    "foreign-date-format", range, "date in d/m/yyyy form; Norwegian writes day, month name and year", suggestion: suggestion
+                )
             }
         }
         for unit in page.units {
-            for range in TextRules.vietnameseRuns(in: translation, unit.range) { add("untranslated", range, "Vietnamese text left untranslated") }
+            for range in TextRules.vietnameseRuns(in: translation, unit.range) {
+                add("untranslated", range, "Vietnamese text left untranslated")
+            }
             for (range, message) in TextRules.spacing(in: translation, unit.range) { add("spacing", range, message) }
         }
         for run in page.chromeRuns {
-            add("page-chrome", run.first!.range, "page chrome left in the page (\(run.count) line\(run.count == 1 ? "" : "s") from line \(run.first!.start.line))")
+            add(
+                "page-chrome", run.first!.range,
+                "page chrome left in the page (\(run.count) line\(run.count == 1 ? "" : "s") from line \(run.first!.start.line))")
         }
         for image in page.elements where image.kind == .image { add("image-filename", image.range, "image file name left as text") }
         let repeated = TextRules.repeatedParagraphs(page.units, fold: fold)
@@ -79,9 +86,12 @@ public final class Linter {
                     // Numbers of the bead and its neighbours (an alignment can be off by one).
                     let nearby = beads[max(0, index - 1)...min(beads.count - 1, index + 1)].flatMap { Array($0.source) }
                     var sourceNumbers = Set<String>()
-                    for s in nearby { sourceNumbers.formUnion(try NumberRules.anchors(sourcePage.units[s].text, language: configuration.sourceLanguage)) }
+                    for s in nearby {
+                        sourceNumbers.formUnion(try NumberRules.anchors(sourcePage.units[s].text, language: configuration.sourceLanguage))
+                    }
                     for t in bead.target {
-                        for (range, anchors) in try NumberRules.numbers(in: translation, page.units[t].range, language: configuration.targetLanguage)
+                        for (range, anchors) in try NumberRules.numbers(
+                            in: translation, page.units[t].range, language: configuration.targetLanguage)
                         where NumberRules.differs(anchors, from: sourceNumbers) {
                             add("number-mismatch", range, "'\(translation.text(range))' is not in the source paragraph")
                         }
@@ -91,10 +101,14 @@ public final class Linter {
             if let sourceURL {
                 if let written = page.sourceURLElement, let url = page.article?.sourceURL {
                     if ArticleURL(url).map({ $0.host + $0.path }) != ArticleURL(sourceURL).map({ $0.host + $0.path }) {
-                        add("source-url", written.range, "the source URL names another article than the source (\(sourceURL))", suggestion: "Kilde: \(sourceURL)")
+                        add(
+                            "source-url", written.range, "the source URL names another article than the source (\(sourceURL))",
+                            suggestion: "Kilde: \(sourceURL)")
                     }
                 } else {
-                    add("source-url", 0..<min(translation.bytes.count, 1), "the page has no source URL line", suggestion: "Kilde: \(sourceURL)")
+                    add(
+                        "source-url", 0..<min(translation.bytes.count, 1), "the page has no source URL line",
+                        suggestion: "Kilde: \(sourceURL)")
                 }
             }
         }
@@ -135,7 +149,8 @@ struct Page {
             article = nil
             let segmentation = try Segmenter(languageCode: "und").segment(document)
             elements = segmentation.paragraphs.map {
-                Element(kind: .paragraph, range: $0.range, start: document.position(at: $0.range.lowerBound), text: segmentation.text($0.range))
+                Element(
+                    kind: .paragraph, range: $0.range, start: document.position(at: $0.range.lowerBound), text: segmentation.text($0.range))
             }
         }
     }

@@ -22,7 +22,8 @@ extension Rule {
     public static let all: [Rule] = [
         Rule(
             id: "glued-words", summary: "Two words run together, such as a site name doubled and glued to a date.",
-            rationale: "Scrapers and machine translation glue tokens (`VietnamPlusVietnamPlus01/12/2025`). Real names in CamelCase (`VietnamPlus`, `McDonald`) are not flagged: only a doubled name or letters glued to digits are.",
+            rationale:
+                "Scrapers and machine translation glue tokens (`VietnamPlusVietnamPlus01/12/2025`). Real names in CamelCase (`VietnamPlus`, `McDonald`) are not flagged: only a doubled name or letters glued to digits are.",
             defaultSeverity: .error, needsSource: false, needsGlossary: false,
             triggering: ["VietnamPlusVietnamPlus01/12/2025", "Skrevet av NTBNTB12.03.2024 i dag."],
             nonTriggering: ["VietnamPlus melder at McDonald åpner i Hanoi.", "CO2-frie 3D-motorer og MH17."]),
@@ -30,21 +31,26 @@ extension Rule {
             id: "foreign-date-format", summary: "A date in d/m/yyyy form in Norwegian text.",
             rationale: "Norwegian writes `1. desember 2025`; `01/12/2025` is read as January by many readers.",
             defaultSeverity: .warning, needsSource: false, needsGlossary: false,
-            triggering: ["Møtet var 01/12/2025 i Hanoi."], nonTriggering: ["Møtet var 1. desember 2025 i Hanoi.", "Forholdet var 3/4 av alle."]),
+            triggering: ["Møtet var 01/12/2025 i Hanoi."],
+            nonTriggering: ["Møtet var 1. desember 2025 i Hanoi.", "Forholdet var 3/4 av alle."]),
         Rule(
             id: "untranslated", summary: "Vietnamese words left in the Norwegian text.",
-            rationale: "Two or more Vietnamese words in a row (letters Norwegian never uses: ă, ơ, ư, đ, tone marks) are text the translation skipped.",
+            rationale:
+                "Two or more Vietnamese words in a row (letters Norwegian never uses: ă, ơ, ư, đ, tone marks) are text the translation skipped.",
             defaultSeverity: .error, needsSource: false, needsGlossary: false,
-            triggering: ["Ifølge Bộ Nông nghiệp và Môi trường steg eksporten."], nonTriggering: ["Ifølge departementet steg eksporten i Đắk-provinsen."]),
+            triggering: ["Ifølge Bộ Nông nghiệp và Môi trường steg eksporten."],
+            nonTriggering: ["Ifølge departementet steg eksporten i Đắk-provinsen."]),
         Rule(
             id: "page-chrome", summary: "Page furniture (comment counters, related-article lists, `No data`) left in the page.",
-            rationale: "The article reader recognises chrome by labels and by lines repeated across pages; published text must not carry it. One finding per run of chrome lines.",
+            rationale:
+                "The article reader recognises chrome by labels and by lines repeated across pages; published text must not carry it. One finding per run of chrome lines.",
             defaultSeverity: .error, needsSource: false, needsGlossary: false,
             triggering: ["Overskrift\n\nIngress.\n\nBrødtekst med nok ord til å være et avsnitt her.\n\nKommentar (0)\n\nNo data\n"],
             nonTriggering: ["Overskrift\n\nIngress.\n\nBrødtekst som nevner data og kommentarer i en setning.\n"]),
         Rule(
             id: "image-filename", summary: "An image file name left as a line of text.",
-            rationale: "Scraped pages keep image file names above captions; text bound for a CMS should not. Off by default: every scraped figure has one.",
+            rationale:
+                "Scraped pages keep image file names above captions; text bound for a CMS should not. Off by default: every scraped figure has one.",
             defaultSeverity: nil, needsSource: false, needsGlossary: false,
             triggering: ["Overskrift\n\nIngress.\n\nBrødtekst med nok ord til å være et avsnitt her.\n\nttxvn-to-lam-1.jpg\nBildetekst.\n"],
             nonTriggering: ["Overskrift\n\nIngress.\n\nBrødtekst om bildet.jpg-formatet her.\n"]),
@@ -52,8 +58,12 @@ extension Rule {
             id: "repeated-paragraph", summary: "A paragraph that repeats an earlier one (or the lede) almost word for word.",
             rationale: "Machine-translated pages repeat the standfirst in the body or duplicate a paragraph; readers notice.",
             defaultSeverity: .warning, needsSource: false, needsGlossary: false,
-            triggering: ["Overskrift\n\nDe to landene ble enige om å styrke samarbeidet innen forsvar og sikkerhet.\n\nDe to landene ble enige om å styrke samarbeidet innen forsvar og sikkerhet.\n"],
-            nonTriggering: ["Overskrift\n\nDe to landene ble enige om å styrke samarbeidet innen forsvar.\n\nDe to landene ble også enige om å utvide handelen og turismen.\n"]),
+            triggering: [
+                "Overskrift\n\nDe to landene ble enige om å styrke samarbeidet innen forsvar og sikkerhet.\n\nDe to landene ble enige om å styrke samarbeidet innen forsvar og sikkerhet.\n"
+            ],
+            nonTriggering: [
+                "Overskrift\n\nDe to landene ble enige om å styrke samarbeidet innen forsvar.\n\nDe to landene ble også enige om å utvide handelen og turismen.\n"
+            ]),
         Rule(
             id: "spacing", summary: "No space after a full stop, a space before a comma or full stop, or doubled spaces.",
             rationale: "Typing slips that machine translation and copy-paste leave behind.",
@@ -62,7 +72,8 @@ extension Rule {
             nonTriggering: ["Les mer på Dagbladet.no i dag.", "Se f.eks. side 4, kl. 14.00.", "Washington D.C. er stor."]),
         Rule(
             id: "number-mismatch", summary: "A number or date in the translation that its aligned source paragraph does not have.",
-            rationale: "Changed figures are the costliest translation error in news. Numbers are compared in one form: `1.500` = `1 500`, `2,3` = `2,3`, `1/12/2025` = `1. desember 2025`, `XIV` = `14.`.",
+            rationale:
+                "Changed figures are the costliest translation error in news. Numbers are compared in one form: `1.500` = `1 500`, `2,3` = `2,3`, `1/12/2025` = `1. desember 2025`, `XIV` = `14.`.",
             defaultSeverity: .error, needsSource: true, needsGlossary: false, triggering: [], nonTriggering: []),
         Rule(
             id: "missing-translation", summary: "A source paragraph with no translation.",
@@ -77,20 +88,23 @@ extension Rule {
             rationale: "The `Kilde:` line is how readers and tolk trace a translation to its source.",
             defaultSeverity: .warning, needsSource: true, needsGlossary: false, triggering: [], nonTriggering: []),
         Rule(
-            id: "glossary-forbidden", summary: "A rendering the glossary forbids.", rationale: "See Glossaries/vi-nb.tbx: every forbidden rendering has a note.",
+            id: "glossary-forbidden", summary: "A rendering the glossary forbids.",
+            rationale: "See Glossaries/vi-nb.tbx: every forbidden rendering has a note.",
             defaultSeverity: .error, needsSource: false, needsGlossary: true, triggering: [], nonTriggering: []),
         Rule(
             id: "glossary-mangled-name", summary: "A name glued to a title, cut after a title, or with one word changed.",
             rationale: "`GeneralsekretærLams`, `Generalsekretær for Lam`, `Pham Minh Kinh`.", defaultSeverity: .error, needsSource: false,
             needsGlossary: true, triggering: [], nonTriggering: []),
         Rule(
-            id: "glossary-missing", summary: "A source term with no approved rendering in the translation.", rationale: "Reported at the source term.",
+            id: "glossary-missing", summary: "A source term with no approved rendering in the translation.",
+            rationale: "Reported at the source term.",
             defaultSeverity: .error, needsSource: true, needsGlossary: true, triggering: [], nonTriggering: []),
         Rule(
             id: "glossary-inconsistent", summary: "One concept rendered several ways in one article.", rationale: "Lists every place.",
             defaultSeverity: .warning, needsSource: false, needsGlossary: true, triggering: [], nonTriggering: []),
         Rule(
-            id: "glossary-inconsistent-corpus", summary: "One concept rendered differently across articles.", rationale: "Lists every place.",
+            id: "glossary-inconsistent-corpus", summary: "One concept rendered differently across articles.",
+            rationale: "Lists every place.",
             defaultSeverity: .warning, needsSource: false, needsGlossary: true, triggering: [], nonTriggering: []),
         Rule(
             id: "glossary-case", summary: "A title capitalised mid-sentence, or a name in lower case.",

@@ -41,7 +41,9 @@ enum TextRules {
 
     /// Dates like `01/12/2025`, with the Norwegian form as suggestion.
     static func foreignDates(in document: Document, _ range: Range<Int>) -> [(Range<Int>, String)] {
-        let months = ["januar", "februar", "mars", "april", "mai", "juni", "juli", "august", "september", "oktober", "november", "desember"]
+        let months = [
+            "januar", "februar", "mars", "april", "mai", "juni", "juli", "august", "september", "oktober", "november", "desember",
+        ]
         var found: [(Range<Int>, String)] = []
         let bytes = document.bytes[range]
         guard bytes.contains(UInt8(ascii: "/")) else { return [] }
@@ -49,7 +51,10 @@ enum TextRules {
         let base = range.lowerBound
         for match in text.matches(of: LintPatterns.slashDate) {
             // Not the tail of a longer number ("101/12/2025").
-            if match.range.lowerBound > text.startIndex, let before = text[..<match.range.lowerBound].last, before.isNumber || before == "/" { continue }
+            if match.range.lowerBound > text.startIndex, let before = text[..<match.range.lowerBound].last, before.isNumber || before == "/"
+            {
+                continue
+            }
             guard let day = Int(match.1), let month = Int(match.2), (1...31).contains(day), (1...12).contains(month) else { continue }
             let start = base + text.utf8.distance(from: text.utf8.startIndex, to: match.range.lowerBound)
             let end = base + text.utf8.distance(from: text.utf8.startIndex, to: match.range.upperBound)
@@ -81,11 +86,12 @@ enum TextRules {
         }
         let continuing: Set<Unicode.Scalar> = ["â", "ê", "ô", "Â", "Ê", "Ô", "à", "á", "ì", "í", "ò", "ó", "ù", "ú", "ý"]
         for (chunkRange, chunk) in chunks(document, range) {
-            let word = chunk.trimmingCharacters(in: ",.;:()«»\"")
+            let word = chunk.trimmed(",.;:()«»\"")
             if word.unicodeScalars.contains(where: isVietnameseOnly) {
                 current.append(chunkRange)
                 vietnameseWords += 1
-            } else if !current.isEmpty, !word.isEmpty, word.unicodeScalars.contains(where: continuing.contains) || smallWords.contains(word) {
+            } else if !current.isEmpty, !word.isEmpty, word.unicodeScalars.contains(where: continuing.contains) || smallWords.contains(word)
+            {
                 current.append(chunkRange)
             } else {
                 close()
@@ -151,10 +157,15 @@ enum TextRules {
         var shingles: [Set<String>] = []
         var pairs: [(Int, Int)] = []
         for (index, unit) in units.enumerated() {
-            let words = ((try? fold.normalize(unit.text).text) ?? unit.text.lowercased()).split { !$0.isLetter && !$0.isNumber }.map(String.init)
+            let words = ((try? fold.normalize(unit.text).text) ?? unit.text.lowercased()).split { !$0.isLetter && !$0.isNumber }.map(
+                String.init)
             let counts = unit.kind == .lede || unit.kind == .paragraph
             let set = counts && words.count >= 8 ? Set(zip(words, words.dropFirst()).map { $0 + " " + $1 }) : []
-            if !set.isEmpty, let earlier = shingles.firstIndex(where: { !$0.isEmpty && Double($0.intersection(set).count) / Double(min($0.count, set.count)) >= 0.8 }) {
+            if !set.isEmpty,
+                let earlier = shingles.firstIndex(where: {
+                    !$0.isEmpty && Double($0.intersection(set).count) / Double(min($0.count, set.count)) >= 0.8
+                })
+            {
                 pairs.append((index, earlier))
             }
             shingles.append(set)
@@ -193,15 +204,6 @@ enum NumberRules {
             result.append((start..<end, anchors))
         }
         return result
-    }
-}
-
-extension String {
-    fileprivate func trimmingCharacters(in set: String) -> String {
-        var slice = self[...]
-        while let first = slice.first, set.contains(first) { slice = slice.dropFirst() }
-        while let last = slice.last, set.contains(last) { slice = slice.dropLast() }
-        return String(slice)
     }
 }
 

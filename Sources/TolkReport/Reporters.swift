@@ -17,7 +17,9 @@ public enum FindingFormat: String, Sendable, CaseIterable {
 
 public enum FindingReporter {
     /// The findings in `format`. `lineText(path, line)` gives a line's text (for UTF-16 columns).
-    public static func render(_ findings: [Finding], format: FindingFormat, rules: [Rule] = Rule.all, toolVersion: String, lineText: (String, Int) -> String?)
+    public static func render(
+        _ findings: [Finding], format: FindingFormat, rules: [Rule] = Rule.all, toolVersion: String, lineText: (String, Int) -> String?
+    )
         throws -> String
     {
         switch format {
@@ -37,16 +39,20 @@ public enum FindingReporter {
 
     static func githubAnnotation(_ finding: Finding) -> String {
         func property(_ text: String) -> String {
-            text.replacingOccurrences(of: "%", with: "%25").replacingOccurrences(of: "\r", with: "%0D").replacingOccurrences(of: "\n", with: "%0A")
-                .replacingOccurrences(of: ":", with: "%3A").replacingOccurrences(of: ",", with: "%2C")
+            text.replacingOccurrences(of: "%", with: "%25").replacingOccurrences(of: "\r", with: "%0D").replacingOccurrences(
+                of: "\n", with: "%0A"
+            )
+            .replacingOccurrences(of: ":", with: "%3A").replacingOccurrences(of: ",", with: "%2C")
         }
         func message(_ text: String) -> String {
-            text.replacingOccurrences(of: "%", with: "%25").replacingOccurrences(of: "\r", with: "%0D").replacingOccurrences(of: "\n", with: "%0A")
+            text.replacingOccurrences(of: "%", with: "%25").replacingOccurrences(of: "\r", with: "%0D").replacingOccurrences(
+                of: "\n", with: "%0A")
         }
         let level = finding.severity == .note ? "notice" : finding.severity.rawValue
         var text = finding.message
         if let suggestion = finding.suggestion { text += " (suggestion: \(suggestion))" }
-        return "::\(level) file=\(property(finding.path)),line=\(finding.line),col=\(finding.column),endLine=\(finding.endLine),endColumn=\(finding.endColumn),title=\(property(finding.rule))::\(message(text))\n"
+        return
+            "::\(level) file=\(property(finding.path)),line=\(finding.line),col=\(finding.column),endLine=\(finding.endLine),endColumn=\(finding.endColumn),title=\(property(finding.rule))::\(message(text))\n"
     }
 }
 
@@ -93,7 +99,11 @@ enum SARIF {
             "$schema": "https://json.schemastore.org/sarif-2.1.0.json", "version": "2.1.0",
             "runs": [
                 [
-                    "tool": ["driver": ["name": "tolk", "version": toolVersion, "informationUri": "https://github.com/tolk/tolk", "rules": driverRules]],
+                    "tool": [
+                        "driver": [
+                            "name": "tolk", "version": toolVersion, "informationUri": "https://github.com/tolk/tolk", "rules": driverRules,
+                        ]
+                    ],
                     "columnKind": "utf16CodeUnits", "results": results,
                 ]
             ],

@@ -70,7 +70,7 @@ enum LanguageData {
         var section = ""
         for rawLine in text.split(whereSeparator: \.isNewline) {
             let line = rawLine.split(separator: "#", maxSplits: 1, omittingEmptySubsequences: false)[0]
-                .trimmingCharacters(in: " \t")
+                .trimmed()
             if line.isEmpty { continue }
             if line.hasPrefix("["), line.hasSuffix("]") {
                 section = String(line.dropFirst().dropLast())
@@ -85,13 +85,4 @@ enum LanguageData {
         "nb": norwegian, "no": norwegian, "nn": norwegian,
         "vi": vietnamese,
     ]
-}
-
-extension Substring {
-    fileprivate func trimmingCharacters(in set: String) -> String {
-        var slice = self[...]
-        while let first = slice.first, set.contains(first) { slice = slice.dropFirst() }
-        while let last = slice.last, set.contains(last) { slice = slice.dropLast() }
-        return String(slice)
-    }
 }

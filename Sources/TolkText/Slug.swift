@@ -88,7 +88,7 @@ public struct SlugParts: Sendable, Hashable, Codable {
     /// Parses an article URL (`https://www.vietnamplus.vn/...-post1080302.vnp`) or an image file
     /// name (`ttxvn-tong-bi-thu-to-lam-1.jpg`); nil when there is no slug in it.
     public static func parse(_ input: String) -> SlugParts? {
-        var rest = Substring(input.trimmingWhitespace())
+        var rest = Substring(input.trimmed())
         var host: String? = nil
         if let scheme = rest.firstRange(of: "://") {
             rest = rest[scheme.upperBound...]
@@ -127,13 +127,4 @@ public struct SlugParts: Sendable, Hashable, Codable {
 
 extension Character {
     fileprivate var isASCIIDigit: Bool { isASCII && isNumber }
-}
-
-extension String {
-    fileprivate func trimmingWhitespace() -> Substring {
-        var slice = self[...]
-        while let first = slice.first, first.isWhitespace { slice = slice.dropFirst() }
-        while let last = slice.last, last.isWhitespace { slice = slice.dropLast() }
-        return slice
-    }
 }

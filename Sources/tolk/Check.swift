@@ -8,7 +8,8 @@ import TolkText
 /// `tolk check`: the main job over a corpus — pair, align, check the glossary, lint, summarise.
 struct Check: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Check a corpus: pair translations with sources, align, run the glossary checks and lint; findings and a summary per article.",
+        abstract:
+            "Check a corpus: pair translations with sources, align, run the glossary checks and lint; findings and a summary per article.",
         discussion: "Defaults to the bundled Corpora/ and Glossaries/vi-nb.tbx. Exit codes as tolk lint.")
 
     @OptionGroup var options: LintOptions
@@ -22,15 +23,20 @@ struct Check: ParsableCommand {
         }
         let glossary = try options.loadGlossary(configuration)
         // Pair every translation with its source.
-        let sourceFiles = try PageFiles.list(corpus, language: configuration.sourceLanguage).filter { $0.language == configuration.sourceLanguage }
+        let sourceFiles = try PageFiles.list(corpus, language: configuration.sourceLanguage).filter {
+            $0.language == configuration.sourceLanguage
+        }
         let translationFiles = try PageFiles.list(corpus, language: configuration.targetLanguage).filter {
             $0.language == configuration.targetLanguage && !configuration.ignores($0.path)
         }
         let progress = Progress(total: sourceFiles.count + translationFiles.count * 2, label: "checking")
-        let sources = PageFiles.fingerprints(sourceFiles, defaultLanguage: configuration.sourceLanguage, useMetadataURL: true, progress: progress)
-        let translations = PageFiles.fingerprints(translationFiles, defaultLanguage: configuration.targetLanguage, useMetadataURL: false, progress: progress)
+        let sources = PageFiles.fingerprints(
+            sourceFiles, defaultLanguage: configuration.sourceLanguage, useMetadataURL: true, progress: progress)
+        let translations = PageFiles.fingerprints(
+            translationFiles, defaultLanguage: configuration.targetLanguage, useMetadataURL: false, progress: progress)
         let pairs = Pairer().pair(sources: sources.values, translations: translations.values)
-        let outcomes = Parallel.map(pairs.count, makeWorker: { try Linter(configuration: configuration, glossary: glossary) }) { linter, k in
+        let outcomes = Parallel.map(pairs.count, makeWorker: { try Linter(configuration: configuration, glossary: glossary) }) {
+            linter, k in
             defer { progress.advance() }
             let pair = pairs[k]
             let translation = try TextReader(path: pair.translation).readDocument()
@@ -48,17 +54,13 @@ struct Check: ParsableCommand {
             if let glossaryResult = result.glossary { glossaryResults.append(glossaryResult) }
             let mine = result.findings.filter { $0.path == pair.translation || $0.path == pair.source }
             rows.append(
-                (pair.translation, pair.source ?? "(no source: \(pair.evidence.first ?? ""))", mine.filter { $0.severity == .error }.count,
-                    mine.filter { $0.severity == .warning }.count))
+                (
+                    pair.translation, pair.source ?? "(no source: \(pair.evidence.first ?? ""))",
+                    mine.filter { $0.severity == .error }.count,
+                    mine.filter { $0.severity == .warning }.count
+                ))
         }
-        if glossaryResults.count > 1, let rule = Rule.named("glossary-inconsistent-corpus"), let severity = configuration.severity(of: rule) {
-            let documents = Dictionary(glossaryResults.map { ($0.path, $0.segmentation.document) }, uniquingKeysWith: { first, _ in first })
-            findings += GlossaryChecker.corpusInconsistencies(glossaryResults, documents: documents).map {
-                var finding = $0
-                finding.severity = severity
-                return finding
-            }
-        }
+        findings += LintOptions.corpusInconsistencies(glossaryResults, configuration)
         let failures = sources.failures + translations.failures
         if !failures.isEmpty { throw CommandFailure(message: failures.joined(separator: "\ntolk: error: ")) }
         if options.format == .text && options.writeBaseline == nil {
@@ -80,7 +82,8 @@ struct Check: ParsableCommand {
         out.write("\n" + "translation".padding(toLength: width, withPad: " ", startingAt: 0) + "  errors  warnings  source\n")
         for (translation, source, errors, warnings) in rows {
             out.write(
-                translation.padding(toLength: width, withPad: " ", startingAt: 0) + "  " + String(errors).leftPadded(6) + "  " + String(warnings).leftPadded(8)
+                translation.padding(toLength: width, withPad: " ", startingAt: 0) + "  " + String(errors).leftPadded(6) + "  "
+                    + String(warnings).leftPadded(8)
                     + "  " + source + "\n")
         }
     }

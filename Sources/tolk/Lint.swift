@@ -56,6 +56,18 @@ struct LintOptions: ParsableArguments {
         return try GlossaryCommand.load(path.hasPrefix("/") ? path : base.appendingPathComponent(path).path)
     }
 
+    /// Concepts rendered differently across the linted pages, at the configured severity.
+    static func corpusInconsistencies(_ results: [GlossaryChecker.Result], _ configuration: LintConfiguration) -> [Finding] {
+        guard results.count > 1, let rule = Rule.named("glossary-inconsistent-corpus"), let severity = configuration.severity(of: rule)
+        else { return [] }
+        let documents = Dictionary(results.map { ($0.path, $0.segmentation.document) }, uniquingKeysWith: { first, _ in first })
+        return GlossaryChecker.corpusInconsistencies(results, documents: documents).map {
+            var finding = $0
+            finding.severity = severity
+            return finding
+        }
+    }
+
     /// Prints the findings (after the baseline), writes a baseline if asked, and exits like lint:
     /// 0 nothing failing, 1 findings at the failing severity.
     func finish(_ findings: [Finding], files: Int) throws {
@@ -74,7 +86,9 @@ struct LintOptions: ParsableArguments {
         }
         var lines: [String: [String]] = [:]
         let text = try FindingReporter.render(reported, format: format, toolVersion: Tolk.version) { path, line in
-            if lines[path] == nil { lines[path] = (try? TextReader(path: path).readDocument()).map { $0.text.components(separatedBy: "\n") } ?? [] }
+            if lines[path] == nil {
+                lines[path] = (try? TextReader(path: path).readDocument()).map { $0.text.components(separatedBy: "\n") } ?? []
+            }
             let all = lines[path]!
             return line - 1 < all.count ? all[line - 1] : nil
         }
@@ -82,7 +96,8 @@ struct LintOptions: ParsableArguments {
         StandardOutput.shared.flush()
         let errors = reported.filter { $0.severity == .error }.count
         let warnings = reported.filter { $0.severity == .warning }.count
-        FileHandleOutput.standardError.write("\(errors) errors, \(warnings) warnings, \(reported.count - errors - warnings) notes in \(files) files\n")
+        FileHandleOutput.standardError.write(
+            "\(errors) errors, \(warnings) warnings, \(reported.count - errors - warnings) notes in \(files) files\n")
         if errors > 0 || (strict && warnings > 0) { throw ExitCode(1) }
     }
 }
@@ -90,7 +105,8 @@ struct LintOptions: ParsableArguments {
 /// `tolk lint`: the pre-publish check of translated pages.
 struct Lint: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Check translated pages before publication: glossary, glued words, untranslated text, chrome, numbers, repeats, dates, spacing.",
+        abstract:
+            "Check translated pages before publication: glossary, glued words, untranslated text, chrome, numbers, repeats, dates, spacing.",
         discussion: """
             Exit codes: 0 nothing at the failing severity, 1 findings (errors; warnings too with --strict), 2 usage, \
             configuration or input errors (a missing file is an error, never "0 findings").
@@ -106,18 +122,22 @@ struct Lint: ParsableCommand {
 
     func run() throws {
         let configuration = try options.configuration(near: files.first)
-        let targets = try CheckTarget.collect(files, source: source, sourceLanguage: configuration.sourceLanguage, targetLanguage: configuration.targetLanguage)
-            .filter { !configuration.ignores($0.translation) }
+        let targets = try CheckTarget.collect(
+            files, source: source, sourceLanguage: configuration.sourceLanguage, targetLanguage: configuration.targetLanguage
+        )
+        .filter { !configuration.ignores($0.translation) }
         let glossary = try options.loadGlossary(configuration)
         let sourceURL = self.sourceURL
         let progress = Progress(total: targets.count, label: "linting")
-        let outcomes = Parallel.map(targets.count, makeWorker: { try Linter(configuration: configuration, glossary: glossary) }) { linter, k in
+        let outcomes = Parallel.map(targets.count, makeWorker: { try Linter(configuration: configuration, glossary: glossary) }) {
+            linter, k in
             defer { progress.advance() }
             let target = targets[k]
             let document = try (target.translation == "-" ? TextReader.standardInput : TextReader(path: target.translation)).readDocument()
             let source = try target.source.map { try TextReader(path: $0).readDocument() }
             let url = sourceURL ?? target.source.flatMap(PageFiles.metadataURL(besides:))
-            let result = try linter.lint(translation: document, source: source, sourceURL: url, markdown: target.translation.hasSuffix(".md"))
+            let result = try linter.lint(
+                translation: document, source: source, sourceURL: url, markdown: target.translation.hasSuffix(".md"))
             let isMarkup = [".md", ".html", ".htm"].contains { target.translation.hasSuffix($0) }
             return (isMarkup ? InlineSuppression.filter(result.findings, in: document) : result.findings, result.glossary)
         }
@@ -129,14 +149,7 @@ struct Lint: ParsableCommand {
             findings += pageFindings
             if let glossaryResult { glossaryResults.append(glossaryResult) }
         }
-        if glossaryResults.count > 1, let rule = Rule.named("glossary-inconsistent-corpus"), let severity = configuration.severity(of: rule) {
-            let documents = Dictionary(glossaryResults.map { ($0.path, $0.segmentation.document) }, uniquingKeysWith: { first, _ in first })
-            findings += GlossaryChecker.corpusInconsistencies(glossaryResults, documents: documents).map {
-                var finding = $0
-                finding.severity = severity
-                return finding
-            }
-        }
+        findings += LintOptions.corpusInconsistencies(glossaryResults, configuration)
         try options.finish(findings.sorted(by: Finding.ordered), files: targets.count)
     }
 }

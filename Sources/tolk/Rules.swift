@@ -27,8 +27,12 @@ struct Explain: ParsableCommand {
     func run() throws {
         guard let rule = Rule.named(rule) else { throw ValidationError("unknown rule '\(rule)' (see tolk rules)") }
         var text = "\(rule.id) (default: \(rule.defaultSeverity?.rawValue ?? "off"))\n\n\(rule.summary)\n\n\(rule.rationale)\n"
-        if !rule.triggering.isEmpty { text += "\nFires on:\n" + rule.triggering.map { "  \($0.replacingOccurrences(of: "\n", with: "⏎"))\n" }.joined() }
-        if !rule.nonTriggering.isEmpty { text += "\nDoes not fire on:\n" + rule.nonTriggering.map { "  \($0.replacingOccurrences(of: "\n", with: "⏎"))\n" }.joined() }
+        if !rule.triggering.isEmpty {
+            text += "\nFires on:\n" + rule.triggering.map { "  \($0.replacingOccurrences(of: "\n", with: "⏎"))\n" }.joined()
+        }
+        if !rule.nonTriggering.isEmpty {
+            text += "\nDoes not fire on:\n" + rule.nonTriggering.map { "  \($0.replacingOccurrences(of: "\n", with: "⏎"))\n" }.joined()
+        }
         StandardOutput.shared.write(text)
         StandardOutput.shared.flush()
     }

@@ -19,7 +19,10 @@ struct Tolk: ParsableCommand {
         commandName: "tolk",
         abstract: "Translation alignment and localisation QA for news text (Vietnamese -> Norwegian first).",
         version: "tolk \(version) (ICU \(TextInfo.icuVersion))",
-        subcommands: [Check.self, Lint.self, Rules.self, Explain.self, Config.self, Tokenize.self, Segment.self, Normalize.self, Slug.self, Extract.self, Pair.self, Align.self, GlossaryCommand.self]
+        subcommands: [
+            Check.self, Lint.self, Rules.self, Explain.self, Config.self, Tokenize.self, Segment.self, Normalize.self, Slug.self,
+            Extract.self, Pair.self, Align.self, GlossaryCommand.self,
+        ]
     )
 
     static func main() {

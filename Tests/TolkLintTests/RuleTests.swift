@@ -8,9 +8,13 @@ import TolkText
 
 let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
 
-func lint(_ text: String, source: String? = nil, glossary: Glossary? = nil, configuration: LintConfiguration = LintConfiguration()) throws -> [Finding] {
-    try Linter(configuration: configuration, glossary: glossary).lint(translation: Document(text, name: "t.txt"), source: source.map { Document($0, name: "s.txt") })
-        .findings
+func lint(_ text: String, source: String? = nil, glossary: Glossary? = nil, configuration: LintConfiguration = LintConfiguration()) throws
+    -> [Finding]
+{
+    try Linter(configuration: configuration, glossary: glossary).lint(
+        translation: Document(text, name: "t.txt"), source: source.map { Document($0, name: "s.txt") }
+    )
+    .findings
 }
 
 /// Every rule turned on (for the rules that are off by default).
@@ -57,9 +61,11 @@ struct RuleTests {
 
     @Test func numbersAgainstTheSource() throws {
         let source = "Tiêu đề\n\nKim ngạch đạt 58,1 tỷ USD, tăng 12,4% so với 1.500 dự án ngày 1/12/2025 tại Đại hội XIV.\n"
-        let good = "Overskrift\n\nHandelen nådde 58,1 milliarder USD, opp 12,4 prosent fra 1 500 prosjekter 1. desember 2025 på den 14. kongressen.\n"
+        let good =
+            "Overskrift\n\nHandelen nådde 58,1 milliarder USD, opp 12,4 prosent fra 1 500 prosjekter 1. desember 2025 på den 14. kongressen.\n"
         #expect(try lint(good, source: source).filter { $0.rule == "number-mismatch" }.isEmpty)
-        let changed = "Overskrift\n\nHandelen nådde 51,8 milliarder USD, opp 12,4 prosent fra 1 500 prosjekter 2. desember 2025 på den 14. kongressen.\n"
+        let changed =
+            "Overskrift\n\nHandelen nådde 51,8 milliarder USD, opp 12,4 prosent fra 1 500 prosjekter 2. desember 2025 på den 14. kongressen.\n"
         #expect(try lint(changed, source: source).filter { $0.rule == "number-mismatch" }.map(\.match) == ["51,8", "2. desember 2025"])
     }
 
@@ -74,11 +80,15 @@ struct RuleTests {
     }
 
     @Test func sourceURLNamesAnotherArticle() throws {
-        let page = "Overskrift\n\nIngress.\n\nBrødtekst med nok ord til å være et avsnitt her.\n\nKilde: https://www.vietnamplus.vn/x-post1.vnp\n"
+        let page =
+            "Overskrift\n\nIngress.\n\nBrødtekst med nok ord til å være et avsnitt her.\n\nKilde: https://www.vietnamplus.vn/x-post1.vnp\n"
         let linter = try Linter(configuration: LintConfiguration(), glossary: nil)
         let document = Document(page, name: "t.txt")
         let source = Document("Tiêu đề\n\nSapo.\n\nNội dung bài viết đủ dài ở đây.\n", name: "s.txt")
-        #expect(try linter.lint(translation: document, source: source, sourceURL: "https://vietnamplus.vn/x-post1.vnp").findings.filter { $0.rule == "source-url" }.isEmpty)
+        #expect(
+            try linter.lint(translation: document, source: source, sourceURL: "https://vietnamplus.vn/x-post1.vnp").findings.filter {
+                $0.rule == "source-url"
+            }.isEmpty)
         let other = try linter.lint(translation: document, source: source, sourceURL: "https://vietnamplus.vn/y-post2.vnp").findings
         #expect(other.filter { $0.rule == "source-url" }.count == 1)
     }
@@ -119,7 +129,8 @@ struct ConfigurationTests {
 struct ReporterTests {
     let findings = [
         Finding(
-            rule: "glued-words", severity: .error, message: "'X' runs words together", path: "Corpora/a b/nb.txt", start: TextPosition(line: 2, column: 3),
+            rule: "glued-words", severity: .error, message: "'X' runs words together", path: "Corpora/a b/nb.txt",
+            start: TextPosition(line: 2, column: 3),
             end: TextPosition(line: 2, column: 5), match: "X", suggestion: "Y")
     ]
 
@@ -141,7 +152,10 @@ struct ReporterTests {
 
     @Test func githubAnnotationsEscape() throws {
         let text = try FindingReporter.render(findings, format: .github, toolVersion: "0") { _, _ in nil }
-        #expect(text == "::error file=Corpora/a b/nb.txt,line=2,col=3,endLine=2,endColumn=5,title=glued-words::'X' runs words together (suggestion: Y)\n")
+        #expect(
+            text
+                == "::error file=Corpora/a b/nb.txt,line=2,col=3,endLine=2,endColumn=5,title=glued-words::'X' runs words together (suggestion: Y)\n"
+        )
     }
 
     @Test func baselineAbsorbsKnownFindingsOnly() {
@@ -155,7 +169,8 @@ struct ReporterTests {
     @Test func inlineSuppressionInMarkdown() {
         let document = Document("# Tittel\n\n<!-- tolk-disable-next-line glued-words -->\nVietnamPlusVietnamPlus01\n", name: "a.md")
         let finding = Finding(
-            rule: "glued-words", severity: .error, message: "m", path: "a.md", start: TextPosition(line: 4, column: 1), end: TextPosition(line: 4, column: 5))
+            rule: "glued-words", severity: .error, message: "m", path: "a.md", start: TextPosition(line: 4, column: 1),
+            end: TextPosition(line: 4, column: 5))
         #expect(InlineSuppression.filter([finding], in: document).isEmpty)
         var other = finding
         other.rule = "spacing"
