@@ -20,10 +20,14 @@ func comparable(_ glossary: Glossary) -> [Concept] { glossary.concepts }
 
 @Suite("Glossary files")
 struct GlossaryReadingTests {
-    @Test(arguments: ["okapi_test01.tbx", "okapi_oracle_TBX.tbx"])
+    /// The shared samples sit beside the repository (as in CI); without them there is nothing to import.
+    static let samplesPresent = FileManager.default.fileExists(atPath: sharedFormats.path)
+
+    @Test(
+        .enabled(if: samplesPresent, "../shared/data/formats/tbx is beside the repository"),
+        arguments: ["okapi_test01.tbx", "okapi_oracle_TBX.tbx"])
     func sharedTBXSamplesImport(name: String) throws {
         let path = sharedFormats.appendingPathComponent(name).path
-        try #require(FileManager.default.fileExists(atPath: path), "the shared format samples are beside the repository")
         let glossary = try Glossary.read(try TextReader(path: path).readDocument())
         #expect(!glossary.concepts.isEmpty)
         #expect(glossary.concepts.allSatisfy { !$0.terms.isEmpty })
