@@ -10,7 +10,6 @@ public final class Linter {
     private let glossaryChecker: GlossaryChecker?
     private let aligner: Aligner
     private let reader = ArticleReader()
-    private let fold = Normalizer(form: .nfc, foldCase: true, foldDiacritics: true)
 
     public init(configuration: LintConfiguration, glossary: Glossary?) throws {
         self.configuration = configuration
@@ -63,7 +62,7 @@ public final class Linter {
                 "page chrome left in the page (\(run.count) line\(run.count == 1 ? "" : "s") from line \(run.first!.start.line))")
         }
         for image in page.elements where image.kind == .image { add("image-filename", image.range, "image file name left as text") }
-        let repeated = TextRules.repeatedParagraphs(page.units, fold: fold)
+        let repeated = TextRules.repeatedParagraphs(page.units)
         for (later, earlier) in repeated {
             add("repeated-paragraph", page.units[later].range, "repeats the paragraph on line \(page.units[earlier].start.line)")
         }

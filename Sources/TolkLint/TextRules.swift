@@ -23,6 +23,10 @@ enum TextRules {
     static func gluedWords(in document: Document, _ range: Range<Int>) -> [(Range<Int>, String)] {
         var found: [(Range<Int>, String)] = []
         for (chunkRange, chunk) in chunks(document, range) {
+            // Cheap test first: a glued chunk has a digit, or a capital letter after its first character.
+            let utf8 = chunk.utf8
+            guard utf8.count >= 5, utf8.dropFirst().contains(where: { ($0 >= 0x30 && $0 <= 0x39) || ($0 >= 0x41 && $0 <= 0x5A) || $0 >= 0xC3 })
+            else { continue }
             let letters = chunk.prefix { $0.isLetter }
             guard letters.count >= 4 else { continue }
             let rest = chunk.dropFirst(letters.count)
@@ -153,14 +157,23 @@ enum TextRules {
 
     /// Pairs (later, earlier) of units whose word pairs overlap by 80 % or more of the smaller
     /// (lede and body paragraphs of eight words or more; headlines and captions may echo the text).
-    static func repeatedParagraphs(_ units: [Page.Element], fold: Normalizer) -> [(Int, Int)] {
-        var shingles: [Set<String>] = []
+    static func repeatedParagraphs(_ units: [Page.Element]) -> [(Int, Int)] {
+        var shingles: [Set<Int>] = []
         var pairs: [(Int, Int)] = []
         for (index, unit) in units.enumerated() {
-            let words = ((try? fold.normalize(unit.text).text) ?? unit.text.lowercased()).split { !$0.isLetter && !$0.isNumber }.map(
-                String.init)
-            let counts = unit.kind == .lede || unit.kind == .paragraph
-            let set = counts && words.count >= 8 ? Set(zip(words, words.dropFirst()).map { $0 + " " + $1 }) : []
+            guard unit.kind == .lede || unit.kind == .paragraph else {
+                shingles.append([])
+                continue
+            }
+            let words = unit.text.lowercased().split { !$0.isLetter && !$0.isNumber }
+            // Word pairs, hashed: the sets are compared many times.
+            let pairHashes = zip(words, words.dropFirst()).map { first, second in
+                var hasher = Hasher()
+                hasher.combine(first)
+                hasher.combine(second)
+                return hasher.finalize()
+            }
+            let set: Set<Int> = words.count >= 8 ? Set(pairHashes) : []
             if !set.isEmpty,
                 let earlier = shingles.firstIndex(where: {
                     !$0.isEmpty && Double($0.intersection(set).count) / Double(min($0.count, set.count)) >= 0.8
