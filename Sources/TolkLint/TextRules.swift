@@ -25,7 +25,8 @@ enum TextRules {
         for (chunkRange, chunk) in chunks(document, range) {
             // Cheap test first: a glued chunk has a digit, or a capital letter after its first character.
             let utf8 = chunk.utf8
-            guard utf8.count >= 5, utf8.dropFirst().contains(where: { ($0 >= 0x30 && $0 <= 0x39) || ($0 >= 0x41 && $0 <= 0x5A) || $0 >= 0xC3 })
+            guard utf8.count >= 5,
+                utf8.dropFirst().contains(where: { ($0 >= 0x30 && $0 <= 0x39) || ($0 >= 0x41 && $0 <= 0x5A) || $0 >= 0xC3 })
             else { continue }
             let letters = chunk.prefix { $0.isLetter }
             guard letters.count >= 4 else { continue }
@@ -90,6 +91,11 @@ enum TextRules {
         }
         let continuing: Set<Unicode.Scalar> = ["â", "ê", "ô", "Â", "Ê", "Ô", "à", "á", "ì", "í", "ò", "ó", "ù", "ú", "ý"]
         for (chunkRange, chunk) in chunks(document, range) {
+            // ASCII chunks end a run, except the small words that join one ("và" is not ASCII anyway).
+            guard chunk.utf8.contains(where: { $0 >= 0x80 }) else {
+                close()
+                continue
+            }
             let word = chunk.trimmed(",.;:()«»\"")
             if word.unicodeScalars.contains(where: isVietnameseOnly) {
                 current.append(chunkRange)
