@@ -48,7 +48,7 @@ let package = Package(
         ),
         .target(
             name: "TolkReport",
-            dependencies: ["TolkText", "TolkLint"]
+            dependencies: ["TolkText", "TolkArticle", "TolkGlossary", "TolkAlign", "TolkLint"]
         ),
         .executableTarget(
             name: "tolk",

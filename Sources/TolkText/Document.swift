@@ -185,3 +185,19 @@ extension Document {
         return ranges
     }
 }
+
+extension Document {
+    /// The byte offset of a 1-based position (the inverse of `position(at:)`), or nil when the
+    /// document has no such line.
+    public func offset(of position: TextPosition) -> Int? {
+        let index = position.line - origin.line
+        guard index >= 0, index < lineStartCount else { return nil }
+        var offset = lineStarts[index]
+        var column = 1
+        while column < position.column, offset < bytes.count {
+            offset += 1
+            if offset >= bytes.count || UTF8Validation.isScalarStart(bytes[offset]) { column += 1 }
+        }
+        return offset
+    }
+}

@@ -22,19 +22,8 @@ struct Check: ParsableCommand {
             configuration.glossary = FileManager.default.currentDirectoryPath + "/Glossaries/vi-nb.tbx"
         }
         let glossary = try options.loadGlossary(configuration)
-        // Pair every translation with its source.
-        let sourceFiles = try PageFiles.list(corpus, language: configuration.sourceLanguage).filter {
-            $0.language == configuration.sourceLanguage
-        }
-        let translationFiles = try PageFiles.list(corpus, language: configuration.targetLanguage).filter {
-            $0.language == configuration.targetLanguage && !configuration.ignores($0.path)
-        }
-        let progress = Progress(total: sourceFiles.count + translationFiles.count * 2, label: "checking")
-        let sources = PageFiles.fingerprints(
-            sourceFiles, defaultLanguage: configuration.sourceLanguage, useMetadataURL: true, progress: progress)
-        let translations = PageFiles.fingerprints(
-            translationFiles, defaultLanguage: configuration.targetLanguage, useMetadataURL: false, progress: progress)
-        let pairs = Pairer().pair(sources: sources.values, translations: translations.values)
+        let progress = Progress(total: 0, label: "checking")
+        let pairs = try Check.pairs(in: corpus, configuration, progress: progress)
         let outcomes = Parallel.map(pairs.count, makeWorker: { try Linter(configuration: configuration, glossary: glossary) }) {
             linter, k in
             defer { progress.advance() }
@@ -61,8 +50,6 @@ struct Check: ParsableCommand {
                 ))
         }
         findings += LintOptions.corpusInconsistencies(glossaryResults, configuration)
-        let failures = sources.failures + translations.failures
-        if !failures.isEmpty { throw CommandFailure(message: failures.joined(separator: "\ntolk: error: ")) }
         if options.format == .text && options.writeBaseline == nil {
             defer { StandardOutput.shared.flush() }
             // The summary follows the findings (written by finish).
@@ -74,6 +61,23 @@ struct Check: ParsableCommand {
             return
         }
         try options.finish(findings.sorted(by: Finding.ordered), files: pairs.count)
+    }
+
+    /// Every translation of `corpus` (files named after the target language) with its source.
+    static func pairs(in corpus: String, _ configuration: LintConfiguration, progress: Progress) throws -> [PairingResult] {
+        let sourceFiles = try PageFiles.list(corpus, language: configuration.sourceLanguage).filter {
+            $0.language == configuration.sourceLanguage
+        }
+        let translationFiles = try PageFiles.list(corpus, language: configuration.targetLanguage).filter {
+            $0.language == configuration.targetLanguage && !configuration.ignores($0.path)
+        }
+        let sources = PageFiles.fingerprints(
+            sourceFiles, defaultLanguage: configuration.sourceLanguage, useMetadataURL: true, progress: progress)
+        let translations = PageFiles.fingerprints(
+            translationFiles, defaultLanguage: configuration.targetLanguage, useMetadataURL: false, progress: progress)
+        let failures = sources.failures + translations.failures
+        if !failures.isEmpty { throw CommandFailure(message: failures.joined(separator: "\ntolk: error: ")) }
+        return Pairer().pair(sources: sources.values, translations: translations.values)
     }
 
     private func writeSummary(_ rows: [(String, String, Int, Int)]) {

@@ -20,7 +20,8 @@ struct Tolk: ParsableCommand {
         abstract: "Translation alignment and localisation QA for news text (Vietnamese -> Norwegian first).",
         version: "tolk \(version) (ICU \(TextInfo.icuVersion))",
         subcommands: [
-            Check.self, Lint.self, Rules.self, Explain.self, Config.self, Tokenize.self, Segment.self, Normalize.self, Slug.self,
+            Check.self, Lint.self, Report.self, Rules.self, Explain.self, Config.self, Tokenize.self, Segment.self, Normalize.self,
+            Slug.self,
             Extract.self, Pair.self, Align.self, GlossaryCommand.self,
         ]
     )

@@ -1,0 +1,281 @@
+import Foundation
+import TolkAlign
+import TolkArticle
+import TolkGlossary
+import TolkLint
+import TolkText
+
+/// One checked article pair, as the HTML report shows it.
+public struct ReportedPair: Sendable {
+    public let id: String
+    public let source: Document?
+    public let translation: Document
+    public let sourceUnits: [ArticleElement]
+    public let translationUnits: [ArticleElement]
+    public let beads: [Bead]
+    public let findings: [Finding]
+    public let sourceTerms: [TermOccurrence]
+    public let translationTerms: [TermOccurrence]
+    public let sourceLanguage: String
+    public let targetLanguage: String
+
+    public init(
+        id: String, source: Document?, translation: Document, sourceUnits: [ArticleElement], translationUnits: [ArticleElement],
+        beads: [Bead],
+        findings: [Finding], sourceTerms: [TermOccurrence], translationTerms: [TermOccurrence], sourceLanguage: String,
+        targetLanguage: String
+    ) {
+        self.id = id
+        self.source = source
+        self.translation = translation
+        self.sourceUnits = sourceUnits
+        self.translationUnits = translationUnits
+        self.beads = beads
+        self.findings = findings
+        self.sourceTerms = sourceTerms
+        self.translationTerms = translationTerms
+        self.sourceLanguage = sourceLanguage
+        self.targetLanguage = targetLanguage
+    }
+
+    /// The share of beads that pair one paragraph with one paragraph.
+    public var alignmentQuality: Double {
+        beads.isEmpty ? 0 : Double(beads.filter { $0.source.count == 1 && $0.target.count == 1 }.count) / Double(beads.count)
+    }
+}
+
+/// A static HTML report: an index, a page per pair (aligned paragraphs side by side, glossary terms
+/// highlighted, findings at their paragraph, a filter by rule and severity) and a glossary page.
+/// Works offline (no external scripts, styles or fonts); every text from the articles is escaped.
+public enum HTMLReport {
+    /// The files of the report: relative path -> HTML.
+    public static func files(pairs: [ReportedPair], glossary: GlossaryReport?) -> [String: String] {
+        var files: [String: String] = ["index.html": index(pairs, hasGlossary: glossary != nil)]
+        for pair in pairs { files["pairs/\(fileName(pair.id)).html"] = page(pair) }
+        if let glossary { files["glossary.html"] = glossaryPage(glossary, pairs: pairs) }
+        return files
+    }
+
+    /// Writes the report into `directory` atomically: a temporary folder beside it, then a rename.
+    public static func write(_ files: [String: String], to directory: URL) throws {
+        let manager = FileManager.default
+        let parent = directory.deletingLastPathComponent()
+        let temporary = parent.appendingPathComponent(".\(directory.lastPathComponent).tmp-\(ProcessInfo.processInfo.processIdentifier)")
+        try? manager.removeItem(at: temporary)
+        try manager.createDirectory(at: temporary, withIntermediateDirectories: true)
+        for (path, html) in files {
+            let url = temporary.appendingPathComponent(path)
+            try manager.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try Data(html.utf8).write(to: url)
+        }
+        if manager.fileExists(atPath: directory.path) {
+            let old = parent.appendingPathComponent(".\(directory.lastPathComponent).old-\(ProcessInfo.processInfo.processIdentifier)")
+            try manager.moveItem(at: directory, to: old)
+            try manager.moveItem(at: temporary, to: directory)
+            try? manager.removeItem(at: old)
+        } else {
+            try manager.moveItem(at: temporary, to: directory)
+        }
+    }
+
+    static func fileName(_ id: String) -> String {
+        String(id.map { $0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" ? $0 : "-" })
+    }
+
+    /// Escapes text for HTML; bidirectional controls are shown as visible codes, never applied.
+    static func escape(_ text: String) -> String {
+        var result = ""
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "<": result += "&lt;"
+            case ">": result += "&gt;"
+            case "&": result += "&amp;"
+            case "\"": result += "&quot;"
+            case "'": result += "&#39;"
+            case "\u{200E}", "\u{200F}", "\u{202A}"..."\u{202E}", "\u{2066}"..."\u{2069}":
+                result += "<span class=\"control\">[U+\(String(scalar.value, radix: 16, uppercase: true))]</span>"
+            default: result.unicodeScalars.append(scalar)
+            }
+        }
+        return result
+    }
+
+    static let style = """
+        body{font-family:system-ui,sans-serif;line-height:1.5;margin:1rem;max-width:90rem;color:#111;background:#fff}
+        a{color:#0645ad} a:focus,button:focus,select:focus,input:focus{outline:3px solid #e69f00;outline-offset:2px}
+        table{border-collapse:collapse;width:100%} th,td{border:1px solid #999;padding:.4rem .6rem;vertical-align:top;text-align:left}
+        td.src{width:50%} .bead-kind{font-size:.8rem;color:#444;white-space:nowrap}
+        tr.missing td.tgt::before{content:"▲ missing translation";font-weight:bold}
+        tr.extra td.src::before{content:"■ no source paragraph";font-weight:bold}
+        tr.group td{border-left:6px double #555}
+        mark.term{background:#cde4ff;border-bottom:2px dotted #0072b2}
+        mark.forbidden{background:#f9d0c4;border-bottom:2px solid #d55e00}
+        ul.findings{margin:.4rem 0 0;padding-left:1.2rem} li.finding{margin:.2rem 0}
+        .sev-error::marker{content:"✖ "} .sev-warning::marker{content:"▲ "} .sev-note::marker{content:"● "}
+        .sev{font-weight:bold} .rule{font-family:monospace} .control{font-family:monospace;color:#d55e00}
+        .filters{margin:1rem 0;display:flex;gap:1rem;flex-wrap:wrap}
+        @media print{.filters{display:none} a{color:#000} tr{break-inside:avoid}}
+        """
+
+    static func document(title: String, body: String) -> String {
+        """
+        <!DOCTYPE html>
+        <html lang="en">
+        <head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+        <title>\(escape(title))</title><style>\(style)</style></head>
+        <body>
+        \(body)
+        </body>
+        </html>
+
+        """
+    }
+
+    static func index(_ pairs: [ReportedPair], hasGlossary: Bool) -> String {
+        var rows = ""
+        for pair in pairs {
+            let counts = Finding.Severity.allCases.reversed().map { severity in pair.findings.filter { $0.severity == severity }.count }
+            let title = pair.translationUnits.first { $0.kind == .headline }?.text ?? pair.translation.name
+            rows += """
+                <tr><td><a href="pairs/\(fileName(pair.id)).html">\(escape(title))</a></td><td>\(escape(pair.sourceLanguage)) → \(escape(pair.targetLanguage))</td>\
+                <td>\(String(format: "%.0f %%", pair.alignmentQuality * 100)) 1-1</td><td>\(counts[0])</td><td>\(counts[1])</td><td>\(counts[2])</td></tr>
+
+                """
+        }
+        let glossaryLink = hasGlossary ? "<p><a href=\"glossary.html\">Glossary use across the corpus</a></p>" : ""
+        return document(
+            title: "tolk report",
+            body: """
+                <h1>tolk report</h1>
+                \(glossaryLink)
+                <table><caption>\(pairs.count) article pairs</caption>
+                <thead><tr><th scope="col">Article</th><th scope="col">Languages</th><th scope="col">Alignment</th><th scope="col">✖ Errors</th><th scope="col">▲ Warnings</th><th scope="col">● Notes</th></tr></thead>
+                <tbody>
+                \(rows)</tbody></table>
+                """)
+    }
+
+    /// A unit's text with its glossary terms marked.
+    static func highlighted(_ unit: ArticleElement, terms: [TermOccurrence]) -> String {
+        var html = ""
+        var cursor = unit.range.lowerBound
+        let bytes: (Range<Int>) -> String = { range in
+            String(
+                decoding: Array(unit.text.utf8)[(range.lowerBound - unit.range.lowerBound)..<(range.upperBound - unit.range.lowerBound)],
+                as: UTF8.self)
+        }
+        guard unit.text.utf8.count == unit.range.count else { return escape(unit.text) }  // joined multi-line text: no offsets
+        for term in terms.sorted(by: { $0.range.lowerBound < $1.range.lowerBound })
+        where term.range.lowerBound >= cursor && term.range.upperBound <= unit.range.upperBound {
+            html += escape(bytes(cursor..<term.range.lowerBound))
+            let forbidden = term.term.status == .forbidden
+            let tip = "\(term.concept.id)" + (term.concept.note.map { ": \($0)" } ?? "")
+            html +=
+                "<mark class=\"\(forbidden ? "forbidden" : "term")\" title=\"\(escape(tip))\">\(escape(bytes(term.range)))\(forbidden ? " <small>(forbidden)</small>" : "")</mark>"
+            cursor = term.range.upperBound
+        }
+        return html + escape(bytes(cursor..<unit.range.upperBound))
+    }
+
+    static func page(_ pair: ReportedPair) -> String {
+        var rows = ""
+        let rules = Set(pair.findings.map(\.rule)).sorted()
+        func findingsList(_ unit: ArticleElement, in document: Document?) -> String {
+            guard let document else { return "" }
+            let mine = pair.findings.filter { finding in
+                guard finding.path == document.name,
+                    let offset = document.offset(of: TextPosition(line: finding.line, column: finding.column))
+                else { return false }
+                return unit.range.contains(offset) || (offset == unit.range.lowerBound)
+            }
+            guard !mine.isEmpty else { return "" }
+            let items = mine.map { finding in
+                "<li class=\"finding sev-\(finding.severity.rawValue)\" data-rule=\"\(escape(finding.rule))\" data-severity=\"\(finding.severity.rawValue)\"><span class=\"sev\">\(finding.severity.rawValue)</span> <span class=\"rule\">[\(escape(finding.rule))]</span> \(escape(finding.message))"
+                    + (finding.match.map { " — <q>\(escape($0))</q>" } ?? "")
+                    + (finding.suggestion.map { " → <strong>\(escape($0))</strong>" } ?? "") + "</li>"
+            }
+            return "<ul class=\"findings\">" + items.joined() + "</ul>"
+        }
+        for bead in pair.beads {
+            let kind =
+                bead.source.isEmpty
+                ? "extra" : bead.target.isEmpty ? "missing" : (bead.source.count > 1 || bead.target.count > 1 ? "group" : "one")
+            let left = bead.source.map { k in
+                let unit = pair.sourceUnits[k]
+                return "<p id=\"s-L\(unit.start.line)\">\(highlighted(unit, terms: pair.sourceTerms))</p>"
+                    + findingsList(unit, in: pair.source)
+            }.joined()
+            let right = bead.target.map { k in
+                let unit = pair.translationUnits[k]
+                return "<p id=\"t-L\(unit.start.line)\">\(highlighted(unit, terms: pair.translationTerms))</p>"
+                    + findingsList(unit, in: pair.translation)
+            }.joined()
+            let label = "\(bead.source.count)-\(bead.target.count), score \(String(format: "%.2f", bead.score))"
+            rows +=
+                "<tr class=\"\(kind)\"><td class=\"src\" lang=\"\(escape(pair.sourceLanguage))\">\(left)</td><td class=\"tgt\" lang=\"\(escape(pair.targetLanguage))\">\(right)</td><td class=\"bead-kind\">\(label)</td></tr>\n"
+        }
+        // Findings outside the aligned text (chrome, byline, source line).
+        let unitLines = Set(pair.translationUnits.flatMap { Array($0.start.line...$0.end.line) })
+        let outside = pair.findings.filter { $0.path == pair.translation.name && !unitLines.contains($0.line) }
+        let outsideList =
+            outside.isEmpty
+            ? ""
+            : "<h2>Elsewhere on the page</h2><ul class=\"findings\">"
+                + outside.map { finding in
+                    "<li class=\"finding sev-\(finding.severity.rawValue)\" data-rule=\"\(escape(finding.rule))\" data-severity=\"\(finding.severity.rawValue)\"><span class=\"sev\">\(finding.severity.rawValue)</span> line \(finding.line) <span class=\"rule\">[\(escape(finding.rule))]</span> \(escape(finding.message))"
+                        + (finding.suggestion.map { " → <strong>\(escape($0))</strong>" } ?? "") + "</li>"
+                }.joined() + "</ul>"
+        let ruleOptions = rules.map { "<option value=\"\(escape($0))\">\(escape($0))</option>" }.joined()
+        let title = pair.translationUnits.first { $0.kind == .headline }?.text ?? pair.id
+        return document(
+            title: title,
+            body: """
+                <p><a href="../index.html">← All articles</a></p>
+                <h1>\(escape(title))</h1>
+                <p>\(escape(pair.source?.name ?? "no source")) → \(escape(pair.translation.name)); \(pair.findings.count) findings</p>
+                <form class="filters" aria-label="Filter findings">
+                <label>Rule <select id="rule"><option value="">all</option>\(ruleOptions)</select></label>
+                <fieldset><legend>Severity</legend>
+                <label><input type="checkbox" name="severity" value="error" checked> ✖ error</label>
+                <label><input type="checkbox" name="severity" value="warning" checked> ▲ warning</label>
+                <label><input type="checkbox" name="severity" value="note" checked> ● note</label></fieldset>
+                </form>
+                <table><thead><tr><th scope="col">Source (\(escape(pair.sourceLanguage)))</th><th scope="col">Translation (\(escape(pair.targetLanguage)))</th><th scope="col">Bead</th></tr></thead>
+                <tbody>
+                \(rows)</tbody></table>
+                \(outsideList)
+                <script>
+                function applyFilters(){var rule=document.getElementById('rule').value;var shown=Array.from(document.querySelectorAll('input[name=severity]:checked')).map(function(x){return x.value});document.querySelectorAll('li.finding').forEach(function(li){li.hidden=!((rule===''||li.dataset.rule===rule)&&shown.indexOf(li.dataset.severity)>=0)})}
+                document.querySelectorAll('#rule,input[name=severity]').forEach(function(el){el.addEventListener('change',applyFilters)});
+                </script>
+                """)
+    }
+
+    static func glossaryPage(_ report: GlossaryReport, pairs: [ReportedPair]) -> String {
+        let pageOf = Dictionary(
+            pairs.map { ($0.translation.name, "pairs/\(fileName($0.id)).html") }, uniquingKeysWith: { first, _ in first })
+        var body = "<p><a href=\"index.html\">← All articles</a></p><h1>Glossary use</h1>"
+        for usage in report.used {
+            body += "<h2>\(escape(usage.concept))</h2><ul>"
+            for rendering in usage.renderings {
+                let places = rendering.places.map { place in
+                    let link = pageOf[place.path].map { "\($0)#t-L\(place.line)" } ?? "#"
+                    return "<a href=\"\(escape(link))\">\(escape(place.description))</a>"
+                }.joined(separator: ", ")
+                let forbidden = rendering.status == .forbidden
+                body +=
+                    "<li\(forbidden ? " class=\"forbidden-rendering\"" : "")>\(forbidden ? "<mark class=\"forbidden\">✖ forbidden</mark> " : "")<q>\(escape(rendering.term))</q> ×\(rendering.places.count): \(places)</li>"
+            }
+            body += "</ul>"
+        }
+        body += "<h2>Never seen</h2><p>\(escape(report.unseen.joined(separator: ", ")))</p>"
+        if !report.candidates.isEmpty {
+            body +=
+                "<h2>Look-alikes not in the glossary</h2><ul>"
+                + report.candidates.map {
+                    "<li><q>\(escape($0.text))</q> resembles <q>\(escape($0.resembles))</q> (\(escape($0.concept)))</li>"
+                }.joined() + "</ul>"
+        }
+        return document(title: "Glossary use", body: body)
+    }
+}

@@ -1,0 +1,95 @@
+import ArgumentParser
+import Foundation
+import TolkAlign
+import TolkArticle
+import TolkGlossary
+import TolkLint
+import TolkReport
+import TolkText
+
+/// `tolk report`: a static HTML review site for a corpus or one pair.
+struct Report: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Write an HTML review site: aligned paragraphs side by side, glossary terms, findings, a glossary page.")
+
+    @Option(help: "The folder to write (replaced atomically; never inside the corpus).")
+    var out: String
+    @Option(help: "With one translation file: its source article.")
+    var source: String?
+    @Option(help: "A glossary (.tbx or .csv); default Glossaries/vi-nb.tbx when present.")
+    var glossary: String?
+    @Argument(help: "A corpus folder (default Corpora), or one translation file with --source.")
+    var input: String = "Corpora"
+
+    func run() throws {
+        let configuration = LintConfiguration()
+        let outURL = URL(fileURLWithPath: out).standardizedFileURL
+        let inputURL = URL(fileURLWithPath: input).standardizedFileURL
+        let inputFolder = source == nil ? inputURL : inputURL.deletingLastPathComponent()
+        if outURL.path == inputFolder.path || outURL.path.hasPrefix(inputFolder.path + "/") {
+            throw CommandFailure(message: "\(out): the report is never written into the corpus folder; choose another --out")
+        }
+        let glossaryPath = glossary ?? (FileManager.default.fileExists(atPath: "Glossaries/vi-nb.tbx") ? "Glossaries/vi-nb.tbx" : nil)
+        let loaded = try glossaryPath.map(GlossaryCommand.load)
+        let pairs: [(translation: String, source: String?)]
+        if let source {
+            pairs = [(input, source)]
+        } else {
+            pairs = try Check.pairs(in: input, configuration, progress: Progress(total: 0, label: "report")).map {
+                ($0.translation, $0.source)
+            }
+        }
+        let outcomes = Parallel.map(pairs.count, makeWorker: { try PairReporter(glossary: loaded, configuration: configuration) }) {
+            reporter, k in
+            try reporter.report(translation: pairs[k].translation, source: pairs[k].source)
+        }
+        let reported = try outcomes.map { try $0.get() }
+        let glossaryReport = try loaded.map { glossary in
+            try GlossaryReport.build(glossary: glossary, language: configuration.targetLanguage, results: reported.compactMap(\.1))
+        }
+        try HTMLReport.write(HTMLReport.files(pairs: reported.map(\.0), glossary: glossaryReport), to: outURL)
+        FileHandleOutput.standardError.write("wrote \(out)/index.html (\(reported.count) pairs)\n")
+    }
+}
+
+/// Checks one pair for the report. Not thread-safe: one per task.
+final class PairReporter {
+    private let linter: Linter
+    private let aligner: Aligner
+    private let sourceMatcher: TermMatcher?
+    private let sourceSegmenter: Segmenter
+    private let reader = ArticleReader()
+    private let configuration: LintConfiguration
+
+    init(glossary: Glossary?, configuration: LintConfiguration) throws {
+        self.configuration = configuration
+        linter = try Linter(configuration: configuration, glossary: glossary)
+        aligner = try Aligner(
+            sourceLanguage: configuration.sourceLanguage, targetLanguage: configuration.targetLanguage, glossary: glossary)
+        aligner.granularity = .paragraph
+        sourceMatcher = try glossary.map { try TermMatcher(glossary: $0, language: configuration.sourceLanguage) }
+        sourceSegmenter = try Segmenter(languageCode: configuration.sourceLanguage)
+    }
+
+    func report(translation path: String, source sourcePath: String?) throws -> (ReportedPair, GlossaryChecker.Result?) {
+        let translation = try TextReader(path: path).readDocument()
+        let source = try sourcePath.map { try TextReader(path: $0).readDocument() }
+        let result = try linter.lint(
+            translation: translation, source: source, sourceURL: sourcePath.flatMap(PageFiles.metadataURL(besides:)))
+        let units = { (article: Article) in article.elements.filter { [.headline, .lede, .paragraph, .caption].contains($0.kind) } }
+        let translationUnits = units(try reader.read(translation))
+        let sourceUnits = try source.map { units(try reader.read($0)) } ?? []
+        let beads = try aligner.align(sourceUnits.map(\.text), translationUnits.map(\.text))
+        let sourceTerms =
+            try source.flatMap { document in try sourceMatcher.map { try $0.occurrences(in: sourceSegmenter.segment(document)) } } ?? []
+        let id = URL(fileURLWithPath: path).deletingPathExtension().pathComponents.suffix(2).joined(separator: "-")
+        return (
+            ReportedPair(
+                id: id, source: source, translation: translation, sourceUnits: sourceUnits, translationUnits: translationUnits,
+                beads: beads,
+                findings: result.findings, sourceTerms: sourceTerms, translationTerms: result.glossary?.occurrences ?? [],
+                sourceLanguage: configuration.sourceLanguage, targetLanguage: configuration.targetLanguage),
+            result.glossary
+        )
+    }
+}
