@@ -18,6 +18,7 @@ test: deps format-lint
 	$(SWIFT) test
 	$(SWIFT) build
 	scripts/cli-tests.sh .build/debug/tolk
+	scripts/test-report-browser.sh .build/debug/tolk
 
 # The main job on the bundled corpus: pair, align, glossary, lint, summary (exits 1: the corpus has findings).
 demo: build

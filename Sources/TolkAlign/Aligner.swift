@@ -500,7 +500,8 @@ enum Lexicon {
     /// Source word id -> its most probable target word id, where that is clear.
     static func learn(from path: [Bead], source: [SegmentFeatures], target: [SegmentFeatures], model: AlignmentModel) -> [Int32: Int32] {
         let oneToOne = path.filter { $0.source.count == 1 && $0.target.count == 1 }
-        guard oneToOne.count >= 10 else { return [:] }
+        // Too few beads teach nothing reliable (and a short article does not need it).
+        guard oneToOne.count >= 50 else { return [:] }
         // The more confident half, at most 2,000 pairs (enough for the frequent words).
         let confident = oneToOne.sorted { $0.score > $1.score }.prefix(min(2000, max(10, oneToOne.count / 2)))
         let pairs = confident.map { (source[$0.source.lowerBound].words, target[$0.target.lowerBound].words) }

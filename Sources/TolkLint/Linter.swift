@@ -26,6 +26,8 @@ public final class Linter {
         public let findings: [Finding]
         /// The glossary check's result (for corpus-wide consistency), when a glossary was given.
         public let glossary: GlossaryChecker.Result?
+        /// The paragraph alignment with the source (headline, lede, paragraphs and captions), when there was one.
+        public let alignment: [Bead]?
     }
 
     /// Lints `translation`; `source` enables the source-aware rules, `sourceURL` (the source's own
@@ -68,10 +70,12 @@ public final class Linter {
         }
 
         var sourceRanges: [Range<Int>]? = nil
+        var alignment: [Bead]? = nil
         if let source {
             let sourcePage = try Page(source, reader: reader, markdown: false)
             sourceRanges = sourcePage.units.map(\.range)
             let beads = try aligner.align(sourcePage.units.map(\.text), page.units.map(\.text))
+            alignment = beads
             let repeatedUnits = Set(repeated.map(\.0))
             for (index, bead) in beads.enumerated() {
                 if bead.target.isEmpty {
@@ -123,7 +127,7 @@ public final class Linter {
                 findings.append(adjusted)
             }
         }
-        return Result(findings: findings.sorted(by: Finding.ordered), glossary: glossaryResult)
+        return Result(findings: findings.sorted(by: Finding.ordered), glossary: glossaryResult, alignment: alignment)
     }
 }
 

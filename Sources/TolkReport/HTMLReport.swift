@@ -159,10 +159,9 @@ public enum HTMLReport {
     static func highlighted(_ unit: ArticleElement, terms: [TermOccurrence]) -> String {
         var html = ""
         var cursor = unit.range.lowerBound
+        let utf8 = Array(unit.text.utf8)
         let bytes: (Range<Int>) -> String = { range in
-            String(
-                decoding: Array(unit.text.utf8)[(range.lowerBound - unit.range.lowerBound)..<(range.upperBound - unit.range.lowerBound)],
-                as: UTF8.self)
+            String(decoding: utf8[(range.lowerBound - unit.range.lowerBound)..<(range.upperBound - unit.range.lowerBound)], as: UTF8.self)
         }
         guard unit.text.utf8.count == unit.range.count else { return escape(unit.text) }  // joined multi-line text: no offsets
         for term in terms.sorted(by: { $0.range.lowerBound < $1.range.lowerBound })

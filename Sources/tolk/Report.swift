@@ -79,7 +79,8 @@ final class PairReporter {
         let units = { (article: Article) in article.elements.filter { [.headline, .lede, .paragraph, .caption].contains($0.kind) } }
         let translationUnits = units(try reader.read(translation))
         let sourceUnits = try source.map { units(try reader.read($0)) } ?? []
-        let beads = try aligner.align(sourceUnits.map(\.text), translationUnits.map(\.text))
+        // The linter aligned the same units when there was a source.
+        let beads = try result.alignment ?? aligner.align(sourceUnits.map(\.text), translationUnits.map(\.text))
         let sourceTerms =
             try source.flatMap { document in try sourceMatcher.map { try $0.occurrences(in: sourceSegmenter.segment(document)) } } ?? []
         let id = URL(fileURLWithPath: path).deletingPathExtension().pathComponents.suffix(2).joined(separator: "-")
