@@ -82,22 +82,26 @@ public enum HTMLReport {
         String(id.map { $0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" ? $0 : "-" })
     }
 
-    /// Escapes text for HTML; bidirectional controls are shown as visible codes, never applied.
+    /// Escapes text for HTML (as for XML); bidirectional controls are shown as visible codes, never applied.
     static func escape(_ text: String) -> String {
+        let escaped = XMLWriter.escape(text)
+        guard escaped.unicodeScalars.contains(where: isBidiControl) else { return escaped }
         var result = ""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "<": result += "&lt;"
-            case ">": result += "&gt;"
-            case "&": result += "&amp;"
-            case "\"": result += "&quot;"
-            case "'": result += "&#39;"
-            case "\u{200E}", "\u{200F}", "\u{202A}"..."\u{202E}", "\u{2066}"..."\u{2069}":
+        for scalar in escaped.unicodeScalars {
+            if isBidiControl(scalar) {
                 result += "<span class=\"control\">[U+\(String(scalar.value, radix: 16, uppercase: true))]</span>"
-            default: result.unicodeScalars.append(scalar)
+            } else {
+                result.unicodeScalars.append(scalar)
             }
         }
         return result
+    }
+
+    private static func isBidiControl(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0x200E, 0x200F, 0x202A...0x202E, 0x2066...0x2069: true
+        default: false
+        }
     }
 
     static let style = """

@@ -48,14 +48,14 @@ struct Tolk: ParsableCommand {
             // ArgumentParser reports usage errors as 64; tolk documents 2 for them.
             let message = fullMessage(for: error)
             FileHandleOutput.standardError.write(message.hasSuffix("\n") ? message : message + "\n")
-            Foundationless.exit(code == .validationFailure ? 2 : code.rawValue)
+            Termination.exit(code == .validationFailure ? 2 : code.rawValue)
         }
     }
 
     static func fail(_ message: String) -> Never {
         StandardOutput.shared.flush()
         FileHandleOutput.standardError.write("tolk: error: \(message)\n")
-        Foundationless.exit(2)
+        Termination.exit(2)
     }
 }
 
@@ -64,7 +64,8 @@ struct CommandFailure: Error {
     let message: String
 }
 
-enum Foundationless {
+/// Ends the process with a code after flushing standard output.
+enum Termination {
     static func exit(_ code: Int32) -> Never {
         StandardOutput.shared.flush()
         #if canImport(Glibc)

@@ -10,7 +10,7 @@ struct HTMLReportTests {
     @Test func escapesMarkupAndShowsBidiControls() {
         #expect(
             HTMLReport.escape("<script>alert('x')</script> & \"q\"")
-                == "&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt; &amp; &quot;q&quot;")
+                == "&lt;script&gt;alert(&apos;x&apos;)&lt;/script&gt; &amp; &quot;q&quot;")
         #expect(HTMLReport.escape("a\u{202E}b").contains("[U+202E]"))
         #expect(!HTMLReport.escape("a\u{202E}b").unicodeScalars.contains("\u{202E}"))
     }
