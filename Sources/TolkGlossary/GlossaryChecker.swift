@@ -178,7 +178,10 @@ public final class GlossaryChecker {
         for (index, token) in tokens.enumerated() where token.kind == .word && !coveredByName.contains(index) {
             let word = text(index)
             // A title glued to a name: "GeneralsekretærLams", "PresidentLuong" (a capital letter inside the word).
-            let hasInnerCapital = word.unicodeScalars.dropFirst().contains { $0.properties.isUppercase }
+            // ASCII capitals are read from the bytes; other letters (Æ, Đ) need a property lookup.
+            let hasInnerCapital =
+                word.utf8.dropFirst().contains { ($0 >= 0x41 && $0 <= 0x5A) || $0 >= 0xC0 }
+                && word.unicodeScalars.dropFirst().contains { $0.properties.isUppercase }
             let lowered = hasInnerCapital ? word.lowercased() : ""
             if hasInnerCapital, let title = titleWords.first(where: { lowered.hasPrefix($0.word) && lowered.count > $0.word.count }) {
                 let rest = String(word.dropFirst(title.word.count))

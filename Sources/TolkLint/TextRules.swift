@@ -171,15 +171,24 @@ enum TextRules {
                 shingles.append([])
                 continue
             }
-            let words = unit.text.lowercased().split { !$0.isLetter && !$0.isNumber }
-            // Word pairs, hashed: the sets are compared many times.
-            let pairHashes = zip(words, words.dropFirst()).map { first, second in
-                var hasher = Hasher()
-                hasher.combine(first)
-                hasher.combine(second)
-                return hasher.finalize()
+            // Words hashed straight from the lower-cased bytes (runs of ASCII letters and digits, and
+            // of non-ASCII bytes), then consecutive pairs: no strings are built.
+            var wordHashes: [UInt64] = []
+            var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+            var inWord = false
+            for byte in unit.text.lowercased().utf8 {
+                if (byte >= 0x61 && byte <= 0x7A) || (byte >= 0x30 && byte <= 0x39) || byte >= 0x80 {
+                    hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3
+                    inWord = true
+                } else if inWord {
+                    wordHashes.append(hash)
+                    hash = 0xcbf2_9ce4_8422_2325
+                    inWord = false
+                }
             }
-            let set: Set<Int> = words.count >= 8 ? Set(pairHashes) : []
+            if inWord { wordHashes.append(hash) }
+            let pairHashes = zip(wordHashes, wordHashes.dropFirst()).map { Int(truncatingIfNeeded: $0 &* 31 &+ $1) }
+            let set: Set<Int> = wordHashes.count >= 8 ? Set(pairHashes) : []
             if !set.isEmpty,
                 let earlier = shingles.firstIndex(where: {
                     !$0.isEmpty && Double($0.intersection(set).count) / Double(min($0.count, set.count)) >= 0.8
