@@ -1,0 +1,13 @@
+#!/usr/bin/env bash
+# Build a libFuzzer target (Fuzz/Package.swift) with the address sanitizer and run it.
+# usage: scripts/fuzz.sh FuzzTokenizer|FuzzArticle|FuzzGlossary|FuzzAlign|FuzzLint [SECONDS]
+# Crashing inputs are written to Fuzz/crashes/TARGET/ and belong in the regression tests.
+set -euo pipefail
+cd "$(dirname "$0")/../Fuzz"
+target=$1
+seconds=${2:-600}
+swift build -c debug --product "$target" -Xswiftc -sanitize=fuzzer,address -Xswiftc -parse-as-library --scratch-path .build-fuzz
+mkdir -p "corpus/$target" "crashes/$target"
+# Seed the corpus with the bundled pages and glossary.
+cp ../Corpora/*/*.txt ../Glossaries/vi-nb.csv "corpus/$target/" 2>/dev/null || true
+"./.build-fuzz/debug/$target" -max_total_time="$seconds" -timeout=20 -rss_limit_mb=4096 -artifact_prefix="crashes/$target/" "corpus/$target"
