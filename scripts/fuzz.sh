@@ -12,5 +12,5 @@ mkdir -p "corpus/$target" "crashes/$target"
 cp ../Corpora/*/*.txt ../Glossaries/vi-nb.csv "corpus/$target/" 2>/dev/null || true
 # -detect_leaks=0: the Swift runtime keeps the parse trees of static Regex values (built once per
 # process), which LeakSanitizer reports as a leak of the first input; memory errors still stop the run.
-"./.build-fuzz/debug/$target" -max_total_time="$seconds" -timeout=20 -rss_limit_mb=4096 -detect_leaks=0 \
+ASAN_OPTIONS=detect_leaks=0 "./.build-fuzz/debug/$target" -max_total_time="$seconds" -timeout=20 -rss_limit_mb=4096 -detect_leaks=0 \
   -artifact_prefix="crashes/$target/" "corpus/$target"
