@@ -8,10 +8,11 @@ let targets = ["FuzzTokenizer", "FuzzArticle", "FuzzGlossary", "FuzzAlign", "Fuz
 let package = Package(
     name: "tolk-fuzz",
     dependencies: [.package(path: "..")],
-    targets: targets.map { name in
+    targets: [.target(name: "FuzzDriver")] + targets.map { name in
         .executableTarget(
             name: name,
             dependencies: [
+                "FuzzDriver",
                 .product(name: "TolkText", package: "main"), .product(name: "TolkArticle", package: "main"),
                 .product(name: "TolkGlossary", package: "main"), .product(name: "TolkAlign", package: "main"),
                 .product(name: "TolkLint", package: "main"),
