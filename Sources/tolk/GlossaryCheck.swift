@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import TolkArticle
 import TolkGlossary
+import TolkReport
 import TolkText
 
 /// Translations to check, each with its source when one is known.
@@ -30,20 +31,12 @@ struct CheckTarget {
     }
 }
 
-/// Findings as text (`path:line:col: severity: message [rule]`) or JSON lines.
+/// The two formats of the glossary commands (text or JSON lines), written by the shared reporters.
 enum FindingOutput: String, ExpressibleByArgument, CaseIterable {
     case text, json
 
     func write(_ findings: [Finding], to out: StandardOutput) throws {
-        switch self {
-        case .text:
-            for finding in findings { out.write(finding.text + "\n") }
-        case .json:
-            let encoder = JSONEncoder()
-            encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-            encoder.keyEncodingStrategy = .convertToSnakeCase
-            for finding in findings { out.write(String(decoding: try encoder.encode(finding), as: UTF8.self) + "\n") }
-        }
+        out.write(try FindingReporter.render(findings, format: self == .text ? .text : .json, toolVersion: Tolk.version) { _, _ in nil })
     }
 }
 
