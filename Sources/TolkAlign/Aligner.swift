@@ -56,7 +56,7 @@ public final class Aligner {
     /// An aligner for a language pair; `glossary` term pairs and `dictionary` (source word ->
     /// target words) become anchors.
     public init(sourceLanguage: String, targetLanguage: String, glossary: Glossary? = nil, dictionary: [String: [String]] = [:]) throws {
-        let fold = Normalizer(form: .nfc, foldCase: true, foldDiacritics: true)
+        let fold = Normalizer.foldedKey
         var folded: [String: [String]] = [:]
         for (word, translations) in dictionary {
             folded[try fold.normalize(word).text, default: []] += try translations.map { try fold.normalize($0).text }

@@ -37,7 +37,7 @@ struct SegmentFeatures {
 final class FeatureExtractor {
     let language: String
     private let segmenter: Segmenter
-    private let fold = Normalizer(form: .nfc, foldCase: true, foldDiacritics: true)
+    private let fold = Normalizer.foldedKey
     private let nfc = Normalizer(form: .nfc)
     private var folded: [String: String] = [:]
     private let matcher: TermMatcher?

@@ -38,7 +38,7 @@ public struct ArticleFingerprint: Sendable {
 /// Builds fingerprints. Owns ICU handles: one per task.
 public final class Fingerprinter {
     private let slugger: Slugger
-    private let foldKey = Normalizer(form: .nfc, foldCase: true, foldDiacritics: true)
+    private let foldKey = Normalizer.foldedKey
     private var folded: [Substring: String] = [:]
 
     public init() throws(ICUError) {

@@ -25,7 +25,7 @@ public struct SlugAgreement: Sendable, Hashable {
 public enum SlugConsistency {
     /// Compares the headline with the source URL's slug and each caption with its image file name.
     public static func check(_ article: Article) throws -> [SlugAgreement] {
-        let fold = Normalizer(form: .nfc, foldCase: true, foldDiacritics: true)
+        let fold = Normalizer.foldedKey
         var results: [SlugAgreement] = []
         if let headline = article.headline, let url = article.sourceURL, let slug = ArticleURL(url)?.slug {
             results.append(try compare(headline, slug: slug, fold: fold))

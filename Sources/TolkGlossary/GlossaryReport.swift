@@ -74,7 +74,7 @@ public struct GlossaryReport: Sendable {
     ) throws
         -> [Candidate]
     {
-        let fold = Normalizer(form: .nfc, foldCase: true, foldDiacritics: true)
+        let fold = Normalizer.foldedKey
         var terms: [(concept: String, text: String, folded: String, words: [String])] = []
         var known = Set<String>()
         for concept in glossary.concepts {

@@ -50,9 +50,9 @@ public final class TermMatcher {
         let primary = language.split(whereSeparator: { $0 == "-" || $0 == "_" }).first.map(String.init)?.lowercased() ?? language
         segmenterLanguage = primary
         let norwegian = ["nb", "no", "nn"].contains(primary)
-        keyNormalizer =
-            norwegian
-            ? nil : Normalizer(form: .nfc, toneStyle: .new, fixLookalikes: true, foldCase: true, foldDiacritics: foldDiacritics)
+        var vietnameseKey = Normalizer.vietnameseKey
+        vietnameseKey.foldDiacritics = foldDiacritics
+        keyNormalizer = norwegian ? nil : vietnameseKey
         let segmenter = try Segmenter(languageCode: primary)
         for concept in glossary.concepts {
             for term in concept.terms where term.language == language && !term.text.trimmed().isEmpty {

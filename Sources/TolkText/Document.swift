@@ -108,8 +108,6 @@ public struct Document: Sendable {
     /// The number of line breaks in the document.
     public var lineBreakCount: Int { lineStarts.count - 1 }
 
-    var lineStartCount: Int { lineStarts.count }
-
     private static func lineStarts(of bytes: [UInt8]) -> [Int] {
         bytes.withUnsafeBufferPointer { buffer in
             var starts = [0]
@@ -165,24 +163,16 @@ extension Document {
 }
 
 extension Document {
-    /// The byte range of every line, without its line break (LF, CRLF or CR).
+    /// The byte range of every line, without its line break (LF, CRLF or CR); a final line break
+    /// opens no empty last line.
     public var lineRanges: [Range<Int>] {
-        var ranges: [Range<Int>] = []
-        ranges.reserveCapacity(lineStartCount)
-        var start = 0
-        var i = 0
-        let count = bytes.count
-        while i < count {
-            let byte = bytes[i]
-            if byte == 0x0A || byte == 0x0D {
-                ranges.append(start..<i)
-                if byte == 0x0D, i + 1 < count, bytes[i + 1] == 0x0A { i += 1 }
-                start = i + 1
-            }
-            i += 1
+        lineStarts.indices.compactMap { index in
+            let start = lineStarts[index]
+            guard index + 1 < lineStarts.count else { return start < bytes.count ? start..<bytes.count : nil }
+            var end = lineStarts[index + 1] - 1
+            if bytes[end] == 0x0A, end > start, bytes[end - 1] == 0x0D { end -= 1 }
+            return start..<end
         }
-        if start < count { ranges.append(start..<count) }
-        return ranges
     }
 }
 
@@ -191,7 +181,7 @@ extension Document {
     /// document has no such line.
     public func offset(of position: TextPosition) -> Int? {
         let index = position.line - origin.line
-        guard index >= 0, index < lineStartCount else { return nil }
+        guard index >= 0, index < lineStarts.count else { return nil }
         var offset = lineStarts[index]
         var column = 1
         while column < position.column, offset < bytes.count {

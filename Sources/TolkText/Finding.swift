@@ -1,12 +1,8 @@
 /// One problem found in a file: the single result model of tolk's checks (glossary, lint), with one
 /// text form here and machine forms (JSON, SARIF) built from the same fields.
 public struct Finding: Sendable, Hashable, Codable {
-    public enum Severity: String, Sendable, Codable, CaseIterable, Comparable {
+    public enum Severity: String, Sendable, Codable, CaseIterable {
         case note, warning, error
-
-        public static func < (lhs: Severity, rhs: Severity) -> Bool {
-            allCases.firstIndex(of: lhs)! < allCases.firstIndex(of: rhs)!
-        }
     }
 
     /// The rule's stable id, e.g. `glossary-forbidden`.

@@ -49,6 +49,10 @@ public struct Normalizer: Sendable {
     /// case folded.
     public static let vietnameseKey = Normalizer(form: .nfc, toneStyle: .new, fixLookalikes: true, foldCase: true)
 
+    /// The loose key any language is compared by where accents may be missing: NFC, case and
+    /// diacritics folded.
+    public static let foldedKey = Normalizer(form: .nfc, foldCase: true, foldDiacritics: true)
+
     /// Normalises `text`.
     /// - Complexity: O(n); ASCII words without case folding are copied as they are.
     public func normalize(_ text: String) throws(ICUError) -> NormalizedText {

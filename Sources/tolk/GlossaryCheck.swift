@@ -50,10 +50,7 @@ extension GlossaryCommand {
         var glossary: String
         @Option(help: "The source article of the (single) translation, for missing-term checks.")
         var source: String?
-        @Option(help: "Language of the sources.")
-        var sourceLang = "vi"
-        @Option(help: "Language of the translations.")
-        var targetLang = "nb"
+        @OptionGroup var languages: LanguagePair
         @Option(help: "text or json (one finding per line).")
         var format: FindingOutput = .text
         @Flag(help: "Warnings fail too (exit 1).")
@@ -62,9 +59,9 @@ extension GlossaryCommand {
         var translations: [String]
 
         func run() throws {
+            let (sourceLang, targetLang) = (languages.sourceLang, languages.targetLang)
             let targets = try CheckTarget.collect(translations, source: source, sourceLanguage: sourceLang, targetLanguage: targetLang)
             let loaded = try GlossaryCommand.load(glossary)
-            let (sourceLang, targetLang) = (sourceLang, targetLang)
             let outcomes = Parallel.map(
                 targets.count, makeWorker: { try GlossaryChecker(glossary: loaded, targetLanguage: targetLang, sourceLanguage: sourceLang) }
             ) {
@@ -97,19 +94,16 @@ extension GlossaryCommand {
 
         @Option(help: "The glossary (.tbx or .csv).")
         var glossary: String
-        @Option(help: "Language of the sources.")
-        var sourceLang = "vi"
-        @Option(help: "Language of the translations.")
-        var targetLang = "nb"
+        @OptionGroup var languages: LanguagePair
         @Option(help: "text or json.")
         var format: FindingOutput = .text
         @Argument(help: "Corpus folders or translation files.")
         var corpus: [String]
 
         func run() throws {
+            let (sourceLang, targetLang) = (languages.sourceLang, languages.targetLang)
             let loaded = try GlossaryCommand.load(glossary)
             let targets = try CheckTarget.collect(corpus, source: nil, sourceLanguage: sourceLang, targetLanguage: targetLang)
-            let (sourceLang, targetLang) = (sourceLang, targetLang)
             let results = try Parallel.map(
                 targets.count, makeWorker: { try GlossaryChecker(glossary: loaded, targetLanguage: targetLang, sourceLanguage: sourceLang) }
             ) {

@@ -11,6 +11,14 @@ struct InputFiles: ParsableArguments {
     }
 }
 
+/// The source and translation languages of the commands that read article pairs.
+struct LanguagePair: ParsableArguments {
+    @Option(help: "Language of the sources.")
+    var sourceLang = "vi"
+    @Option(help: "Language of the translations.")
+    var targetLang = "nb"
+}
+
 /// The language option shared by the text commands.
 struct LanguageOption: ParsableArguments {
     @Option(name: .long, help: "ICU locale id of the text: nb, vi, or any other (ICU's root rules apply).")

@@ -21,14 +21,12 @@ struct Pair: ParsableCommand {
     var sources: String
     @Option(help: "Folder of translated pages.")
     var translations: String
-    @Option(help: "Language of the sources.")
-    var sourceLang = "vi"
-    @Option(help: "Language of the translations (files named <lang>.txt say their own).")
-    var targetLang = "nb"
+    @OptionGroup var languages: LanguagePair
     @Option(help: "jsonl: one JSON object per translation; tsv: translation, source, score, method, evidence.")
     var format: Format = .jsonl
 
     func run() throws {
+        let (sourceLang, targetLang) = (languages.sourceLang, languages.targetLang)
         let sourceFiles = try PageFiles.list(sources, language: sourceLang)
         let translationFiles = try PageFiles.list(translations, language: targetLang)
         let progress = Progress(total: sourceFiles.count + translationFiles.count, label: "reading pages")

@@ -29,6 +29,14 @@ struct InputTests {
         #expect(throws: TextInputError.nulByte(source: "bin", byteOffset: 2)) { try Document(bytes: [0x41, 0x42, 0x00], name: "bin") }
     }
 
+    @Test func lineRangesDropEveryKindOfLineBreak() throws {
+        let document = try Document(bytes: Array("a\r\n\nbc\rd\n\r\ne\n".utf8), name: "mixed.txt")
+        #expect(document.lineRanges.map { document.text($0) } == ["a", "", "bc", "d", "", "e"])
+        #expect(document.lineBreakCount == 6)
+        #expect(try Document(bytes: [], name: "empty.txt").lineRanges.isEmpty)
+        #expect(try Document(bytes: Array("x".utf8), name: "x.txt").lineRanges == [0..<1])
+    }
+
     @Test func missingFileAndDirectory() {
         #expect(throws: TextInputError.notFound(source: "/nonexistent/tolk.txt")) {
             try TextReader(path: "/nonexistent/tolk.txt").readDocument()
