@@ -91,6 +91,17 @@ static int32_t reserve(TolkBreaker *breaker, int32_t units) {
 }
 
 /* Number of bytes of the UTF-8 sequence starting with lead byte b (input is valid UTF-8). */
+/* Hands the breaker's first `units` UTF-16 units to its iterator and rewinds it. */
+static int32_t attach_text(TolkBreaker *breaker, int32_t units) {
+    breaker->length = units;
+    UErrorCode code = U_ZERO_ERROR;
+    ubrk_setText(breaker->iterator, breaker->text, units, &code);
+    if (U_FAILURE(code)) return (int32_t)code;
+    ubrk_first(breaker->iterator);
+    breaker->done = 0;
+    return 0;
+}
+
 static int32_t utf8_sequence_length(uint8_t b) {
     if (b < 0x80) return 1;
     if (b < 0xE0) return 2;
@@ -136,13 +147,7 @@ int32_t tolk_breaker_set_utf8(TolkBreaker *breaker, const uint8_t *text, int32_t
         i += n;
     }
     breaker->utf8Offsets[units] = length;
-    breaker->length = units;
-    UErrorCode code = U_ZERO_ERROR;
-    ubrk_setText(breaker->iterator, breaker->text, units, &code);
-    if (U_FAILURE(code)) return (int32_t)code;
-    ubrk_first(breaker->iterator);
-    breaker->done = 0;
-    return 0;
+    return attach_text(breaker, units);
 }
 
 int32_t tolk_breaker_copy_text(TolkBreaker *breaker, const TolkBreaker *source) {
@@ -152,13 +157,7 @@ int32_t tolk_breaker_copy_text(TolkBreaker *breaker, const TolkBreaker *source) 
     if (status != 0) return status;
     memcpy(breaker->text, source->text, (size_t)units * sizeof(UChar));
     memcpy(breaker->utf8Offsets, source->utf8Offsets, ((size_t)units + 1) * sizeof(int32_t));
-    breaker->length = units;
-    UErrorCode code = U_ZERO_ERROR;
-    ubrk_setText(breaker->iterator, breaker->text, units, &code);
-    if (U_FAILURE(code)) return (int32_t)code;
-    ubrk_first(breaker->iterator);
-    breaker->done = 0;
-    return 0;
+    return attach_text(breaker, units);
 }
 
 int32_t tolk_breaker_next(TolkBreaker *breaker, int32_t *offsets, int32_t *statuses,
