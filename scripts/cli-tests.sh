@@ -108,6 +108,8 @@ check "explain" 0 'Does not fire on:' -- "$TOLK" explain glued-words
 check "explain an unknown rule" 2 'unknown rule' -- "$TOLK" explain nonsense
 check "config --dump-default" 0 '^  glued-words: error$' -- "$TOLK" config --dump-default
 check "check the bundled corpus" 1 'Corpora/vietnamplus-1080850/nb.txt +0 +0 +Corpora/vietnamplus-1080850/vi.txt' -- "$TOLK" check
+check "check honours its baseline in the exit code" 0 '0 errors, 0 warnings' -- sh -c "'$TOLK' check --write-baseline '$work/check-base.json' && '$TOLK' check --baseline '$work/check-base.json'"
+check "check rejects a broken baseline" 2 'not a tolk baseline' -- "$TOLK" check --baseline "$work/empty.txt"
 # The README's pre-commit recipe, tried for real in a scratch repository.
 hook_repo="$work/hook-repo"
 mkdir -p "$hook_repo" && git -C "$hook_repo" init -q && git -C "$hook_repo" config user.email t@example.org && git -C "$hook_repo" config user.name t

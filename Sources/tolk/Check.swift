@@ -50,17 +50,13 @@ struct Check: ParsableCommand {
                 ))
         }
         findings += LintOptions.corpusInconsistencies(glossaryResults, configuration)
-        if options.format == .text && options.writeBaseline == nil {
-            defer { StandardOutput.shared.flush() }
-            // The summary follows the findings (written by finish).
-            try? options.finish(findings.sorted(by: Finding.ordered), files: pairs.count)
+        do {
+            try options.finish(findings.sorted(by: Finding.ordered), files: pairs.count)
+        } catch let exit as ExitCode {
             writeSummary(rows)
-            let errors = findings.filter { $0.severity == .error }.count
-            let warnings = findings.filter { $0.severity == .warning }.count
-            if errors > 0 || (options.strict && warnings > 0) { throw ExitCode(1) }
-            return
+            throw exit
         }
-        try options.finish(findings.sorted(by: Finding.ordered), files: pairs.count)
+        writeSummary(rows)
     }
 
     /// Every translation of `corpus` (files named after the target language) with its source.
@@ -80,8 +76,11 @@ struct Check: ParsableCommand {
         return Pairer().pair(sources: sources.values, translations: translations.values)
     }
 
+    /// The per-article table after text findings (other formats are for machines and stay pure).
     private func writeSummary(_ rows: [(String, String, Int, Int)]) {
+        guard options.format == .text, options.writeBaseline == nil else { return }
         let out = StandardOutput.shared
+        defer { out.flush() }
         let width = max(11, rows.map(\.0.count).max() ?? 0)
         out.write("\n" + "translation".padding(toLength: width, withPad: " ", startingAt: 0) + "  errors  warnings  source\n")
         for (translation, source, errors, warnings) in rows {

@@ -87,7 +87,7 @@ struct LintOptions: ParsableArguments {
         var lines: [String: [String]] = [:]
         let text = try FindingReporter.render(reported, format: format, toolVersion: Tolk.version) { path, line in
             if lines[path] == nil {
-                lines[path] = (try? TextReader(path: path).readDocument()).map { $0.text.components(separatedBy: "\n") } ?? []
+                lines[path] = (try? TextReader(path: path).readDocument()).map { document in document.lineRanges.map(document.text) } ?? []
             }
             let all = lines[path]!
             return line - 1 < all.count ? all[line - 1] : nil
