@@ -156,10 +156,11 @@ struct Page {
                     kind: .paragraph, range: $0.range, start: document.position(at: $0.range.lowerBound), text: segmentation.text($0.range))
             }
         }
+        units = elements.filter { [.headline, .lede, .paragraph, .caption].contains($0.kind) }
     }
 
     /// Headline, lede, paragraphs and captions: what the aligner aligns.
-    var units: [Element] { elements.filter { [.headline, .lede, .paragraph, .caption].contains($0.kind) } }
+    let units: [Element]
 
     /// Runs of consecutive chrome elements.
     var chromeRuns: [[Element]] {

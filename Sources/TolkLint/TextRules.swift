@@ -163,12 +163,17 @@ enum TextRules {
 
     /// Pairs (later, earlier) of units whose word pairs overlap by 80 % or more of the smaller
     /// (lede and body paragraphs of eight words or more; headlines and captions may echo the text).
+    /// Earlier units are found through an index from word pair to the units holding it, so a long
+    /// text costs time in proportion to its length; a word pair remembers its first
+    /// `holdersPerPair` units only.
     static func repeatedParagraphs(_ units: [Page.Element]) -> [(Int, Int)] {
-        var shingles: [Set<Int>] = []
+        let holdersPerPair = 16
+        var sizes: [Int] = []
+        var holders: [Int: [Int]] = [:]
         var pairs: [(Int, Int)] = []
         for (index, unit) in units.enumerated() {
             guard unit.kind == .lede || unit.kind == .paragraph else {
-                shingles.append([])
+                sizes.append(0)
                 continue
             }
             // Words hashed straight from the lower-cased bytes (runs of ASCII letters and digits, and
@@ -187,16 +192,14 @@ enum TextRules {
                 }
             }
             if inWord { wordHashes.append(hash) }
-            let pairHashes = zip(wordHashes, wordHashes.dropFirst()).map { Int(truncatingIfNeeded: $0 &* 31 &+ $1) }
-            let set: Set<Int> = wordHashes.count >= 8 ? Set(pairHashes) : []
-            if !set.isEmpty,
-                let earlier = shingles.firstIndex(where: {
-                    !$0.isEmpty && Double($0.intersection(set).count) / Double(min($0.count, set.count)) >= 0.8
-                })
-            {
-                pairs.append((index, earlier))
-            }
-            shingles.append(set)
+            let set: Set<Int> =
+                wordHashes.count >= 8 ? Set(zip(wordHashes, wordHashes.dropFirst()).map { Int(truncatingIfNeeded: $0 &* 31 &+ $1) }) : []
+            var shared: [Int: Int] = [:]
+            for pair in set { for earlier in holders[pair, default: []] { shared[earlier, default: 0] += 1 } }
+            let earliest = shared.filter { Double($0.value) / Double(min(sizes[$0.key], set.count)) >= 0.8 }.keys.min()
+            if let earliest { pairs.append((index, earliest)) }
+            for pair in set where holders[pair, default: []].count < holdersPerPair { holders[pair, default: []].append(index) }
+            sizes.append(set.count)
         }
         return pairs
     }

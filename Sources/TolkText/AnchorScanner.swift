@@ -21,7 +21,9 @@ public enum AnchorScanner {
             if scalar.isASCII, !(("a"..."z").contains(scalar) || ("A"..."Z").contains(scalar) || ("0"..."9").contains(scalar)) {
                 // ASCII spaces and punctuation: nothing to look up.
                 i += 1
-            } else if scalar.properties.numericType == .decimal {
+            } else if ("0"..."9").contains(scalar) {
+                // Only ASCII digits make numbers (`number` reads no others, so another decimal digit
+                // such as N'Ko ߉ would never be consumed).
                 i = number(scalars, from: i, language: language, into: &anchors)
             } else if scalar.properties.isAlphabetic {
                 var end = i
@@ -79,7 +81,7 @@ public enum AnchorScanner {
 
     /// Reads the number starting at `start`, adds its anchor, returns the index after it.
     private static func number(_ s: [Unicode.Scalar], from start: Int, language: String, into anchors: inout Set<String>) -> Int {
-        func digit(_ k: Int) -> Bool { k < s.count && s[k].properties.numericType == .decimal && s[k].isASCII }
+        func digit(_ k: Int) -> Bool { k < s.count && ("0"..."9").contains(s[k]) }
         var groups: [String] = []
         var separators: [Unicode.Scalar] = []
         var k = start
