@@ -31,9 +31,12 @@ public final class Linter {
     }
 
     /// Lints `translation`; `source` enables the source-aware rules, `sourceURL` (the source's own
-    /// URL) the source-url check.
-    public func lint(translation: Document, source: Document? = nil, sourceURL: String? = nil, markdown: Bool = false) throws -> Result {
-        let page = try Page(translation, reader: reader, markdown: markdown)
+    /// URL) the source-url check. A `continuation` (a later block of a streamed long text) is read
+    /// as plain paragraphs, not as an article page.
+    public func lint(
+        translation: Document, source: Document? = nil, sourceURL: String? = nil, markdown: Bool = false, continuation: Bool = false
+    ) throws -> Result {
+        let page = try Page(translation, reader: continuation ? nil : reader, markdown: markdown)
         var findings: [Finding] = []
         func add(_ rule: String, _ range: Range<Int>, _ message: String, suggestion: String? = nil, in document: Document = translation) {
             guard let definition = Rule.named(rule), let severity = configuration.severity(of: definition) else { return }
@@ -144,8 +147,9 @@ struct Page {
     let article: Article?
     let elements: [Element]
 
-    init(_ document: Document, reader: ArticleReader, markdown: Bool) throws {
-        if let article = try? reader.read(document, markdown: markdown) {
+    /// The page of `document`: the article `reader` reads, else (or without a reader) plain paragraphs.
+    init(_ document: Document, reader: ArticleReader?, markdown: Bool) throws {
+        if let article = try? reader?.read(document, markdown: markdown) {
             self.article = article
             elements = article.elements.map { Element(kind: $0.kind, range: $0.range, start: $0.start, text: $0.text) }
         } else {

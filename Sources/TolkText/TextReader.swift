@@ -29,7 +29,9 @@ public struct TextReader: Sendable {
 
     /// Calls `body` with consecutive documents that together hold the whole input; each holds
     /// whole paragraphs (it ends after a blank line or at the end of the input) and is about
-    /// `blockSize` bytes unless one paragraph is longer.
+    /// `blockSize` bytes. A paragraph longer than four blocks is cut, so memory stays bounded even
+    /// on a text without blank lines: at its last line break, else after its last sentence end
+    /// (`.`, `!` or `?` and a space), else after its last space, else between two characters.
     public func forEachBlock(blockSize: Int = 1 << 20, _ body: (Document) throws -> Void) throws {
         var pending: [UInt8] = []
         var origin = Document.Origin.start
@@ -46,7 +48,8 @@ public struct TextReader: Sendable {
         try readChunks { chunk in
             pending.append(contentsOf: chunk)
             while pending.count >= blockSize {
-                guard let cut = Self.paragraphBreak(in: pending, from: scanFrom) else {
+                let longest = 4 * blockSize
+                guard let cut = Self.paragraphBreak(in: pending, from: scanFrom) ?? (pending.count >= longest ? Self.cut(pending, before: longest) : nil) else {
                     // Resume near the end next time, so one huge paragraph is scanned once.
                     scanFrom = max(blockSize - 1, pending.count - 256)
                     break
@@ -75,6 +78,31 @@ public struct TextReader: Sendable {
             i += 1
         }
         return nil
+    }
+
+    /// Where to cut an overlong paragraph in `bytes[..<limit]`: after the last line break, else
+    /// after the last sentence end followed by a space, else after the last space, else at the
+    /// last character start.
+    static func cut(_ bytes: [UInt8], before limit: Int) -> Int {
+        let window = bytes[..<limit]
+        if let lineBreak = window.lastIndex(where: { $0 == 0x0A || $0 == 0x0D }), lineBreak > 0 {
+            // Never between the CR and LF of a CRLF.
+            return bytes[lineBreak] == 0x0D && lineBreak + 1 < bytes.count && bytes[lineBreak + 1] == 0x0A ? lineBreak + 2 : lineBreak + 1
+        }
+        var sentenceEnd: Int? = nil
+        var lastSpace: Int? = nil
+        var i = limit - 1
+        while i > 0, sentenceEnd == nil {
+            if bytes[i] == 0x20 {
+                if lastSpace == nil { lastSpace = i + 1 }
+                if [0x2E, 0x21, 0x3F].contains(bytes[i - 1]) { sentenceEnd = i + 1 }
+            }
+            i -= 1
+        }
+        if let place = sentenceEnd ?? lastSpace { return place }
+        var start = limit
+        while start > 1, !UTF8Validation.isScalarStart(bytes[start]) { start -= 1 }
+        return start
     }
 
     private func readChunks(_ body: (UnsafeBufferPointer<UInt8>) throws -> Void) throws {

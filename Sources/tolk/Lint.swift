@@ -68,6 +68,24 @@ struct LintOptions: ParsableArguments {
         }
     }
 
+    /// The text of the lines the findings start and end on, by path and line number, read by
+    /// streaming each file once (standard input is gone by now: its lines are not shown).
+    static func lines(of findings: [Finding]) -> [String: [Int: String]] {
+        var wanted: [String: Set<Int>] = [:]
+        for finding in findings where finding.path != "<stdin>" { wanted[finding.path, default: []].formUnion([finding.line, finding.endLine]) }
+        var lines: [String: [Int: String]] = [:]
+        for (path, numbers) in wanted {
+            var found: [Int: String] = [:]
+            try? TextReader(path: path).forEachBlock { block in
+                for (index, range) in block.lineRanges.enumerated() where numbers.contains(block.origin.line + index) {
+                    found[block.origin.line + index] = block.text(range)
+                }
+            }
+            lines[path] = found
+        }
+        return lines
+    }
+
     /// Prints the findings (after the baseline), writes a baseline if asked, and exits like lint:
     /// 0 nothing failing, 1 findings at the failing severity.
     func finish(_ findings: [Finding], files: Int) throws {
@@ -84,14 +102,8 @@ struct LintOptions: ParsableArguments {
             }
             reported = decoded.filter(findings)
         }
-        var lines: [String: [String]] = [:]
-        let text = try FindingReporter.render(reported, format: format, toolVersion: Tolk.version) { path, line in
-            if lines[path] == nil {
-                lines[path] = (try? TextReader(path: path).readDocument()).map { document in document.lineRanges.map(document.text) } ?? []
-            }
-            let all = lines[path]!
-            return line - 1 < all.count ? all[line - 1] : nil
-        }
+        let lines = Self.lines(of: reported)
+        let text = try FindingReporter.render(reported, format: format, toolVersion: Tolk.version) { path, line in lines[path]?[line] }
         StandardOutput.shared.write(text)
         StandardOutput.shared.flush()
         let errors = reported.filter { $0.severity == .error }.count
@@ -133,12 +145,15 @@ struct Lint: ParsableCommand {
             linter, k in
             defer { progress.advance() }
             let target = targets[k]
-            let document = try (target.translation == "-" ? TextReader.standardInput : TextReader(path: target.translation)).readDocument()
+            let reader = TextReader(path: target.translation)
+            let isMarkup = [".md", ".html", ".htm"].contains { target.translation.hasSuffix($0) }
+            if target.source == nil, !isMarkup {
+                return try Lint.streamed(reader, linter: linter)
+            }
+            let document = try reader.readDocument()
             let source = try target.source.map { try TextReader(path: $0).readDocument() }
             let url = sourceURL ?? target.source.flatMap(PageFiles.metadataURL(besides:))
-            let result = try linter.lint(
-                translation: document, source: source, sourceURL: url, markdown: target.translation.hasSuffix(".md"))
-            let isMarkup = [".md", ".html", ".htm"].contains { target.translation.hasSuffix($0) }
+            let result = try linter.lint(translation: document, source: source, sourceURL: url, markdown: target.translation.hasSuffix(".md"))
             return (isMarkup ? InlineSuppression.filter(result.findings, in: document) : result.findings, result.glossary)
         }
         progress.finish()
@@ -152,4 +167,23 @@ struct Lint: ParsableCommand {
         findings += LintOptions.corpusInconsistencies(glossaryResults, configuration)
         try options.finish(findings.sorted(by: Finding.ordered), files: targets.count)
     }
+
+    /// Lints a page without a source in blocks of whole paragraphs (`Lint.blockSize` bytes), so a
+    /// text of any length is linted in bounded memory. A page that fits one block is linted whole,
+    /// as an article; in a longer text the later blocks are plain paragraphs, repeats are found
+    /// within a block and the glossary's consistency across the page is not checked.
+    static func streamed(_ reader: TextReader, linter: Linter) throws -> ([Finding], GlossaryChecker.Result?) {
+        var findings: [Finding] = []
+        var glossary: GlossaryChecker.Result? = nil
+        var blocks = 0
+        try reader.forEachBlock(blockSize: blockSize) { block in
+            let result = try linter.lint(translation: block, continuation: blocks > 0)
+            findings += result.findings
+            glossary = blocks == 0 ? result.glossary : nil
+            blocks += 1
+        }
+        return (findings, glossary)
+    }
+
+    static let blockSize = 1 << 20
 }

@@ -71,4 +71,31 @@ struct InputTests {
             try TextReader(path: url.path).forEachBlock(blockSize: 500) { _ in }
         }
     }
+
+    @Test func aParagraphWithoutBreaksIsCutAfterASentenceEnd() throws {
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("tolk-line-\(getpid()).txt")
+        let line = String(repeating: "Statsministeren besøkte Hà Nội. ", count: 400) + "Slutt\n"
+        try Data(line.utf8).write(to: url)
+        defer { try? FileManager.default.removeItem(at: url) }
+        var pieces: [String] = []
+        try TextReader(path: url.path).forEachBlock(blockSize: 500) { block in
+            #expect(block.bytes.count <= 2000)
+            #expect(block.origin.line == 1)
+            pieces.append(block.text)
+        }
+        #expect(pieces.count > 5)
+        #expect(pieces.joined() == line)
+        #expect(pieces.dropLast().allSatisfy { $0.hasSuffix("Nội. ") })
+    }
+
+    @Test func aTextWithoutSpacesIsCutBetweenCharacters() throws {
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("tolk-nospace-\(getpid()).txt")
+        let line = String(repeating: "ưởđ", count: 2000)
+        try Data(line.utf8).write(to: url)
+        defer { try? FileManager.default.removeItem(at: url) }
+        var pieces: [String] = []
+        try TextReader(path: url.path).forEachBlock(blockSize: 100) { block in pieces.append(block.text) }
+        #expect(pieces.count > 10)
+        #expect(pieces.joined() == line)
+    }
 }
