@@ -49,7 +49,10 @@ public struct TextReader: Sendable {
             pending.append(contentsOf: chunk)
             while pending.count >= blockSize {
                 let longest = 4 * blockSize
-                guard let cut = Self.paragraphBreak(in: pending, from: scanFrom) ?? (pending.count >= longest ? Self.cut(pending, before: longest) : nil) else {
+                guard
+                    let cut = Self.paragraphBreak(in: pending, from: scanFrom)
+                        ?? (pending.count >= longest ? Self.cut(pending, before: longest) : nil)
+                else {
                     // Resume near the end next time, so one huge paragraph is scanned once.
                     scanFrom = max(blockSize - 1, pending.count - 256)
                     break

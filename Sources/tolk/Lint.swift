@@ -72,7 +72,9 @@ struct LintOptions: ParsableArguments {
     /// streaming each file once (standard input is gone by now: its lines are not shown).
     static func lines(of findings: [Finding]) -> [String: [Int: String]] {
         var wanted: [String: Set<Int>] = [:]
-        for finding in findings where finding.path != "<stdin>" { wanted[finding.path, default: []].formUnion([finding.line, finding.endLine]) }
+        for finding in findings where finding.path != "<stdin>" {
+            wanted[finding.path, default: []].formUnion([finding.line, finding.endLine])
+        }
         var lines: [String: [Int: String]] = [:]
         for (path, numbers) in wanted {
             var found: [Int: String] = [:]
@@ -153,7 +155,8 @@ struct Lint: ParsableCommand {
             let document = try reader.readDocument()
             let source = try target.source.map { try TextReader(path: $0).readDocument() }
             let url = sourceURL ?? target.source.flatMap(PageFiles.metadataURL(besides:))
-            let result = try linter.lint(translation: document, source: source, sourceURL: url, markdown: target.translation.hasSuffix(".md"))
+            let result = try linter.lint(
+                translation: document, source: source, sourceURL: url, markdown: target.translation.hasSuffix(".md"))
             return (isMarkup ? InlineSuppression.filter(result.findings, in: document) : result.findings, result.glossary)
         }
         progress.finish()
