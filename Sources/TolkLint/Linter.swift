@@ -36,6 +36,8 @@ public final class Linter {
     public func lint(
         translation: Document, source: Document? = nil, sourceURL: String? = nil, markdown: Bool = false, continuation: Bool = false
     ) throws -> Result {
+        // A blank page is a broken upstream step, never "0 findings".
+        if !continuation, translation.isBlank { throw ArticleError.empty(source: translation.name) }
         let page = try Page(translation, reader: continuation ? nil : reader, markdown: markdown)
         var findings: [Finding] = []
         func add(_ rule: String, _ range: Range<Int>, _ message: String, suggestion: String? = nil, in document: Document = translation) {

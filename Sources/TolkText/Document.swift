@@ -50,6 +50,7 @@ public struct Document: Sendable {
         if bytes.count >= 2, (bytes[0] == 0xFF && bytes[1] == 0xFE) || (bytes[0] == 0xFE && bytes[1] == 0xFF) {
             throw .utf16(source: name)
         }
+        if origin.byteOffset == 0, Self.looksLikeUTF16(bytes) { throw .utf16(source: name) }
         if bytes.count >= 3, bytes[0] == 0xEF, bytes[1] == 0xBB, bytes[2] == 0xBF {
             bytes.removeFirst(3)
             origin.byteOffset += 3
@@ -103,6 +104,18 @@ public struct Document: Sendable {
             i += 1
         }
         return TextPosition(line: origin.line + low, column: column)
+    }
+
+    /// Whether the text is empty or only spaces, tabs and line breaks.
+    public var isBlank: Bool { bytes.allSatisfy { $0 == 0x20 || $0 == 0x09 || $0 == 0x0A || $0 == 0x0D } }
+
+    /// UTF-16 without a byte order mark: in its first 256 bytes, most byte pairs hold one NUL
+    /// (ASCII letters in UTF-16), which UTF-8 text never does.
+    static func looksLikeUTF16(_ bytes: [UInt8]) -> Bool {
+        let pairs = min(bytes.count, 256) / 2
+        guard pairs >= 2 else { return false }
+        let halfNul = (0..<pairs).filter { (bytes[2 * $0] == 0) != (bytes[2 * $0 + 1] == 0) }.count
+        return halfNul * 2 > pairs
     }
 
     /// The number of line breaks in the document.

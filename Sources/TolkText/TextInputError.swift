@@ -3,7 +3,7 @@
 public enum TextInputError: Error, Equatable, CustomStringConvertible, Sendable {
     /// The bytes are not UTF-8; `byteOffset` is the first bad byte (0-based, in the file).
     case invalidUTF8(source: String, byteOffset: Int)
-    /// The input starts with a UTF-16 byte order mark.
+    /// The input is UTF-16 (it starts with a byte order mark, or half its bytes are NUL).
     case utf16(source: String)
     /// The input contains a NUL byte (binary data).
     case nulByte(source: String, byteOffset: Int)

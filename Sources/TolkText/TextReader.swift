@@ -32,10 +32,13 @@ public struct TextReader: Sendable {
     /// `blockSize` bytes. A paragraph longer than four blocks is cut, so memory stays bounded even
     /// on a text without blank lines: at its last line break, else after its last sentence end
     /// (`.`, `!` or `?` and a space), else after its last space, else between two characters.
-    public func forEachBlock(blockSize: Int = 1 << 20, _ body: (Document) throws -> Void) throws {
+    /// Returns the number of text bytes read (a byte order mark not counted).
+    @discardableResult
+    public func forEachBlock(blockSize: Int = 1 << 20, _ body: (Document) throws -> Void) throws -> Int {
         var pending: [UInt8] = []
         var origin = Document.Origin.start
         var first = true
+        var total = 0
         var scanFrom = blockSize - 1
         func emit(upTo end: Int) throws {
             let piece = Array(pending[..<end])
@@ -43,6 +46,7 @@ public struct TextReader: Sendable {
             let document = try Document(bytes: piece, name: name, origin: origin)
             origin = Document.Origin(byteOffset: origin.byteOffset + piece.count, line: origin.line + document.lineBreakCount)
             first = false
+            total += document.bytes.count
             try body(document)
         }
         try readChunks { chunk in
@@ -62,6 +66,7 @@ public struct TextReader: Sendable {
             }
         }
         if !pending.isEmpty || first { try emit(upTo: pending.count) }
+        return total
     }
 
     /// The offset just after the first blank line that starts at or after `start`, or nil.

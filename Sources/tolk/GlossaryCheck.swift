@@ -16,7 +16,9 @@ struct CheckTarget {
         for path in paths {
             var isDirectory: ObjCBool = false
             if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue {
-                for file in try PageFiles.list(path, language: targetLanguage) where file.language == targetLanguage {
+                let pages = try PageFiles.list(path, language: targetLanguage).filter { $0.language == targetLanguage }
+                if pages.isEmpty { throw CommandFailure(message: "\(path): no \(targetLanguage).txt pages in this folder or below it") }
+                for file in pages {
                     let sibling = ((file.path as NSString).deletingLastPathComponent as NSString).appendingPathComponent(
                         "\(sourceLanguage).txt")
                     targets.append(
@@ -68,6 +70,7 @@ extension GlossaryCommand {
                 checker, k in
                 let target = targets[k]
                 let document = try TextReader(path: target.translation).readDocument()
+                if document.isBlank { throw ArticleError.empty(source: document.name) }
                 let source = try target.source.map { try TextReader(path: $0).readDocument() }
                 // Only the source's article text counts for missing terms, not its site line or chrome.
                 let sourceRanges = source.flatMap { try? ArticleReader().read($0) }.map { article in

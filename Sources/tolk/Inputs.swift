@@ -9,6 +9,11 @@ struct InputFiles: ParsableArguments {
     var readers: [TextReader] {
         files.isEmpty ? [.standardInput] : files.map(TextReader.init(path:))
     }
+
+    /// Warns on standard error about an input that held no text, so an empty result is never silent.
+    static func noteEmpty(_ reader: TextReader, bytes: Int) {
+        if bytes == 0 { FileHandleOutput.standardError.write("tolk: warning: \(reader.name): the input is empty\n") }
+    }
 }
 
 /// The source and translation languages of the commands that read article pairs.

@@ -23,10 +23,11 @@ struct Normalize: ParsableCommand {
             form: form, toneStyle: toneStyle, fixLookalikes: fixLookalikes, foldCase: foldCase, foldDiacritics: foldDiacritics)
         let out = StandardOutput.shared
         for reader in input.readers {
-            try reader.forEachBlock { document in
+            let bytes = try reader.forEachBlock { document in
                 let normalized = try document.bytes.withUnsafeBufferPointer { try normalizer.normalize($0) }
                 out.write(normalized.text)
             }
+            InputFiles.noteEmpty(reader, bytes: bytes)
         }
         out.flush()
     }

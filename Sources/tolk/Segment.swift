@@ -22,7 +22,7 @@ struct Segment: ParsableCommand {
         let out = StandardOutput.shared
         for reader in input.readers {
             var paragraphNumber = 0
-            try reader.forEachBlock { document in
+            let bytes = try reader.forEachBlock { document in
                 let segmentation = try segmenter.segment(document)
                 var cursor = Document.PositionCursor(document)
                 for paragraph in segmentation.paragraphs {
@@ -44,6 +44,7 @@ struct Segment: ParsableCommand {
                     }
                 }
             }
+            InputFiles.noteEmpty(reader, bytes: bytes)
         }
         out.flush()
     }

@@ -19,9 +19,10 @@ struct Tokenize: ParsableCommand {
         let out = StandardOutput.shared
         for reader in input.readers {
             var writer = TokenWriter(format: format, source: reader.name)
-            try reader.forEachBlock { document in
+            let bytes = try reader.forEachBlock { document in
                 writer.write(try segmenter.segment(document), to: out)
             }
+            InputFiles.noteEmpty(reader, bytes: bytes)
         }
         out.flush()
     }

@@ -98,4 +98,13 @@ struct InputTests {
         #expect(pieces.count > 10)
         #expect(pieces.joined() == line)
     }
+
+    @Test func utf16WithoutAByteOrderMarkIsRecognised() throws {
+        for encoding in [String.Encoding.utf16LittleEndian, .utf16BigEndian] {
+            let bytes = Array("Statsminister Pham Minh Chinh i Hanoi.\n".data(using: encoding)!)
+            #expect(throws: TextInputError.utf16(source: "page.txt")) { try Document(bytes: bytes, name: "page.txt") }
+        }
+        // Vietnamese UTF-8 has no NUL bytes, so it is never taken for UTF-16.
+        #expect(throws: Never.self) { try Document(bytes: Array("Tổng Bí thư Tô Lâm".utf8), name: "page.txt") }
+    }
 }
