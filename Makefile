@@ -3,7 +3,7 @@ SWIFT ?= swift
 TOLK_RELEASE = .build/release/tolk
 SEED = Corpora/vietnamplus-1080302/nb.txt
 
-.PHONY: deps build test demo eval bench format-lint
+.PHONY: deps build test test-limits demo eval bench format-lint
 
 # Installs ICU's headers and pkg-config (Debian/Ubuntu) when they are missing.
 deps:
@@ -18,7 +18,13 @@ test: deps format-lint
 	$(SWIFT) test
 	$(SWIFT) build
 	scripts/cli-tests.sh .build/debug/tolk
+	scripts/bad-input-tests.sh .build/debug/tolk
 	scripts/test-report-browser.sh .build/debug/tolk
+
+# The limits (run in CI after make test): a 100 MB single line, 100,000 paragraphs, a 100,000-concept
+# glossary, each through the commands that read them, with time and peak memory (~3 minutes).
+test-limits: build
+	scripts/bad-input-tests.sh $(TOLK_RELEASE) --big
 
 # The main job on the bundled corpus: pair, align, glossary, lint, summary (exits 1: the corpus has findings).
 demo: build

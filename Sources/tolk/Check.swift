@@ -67,6 +67,9 @@ struct Check: ParsableCommand {
         let translationFiles = try PageFiles.list(corpus, language: configuration.targetLanguage).filter {
             $0.language == configuration.targetLanguage && !configuration.ignores($0.path)
         }
+        if translationFiles.isEmpty {
+            throw PageFiles.noPages(in: corpus, language: configuration.targetLanguage)
+        }
         let sources = PageFiles.fingerprints(
             sourceFiles, defaultLanguage: configuration.sourceLanguage, useMetadataURL: true, progress: progress)
         let translations = PageFiles.fingerprints(

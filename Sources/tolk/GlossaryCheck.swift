@@ -17,7 +17,7 @@ struct CheckTarget {
             var isDirectory: ObjCBool = false
             if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue {
                 let pages = try PageFiles.list(path, language: targetLanguage).filter { $0.language == targetLanguage }
-                if pages.isEmpty { throw CommandFailure(message: "\(path): no \(targetLanguage).txt pages in this folder or below it") }
+                if pages.isEmpty { throw PageFiles.noPages(in: path, language: targetLanguage) }
                 for file in pages {
                     let sibling = ((file.path as NSString).deletingLastPathComponent as NSString).appendingPathComponent(
                         "\(sourceLanguage).txt")

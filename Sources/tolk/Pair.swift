@@ -66,6 +66,11 @@ enum PageFiles {
         let language: String?
     }
 
+    /// The error for a folder without `<language>.txt` pages: never "0 files, 0 findings".
+    static func noPages(in folder: String, language: String) -> CommandFailure {
+        CommandFailure(message: "\(folder): no \(language).txt pages in this folder or below it")
+    }
+
     /// Every .txt/.md file below `folder`, sorted; files named `<lang>.txt` only for `language`.
     static func list(_ folder: String, language: String) throws -> [File] {
         var isDirectory: ObjCBool = false

@@ -1,0 +1,223 @@
+#!/usr/bin/env bash
+# Every command against bad input: each case checks the exit code and the message.
+# usage: scripts/bad-input-tests.sh [path/to/tolk] [--big]
+#   --big   adds the limits: a 100 MB single line, 100,000 paragraphs, a 100,000-concept glossary
+#           (about two minutes with a release build; peak memory is printed for each).
+# TABLE=FILE writes the cases as a Markdown table (case, command, exit code, first line of the message).
+set -u
+TOLK=${1:-.build/debug/tolk}
+BIG=${2:-}
+case $TOLK in /*) ;; *) TOLK=$(pwd)/$TOLK ;; esac
+REPO=$(pwd)
+SEED=$REPO/Corpora/vietnamplus-1080302/nb.txt
+SOURCE=$REPO/Corpora/vietnamplus-1080302/vi.txt
+G=$REPO/Glossaries/vi-nb.tbx
+work=$(mktemp -d)
+trap 'chmod -R u+rwx "$work"; rm -rf "$work"' EXIT
+cd "$work" || exit 2
+passed=0
+failed=0
+rows=()
+
+# case NAME EXPECTED_EXIT PATTERN -- COMMAND...   (PATTERN: an extended regex the output must match;
+# output = stderr, or stdout + stderr when the command writes nothing to stderr)
+case_() {
+  local name=$1 want=$2 pattern=$3
+  shift 4
+  local out err code
+  out=$("$@" 2> err.log)
+  code=$?
+  err=$(cat err.log)
+  local shown=${err:-$out}
+  if [ "$code" -eq "$want" ] && printf '%s\n%s\n' "$err" "$out" | grep -qE -- "$pattern"; then
+    passed=$((passed + 1))
+  else
+    failed=$((failed + 1))
+    echo "FAIL: $name: $* (exit $code, wanted $want; pattern '$pattern')"
+    printf '%s\n' "$shown" | head -n 3 | sed 's/^/  | /'
+  fi
+  local command="$*"
+  command=${command#as_user }
+  command=${command//$TOLK/tolk}
+  command=${command//$REPO\//}
+  command=${command//$work\//}
+  rows+=("| $name | \`${command:0:80}\` | $code | $(printf '%s' "$shown" | head -n 1 | cut -c1-120 | sed 's/|/\\|/g') |")
+}
+
+# Runs tolk as an unprivileged user when we are root (root reads any file): a copy of the binary in
+# the (world-readable) work folder, so only the file's own mode keeps it out.
+chmod 755 "$work"
+cp "$TOLK" "$work/tolk-copy"
+as_user() {
+  if [ "$(id -u)" -eq 0 ]; then setpriv --reuid=65534 --regid=65534 --clear-groups "$work/tolk-copy" "${@:2}"; else "$@"; fi
+}
+unprivileged=yes
+as_user "$TOLK" --version > /dev/null 2>&1 || unprivileged=no
+
+python3 - "$SEED" <<'EOF'
+import sys, unicodedata, os
+seed = open(sys.argv[1], encoding='utf-8').read()
+def write(name, data): open(name, 'wb').write(data)
+write('invalid.txt', 'Overskrift\n\nHei på deg '.encode() + b'\xc3\x28' + b' ok.\n')
+write('bom.txt', b'\xef\xbb\xbf' + seed.encode())
+write('utf16.txt', seed.encode('utf-16'))
+write('utf16-nobom.txt', seed.encode('utf-16-le'))
+write('nul.txt', b'Overskrift\n\nabc\x00def\n')
+write('crlf.txt', seed.replace('\n', '\r\n').encode())
+write('cr.txt', seed.replace('\n', '\r').encode())
+write('nfd.txt', unicodedata.normalize('NFD', seed).encode())
+write('empty.txt', b'')
+write('blank.txt', b'  \n\n\t\n')
+write('unreadable.txt', seed.encode())
+tbx = open(sys.argv[1].replace('Corpora/vietnamplus-1080302/nb.txt', 'Glossaries/vi-nb.tbx'), 'rb').read()
+write('truncated.tbx', tbx[:len(tbx) // 2])
+write('notxml.tbx', seed.encode())
+write('xxe.tbx', b'<?xml version="1.0"?><!DOCTYPE tbx [<!ENTITY x SYSTEM "file:///etc/passwd">]><tbx>&x;</tbx>')
+write('dtd.tbx', b'<?xml version="1.0"?><!DOCTYPE martif SYSTEM "http://example.invalid/TBXcoreStructV02.dtd"><martif type="TBX"><text><body/></text></martif>')
+write('bomb.tbx', b'<?xml version="1.0"?><!DOCTYPE l [<!ENTITY a "aaaaaaaaaa">' + b''.join(b'<!ENTITY %c "&%c;&%c;&%c;&%c;&%c;&%c;&%c;&%c;&%c;&%c;">' % ((98 + i,) + (97 + i,) * 10) for i in range(9)) + b']><tbx>&j;</tbx>')
+write('deep.tbx', b'<tbx>' + b'<a>' * 100000 + b'</a>' * 100000 + b'</tbx>')
+write('quote.csv', b'concept_id,language,term,status\na,nb,"To Lam,preferred\n')
+write('header.csv', b'id;lang;term\na;nb;To Lam\n')
+os.makedirs('dir', exist_ok=True)
+os.makedirs('corpus/a', exist_ok=True)
+write('corpus/a/nb.txt', b'Overskrift\n\nHei ' + b'\xff' + b'\n')
+write('corpus/a/vi.txt', open(sys.argv[1].replace('nb.txt', 'vi.txt'), 'rb').read())
+EOF
+chmod 000 unreadable.txt
+cp "$SEED" seed-before.txt
+
+# ---- text inputs, every command that reads a page --------------------------------------------
+readers=(
+  "tokenize --lang nb" "segment --lang nb" "normalize" "extract" "lint" "glossary check --glossary $G"
+  "align --src-lang vi --tgt-lang nb --input article $SOURCE"
+)
+for command in "${readers[@]}"; do
+  # shellcheck disable=SC2086
+  case_ "invalid UTF-8" 2 'invalid\.txt: invalid UTF-8 at byte offset 24' -- "$TOLK" $command invalid.txt
+  # shellcheck disable=SC2086
+  case_ "UTF-16 with BOM" 2 'utf16\.txt: the file is UTF-16' -- "$TOLK" $command utf16.txt
+  # shellcheck disable=SC2086
+  case_ "UTF-16 without BOM" 2 'utf16-nobom\.txt: the file is UTF-16' -- "$TOLK" $command utf16-nobom.txt
+  # shellcheck disable=SC2086
+  case_ "NUL byte" 2 'nul\.txt: NUL byte at byte offset 15' -- "$TOLK" $command nul.txt
+  # shellcheck disable=SC2086
+  case_ "directory" 2 'dir: (is a directory|no nb\.txt pages in this folder)' -- "$TOLK" $command dir
+  # shellcheck disable=SC2086
+  case_ "missing file" 2 'nope\.txt: no such file' -- "$TOLK" $command nope.txt
+  if [ $unprivileged = yes ]; then
+    # shellcheck disable=SC2086
+    case_ "unreadable file" 2 'unreadable\.txt: cannot read: Permission denied' -- as_user "$TOLK" $command unreadable.txt
+  else
+    echo "skipped: unreadable file (tolk cannot run as an unprivileged user here)"
+  fi
+done
+for command in "tokenize --lang nb" "segment --lang nb" "normalize"; do
+  # shellcheck disable=SC2086
+  case_ "empty file" 0 'empty\.txt: the input is empty' -- "$TOLK" $command empty.txt
+done
+case_ "empty file" 2 'empty\.txt: the file is empty' -- "$TOLK" extract empty.txt
+case_ "empty file" 2 'empty\.txt: the file is empty' -- "$TOLK" lint empty.txt
+case_ "blank page" 2 'blank\.txt: the file is empty' -- "$TOLK" lint blank.txt
+case_ "empty page on stdin" 2 '<stdin>: the file is empty' -- sh -c "'$TOLK' lint - < empty.txt"
+case_ "empty file" 2 'empty\.txt: the file is empty' -- "$TOLK" glossary check --glossary "$G" empty.txt
+case_ "empty file" 2 'empty\.txt: the file is empty' -- "$TOLK" align --src-lang vi --tgt-lang nb --input article "$SOURCE" empty.txt
+
+# Byte order mark, CRLF, lone CR and NFD read like the seed: the same findings at the same places.
+for variant in bom crlf cr nfd; do
+  case_ "$variant input" 1 "$variant\\.txt:7:1: error: .VietnamPlusVietnamPlus01/12/2025. runs words together" -- "$TOLK" lint $variant.txt
+  case_ "$variant input" 1 "$variant\\.txt:11:1: error: .GeneralsekretærLams." -- "$TOLK" glossary check --glossary "$G" $variant.txt
+  case_ "$variant input" 0 '^Generalsekretær To Lam uttrykte' -- "$TOLK" segment --lang nb $variant.txt
+done
+case_ "NFD input" 0 '"line":11,"column":1' -- sh -c "'$TOLK' tokenize --lang nb --format jsonl nfd.txt | grep GeneralsekretærLams"
+case_ "BOM input" 0 '"start":3,' -- sh -c "'$TOLK' tokenize --lang nb --format jsonl bom.txt | head -n 1"
+
+# ---- corpus folders with a bad page ------------------------------------------------------------
+case_ "bad page in a corpus" 2 'corpus/a/nb\.txt: invalid UTF-8 at byte offset 16' -- "$TOLK" lint corpus
+case_ "bad page in a corpus" 2 'corpus/a/nb\.txt: invalid UTF-8 at byte offset 16' -- "$TOLK" check corpus
+case_ "bad page in a corpus" 2 'corpus/a/nb\.txt: invalid UTF-8 at byte offset 16' -- "$TOLK" report corpus --out "$work/site"
+case_ "bad page in a corpus" 2 'corpus/a/nb\.txt: invalid UTF-8 at byte offset 16' -- "$TOLK" pair --sources corpus --translations corpus
+case_ "empty folder" 2 'dir: no nb\.txt pages' -- "$TOLK" check dir
+
+# ---- glossaries --------------------------------------------------------------------------------
+for command in "glossary validate" "glossary convert" "lint --glossary"; do
+  out_file=""
+  [ "$command" = "glossary convert" ] && out_file=out.csv
+  target=""
+  [ "$command" = "lint --glossary" ] && target=$SEED
+  # shellcheck disable=SC2086
+  case_ "truncated TBX" 2 'truncated\.tbx:[0-9]+:[0-9]+: ' -- "$TOLK" $command truncated.tbx $out_file $target
+  # shellcheck disable=SC2086
+  case_ "TBX that is not XML" 2 'notxml\.tbx:1:1: ' -- "$TOLK" $command notxml.tbx $out_file $target
+  # shellcheck disable=SC2086
+  case_ "TBX with an external entity" 2 'xxe\.tbx:1:[0-9]+: entity declarations are not allowed' -- "$TOLK" $command xxe.tbx $out_file $target
+  # shellcheck disable=SC2086
+  case_ "TBX with nested entities" 2 'bomb\.tbx:1:[0-9]+: entity declarations are not allowed' -- "$TOLK" $command bomb.tbx $out_file $target
+  # shellcheck disable=SC2086
+  case_ "TBX nested 100,000 deep" 2 'deep\.tbx:1:[0-9]+: .*nest' -- "$TOLK" $command deep.tbx $out_file $target
+  # shellcheck disable=SC2086
+  case_ "CSV with an open quote" 2 'quote\.csv:2:[0-9]+: ' -- "$TOLK" $command quote.csv $out_file $target
+  # shellcheck disable=SC2086
+  case_ "CSV without the header" 2 'header\.csv:1:1: ' -- "$TOLK" $command header.csv $out_file $target
+  # shellcheck disable=SC2086
+  case_ "empty glossary" 2 'empty\.txt: ' -- "$TOLK" $command empty.txt $out_file $target
+done
+case_ "TBX naming an external DTD" 0 'dtd\.tbx: 0 concepts' -- "$TOLK" glossary validate dtd.tbx
+
+# ---- tolk never changes its input --------------------------------------------------------------
+case_ "convert onto its input" 2 'will not overwrite the input' -- "$TOLK" glossary convert "$G" "$G"
+case_ "inputs unchanged" 0 '' -- cmp "$SEED" seed-before.txt
+
+# ---- limits --------------------------------------------------------------------------------------
+if [ "$BIG" = "--big" ]; then
+  python3 - "$SEED" <<'EOF'
+import sys, random
+seed = open(sys.argv[1], encoding='utf-8').read()
+paragraphs = [p.replace('\n', ' ') for p in seed.split('\n\n') if len(p) > 200]
+line = ' '.join(paragraphs) + ' '
+with open('line100mb.txt', 'w') as f:
+    f.write(line * (100 * 1024 * 1024 // len(line.encode()) + 1) + '\n')
+rnd = random.Random(7)
+words = ' '.join(paragraphs).split()
+with open('paragraphs100k.txt', 'w') as f:
+    f.write('Overskrift\n\n')
+    for i in range(100000):
+        f.write(' '.join(rnd.sample(words, 12)) + f' ({i}).\n\n')
+with open('lines100k.txt', 'w') as f:
+    for i in range(100000):
+        f.write(' '.join(rnd.sample(words, 12)) + f' ({i}).\n')
+syllables = 'an binh cuong dung giang hai hung khanh lam linh long minh nam ngoc phong quang son thanh tuan viet'.split()
+with open('concepts100k.csv', 'w') as f:
+    f.write('concept_id,type,language,term,status,forms,do_not_translate,note\n')
+    for i in range(100000):
+        f.write(f'c{i},organisation,vi,{" ".join(rnd.choice(syllables).capitalize() for _ in range(3))} {i},preferred,,,Concept {i}\n')
+        f.write(f'c{i},,nb,Kontor nr {i},preferred,,,\n')
+EOF
+  big() {  # big NAME EXPECTED_EXIT PATTERN -- COMMAND...: a case, with its time and peak memory
+    local start=$SECONDS
+    case_ "$1" "$2" "$3" -- /usr/bin/time -f 'peak %M KiB' "${@:5}"
+    echo "  $1: ${*:6:3}: $((SECONDS - start)) s, $(grep -o 'peak [0-9]* KiB' err.log)"
+  }
+  for command in "tokenize --lang nb" "segment --lang nb" "normalize"; do
+    # shellcheck disable=SC2086
+    big "100 MB single line" 0 'peak' -- "$TOLK" $command line100mb.txt
+  done
+  big "100 MB single line" 0 '0 errors, 0 warnings' -- "$TOLK" lint line100mb.txt
+  big "100 MB single line" 2 'line100mb\.txt: no article body found' -- "$TOLK" extract line100mb.txt
+  big "100,000 paragraphs" 0 'peak' -- "$TOLK" segment --lang nb paragraphs100k.txt
+  big "100,000 paragraphs" 0 '0 errors' -- "$TOLK" lint paragraphs100k.txt
+  big "100,000 paragraphs" 0 'peak' -- "$TOLK" align --src-lang nb --tgt-lang nb lines100k.txt lines100k.txt
+  big "100,000 concepts" 0 'concepts100k\.csv: 100000 concepts, 200000 terms, 0 errors' -- "$TOLK" glossary validate concepts100k.csv
+  big "100,000 concepts" 0 'peak' -- "$TOLK" glossary convert concepts100k.csv concepts100k.tbx
+  big "100,000 concepts" 0 'concepts100k\.tbx: 100000 concepts' -- "$TOLK" glossary validate concepts100k.tbx
+  big "100,000 concepts" 1 'errors' -- "$TOLK" lint --glossary concepts100k.tbx "$SEED"
+fi
+
+if [ -n "${TABLE:-}" ]; then
+  {
+    echo "| case | command | exit | message |"
+    echo "|---|---|---|---|"
+    printf '%s\n' "${rows[@]}"
+  } > "$TABLE"
+fi
+echo "bad input: $passed passed, $failed failed"
+[ "$failed" -eq 0 ]
