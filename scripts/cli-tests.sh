@@ -121,5 +121,38 @@ check "pre-commit hook blocks a page with errors" 1 'glued-words' -- sh -c "cd '
 check "pre-commit hook lets a clean page through" 0 '' -- sh -c "cd '$hook_repo' && git rm -q --cached side.txt && cp '$(pwd)/Corpora/vietnamplus-1080850/nb.txt' clean.txt && git add clean.txt && git commit -qm clean"
 check "input is never modified" 0 '' -- cmp "$SEED" "$work/seed-copy.txt"
 
+# SIGTERM and SIGINT at nine moments of a report run (fractions of its measured length): each run
+# ends with the whole report (exit 0) or with none and no scratch folder (exit 143 / 130).
+mkdir -p "$work/sig/corpus"
+for i in 1 2 3 4 5 6 7 8 9 10; do for d in Corpora/*/; do cp -r "$d" "$work/sig/corpus/$(basename "$d")-$i"; done; done
+start=$(date +%s.%N)
+"$TOLK" report "$work/sig/corpus" --out "$work/sig/site" > /dev/null 2>&1
+length=$(echo "$start $(date +%s.%N)" | awk '{print $2 - $1}')
+finished=0
+interrupted=0
+for signal in TERM INT; do
+  for k in 1 2 3 4 5 6 7 8 9; do
+    rm -rf "$work/sig/site"
+    "$TOLK" report "$work/sig/corpus" --out "$work/sig/site" > /dev/null 2>&1 &
+    pid=$!
+    sleep "$(echo "$length $k" | awk '{print $1 * $2 / 10}')"
+    kill -"$signal" "$pid" 2> /dev/null
+    wait "$pid"
+    code=$?
+    scratch=$(find "$work/sig" -maxdepth 1 -name '.site.*' | wc -l)
+    if [ "$code" -eq 0 ] && [ -f "$work/sig/site/index.html" ] && [ "$scratch" -eq 0 ]; then
+      finished=$((finished + 1))
+    elif { [ "$code" -eq 143 ] || [ "$code" -eq 130 ]; } && [ ! -e "$work/sig/site" ] && [ "$scratch" -eq 0 ]; then
+      interrupted=$((interrupted + 1))
+    else
+      echo "FAIL: SIG$signal at $k/10 of a report: exit $code, site $([ -e "$work/sig/site" ] && echo present || echo absent), $scratch scratch folders"
+      failed=$((failed + 1))
+    fi
+  done
+done
+passed=$((passed + finished + interrupted))
+echo "signals: $interrupted runs interrupted cleanly, $finished finished before the signal (report takes ${length}s)"
+[ "$interrupted" -gt 0 ] || { echo "FAIL: no run was interrupted"; failed=$((failed + 1)); }
+
 echo "cli: $passed passed, $failed failed"
 [ "$failed" -eq 0 ]

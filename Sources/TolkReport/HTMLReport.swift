@@ -61,20 +61,32 @@ public enum HTMLReport {
         let manager = FileManager.default
         let parent = directory.deletingLastPathComponent()
         let temporary = parent.appendingPathComponent(".\(directory.lastPathComponent).tmp-\(ProcessInfo.processInfo.processIdentifier)")
-        try? manager.removeItem(at: temporary)
-        try manager.createDirectory(at: temporary, withIntermediateDirectories: true)
-        for (path, html) in files {
-            let url = temporary.appendingPathComponent(path)
-            try manager.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-            try Data(html.utf8).write(to: url)
-        }
-        if manager.fileExists(atPath: directory.path) {
-            let old = parent.appendingPathComponent(".\(directory.lastPathComponent).old-\(ProcessInfo.processInfo.processIdentifier)")
-            try manager.moveItem(at: directory, to: old)
-            try manager.moveItem(at: temporary, to: directory)
-            try? manager.removeItem(at: old)
-        } else {
-            try manager.moveItem(at: temporary, to: directory)
+        let scratch = temporary.path
+        do {
+            try ScratchPaths.step(scratch) {
+                try? manager.removeItem(at: temporary)
+                try manager.createDirectory(at: temporary, withIntermediateDirectories: true)
+            }
+            for (path, html) in files {
+                let url = temporary.appendingPathComponent(path)
+                try ScratchPaths.step(scratch) {
+                    try manager.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+                    try Data(html.utf8).write(to: url)
+                }
+            }
+            try ScratchPaths.step(scratch, done: true) {
+                if manager.fileExists(atPath: directory.path) {
+                    let old = parent.appendingPathComponent(".\(directory.lastPathComponent).old-\(ProcessInfo.processInfo.processIdentifier)")
+                    try manager.moveItem(at: directory, to: old)
+                    try manager.moveItem(at: temporary, to: directory)
+                    try? manager.removeItem(at: old)
+                } else {
+                    try manager.moveItem(at: temporary, to: directory)
+                }
+            }
+        } catch {
+            ScratchPaths.step(scratch, done: true) { try? manager.removeItem(at: temporary) }
+            throw error
         }
     }
 

@@ -63,11 +63,19 @@ struct GlossaryCommand: ParsableCommand {
 
 /// Writes files atomically: a temporary file beside the target, then a rename.
 enum AtomicFile {
+    /// Writes `text` to a temporary file beside `path`, then renames it over `path`: readers see
+    /// the old file or the whole new one, and an interrupted run leaves nothing behind.
     static func write(_ text: String, to path: String) throws {
-        do {
-            try Data(text.utf8).write(to: URL(fileURLWithPath: path), options: .atomic)
-        } catch {
-            throw CommandFailure(message: "\(path): cannot write: \(error.localizedDescription)")
+        let url = URL(fileURLWithPath: path)
+        let temporary = url.deletingLastPathComponent().appendingPathComponent(".\(url.lastPathComponent).tolk-\(getpid()).tmp")
+        var failure: String? = nil
+        ScratchPaths.step(temporary.path) {
+            do { try Data(text.utf8).write(to: temporary) } catch { failure = error.localizedDescription }
         }
+        ScratchPaths.step(temporary.path, done: true) {
+            if failure == nil, rename(temporary.path, path) != 0 { failure = String(cString: strerror(errno)) }
+            if failure != nil { try? FileManager.default.removeItem(at: temporary) }
+        }
+        if let failure { throw CommandFailure(message: "\(path): cannot write: \(failure)") }
     }
 }

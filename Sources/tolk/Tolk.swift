@@ -27,6 +27,7 @@ struct Tolk: ParsableCommand {
     )
 
     static func main() {
+        Interruption.install()
         do {
             var command = try parseAsRoot()
             try command.run()
