@@ -76,7 +76,8 @@ public enum HTMLReport {
             }
             try ScratchPaths.step(scratch, done: true) {
                 if manager.fileExists(atPath: directory.path) {
-                    let old = parent.appendingPathComponent(".\(directory.lastPathComponent).old-\(ProcessInfo.processInfo.processIdentifier)")
+                    let old = parent.appendingPathComponent(
+                        ".\(directory.lastPathComponent).old-\(ProcessInfo.processInfo.processIdentifier)")
                     try manager.moveItem(at: directory, to: old)
                     try manager.moveItem(at: temporary, to: directory)
                     try? manager.removeItem(at: old)
