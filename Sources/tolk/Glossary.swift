@@ -25,9 +25,7 @@ struct GlossaryCommand: ParsableCommand {
         var output: String
 
         func run() throws {
-            guard URL(fileURLWithPath: input).standardized.path != URL(fileURLWithPath: output).standardized.path else {
-                throw CommandFailure(message: "\(output): will not overwrite the input; write to another file")
-            }
+            try AtomicFile.refuse(output, overwriting: [input])
             let glossary = try GlossaryCommand.load(input)
             let text: String
             switch URL(fileURLWithPath: output).pathExtension.lowercased() {
@@ -63,6 +61,14 @@ struct GlossaryCommand: ParsableCommand {
 
 /// Writes files atomically: a temporary file beside the target, then a rename.
 enum AtomicFile {
+    /// Refuses an output path that names one of the inputs: tolk never writes to its inputs.
+    static func refuse(_ output: String, overwriting inputs: [String]) throws {
+        let target = URL(fileURLWithPath: output).standardized.resolvingSymlinksInPath().path
+        if inputs.contains(where: { URL(fileURLWithPath: $0).standardized.resolvingSymlinksInPath().path == target }) {
+            throw CommandFailure(message: "\(output): will not overwrite the input; write to another file")
+        }
+    }
+
     /// Writes `text` to a temporary file beside `path`, then renames it over `path`: readers see
     /// the old file or the whole new one, and an interrupted run leaves nothing behind.
     static func write(_ text: String, to path: String) throws {

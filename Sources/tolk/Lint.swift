@@ -135,6 +135,9 @@ struct Lint: ParsableCommand {
     var files: [String] = ["-"]
 
     func run() throws {
+        if let output = options.writeBaseline {
+            try AtomicFile.refuse(output, overwriting: files + [source, options.glossary, options.config].compactMap { $0 })
+        }
         let configuration = try options.configuration(near: files.first)
         let targets = try CheckTarget.collect(
             files, source: source, sourceLanguage: configuration.sourceLanguage, targetLanguage: configuration.targetLanguage
