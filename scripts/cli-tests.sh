@@ -103,6 +103,14 @@ check "lint config with an unknown key" 2 'unknown key .colour.' -- sh -c "print
 check "lint config found walking up" 0 '0 errors' -- sh -c "mkdir -p '$work/site/2025' && printf 'rules:\n  glued-words: off\n  foreign-date-format: off\n  repeated-paragraph: off\n  page-chrome: off\n' > '$work/site/.tolk.yml' && cp '$SEED' '$work/site/2025/nb.txt' && '$TOLK' lint '$work/site/2025/nb.txt'"
 check "lint baseline" 0 '0 errors, 0 warnings' -- sh -c "'$TOLK' lint --write-baseline '$work/base.json' '$SEED' && '$TOLK' lint --baseline '$work/base.json' '$SEED'"
 check "lint inline suppression in Markdown" 0 '0 errors' -- sh -c "mkdir -p '$work/md'; printf '# Tittel\n\nIngress her.\n\n<!-- tolk-disable-next-line glued-words -->\nSkrevet av VietnamPlusVietnamPlus i dag og lenge.\n' > '$work/md/a.md'; '$TOLK' lint '$work/md/a.md'"
+python3 -c "
+import sys
+with open(sys.argv[1], 'w') as f:
+    f.write('Overskrift\n\n')
+    for i in range(40000): f.write(f'Avsnitt nummer {i} handler om handelen mellom landene.\n\n')
+    f.write('Skrevet av VietnamPlusVietnamPlus i dag og lenge.\n')
+" "$work/long.txt"
+check "lint streams a long page: a finding in a later block keeps its file line" 1 'long\.txt:80003:12: error: .VietnamPlusVietnamPlus. runs words together' -- "$TOLK" lint "$work/long.txt"
 check "rules" 0 '^glued-words +error +Two words run together' -- "$TOLK" rules
 check "explain" 0 'Does not fire on:' -- "$TOLK" explain glued-words
 check "explain an unknown rule" 2 'unknown rule' -- "$TOLK" explain nonsense
