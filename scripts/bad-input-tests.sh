@@ -67,6 +67,8 @@ write('crlf.txt', seed.replace('\n', '\r\n').encode())
 write('cr.txt', seed.replace('\n', '\r').encode())
 write('nfd.txt', unicodedata.normalize('NFD', seed).encode())
 write('empty.txt', b'')
+write('empty.tbx', b'')
+write('empty.csv', b'')
 write('blank.txt', b'  \n\n\t\n')
 write('unreadable.txt', seed.encode())
 tbx = open(sys.argv[1].replace('Corpora/vietnamplus-1080302/nb.txt', 'Glossaries/vi-nb.tbx'), 'rb').read()
@@ -159,7 +161,9 @@ for command in "glossary validate" "glossary convert" "lint --glossary"; do
   # shellcheck disable=SC2086
   case_ "CSV without the header" 2 'header\.csv:1:1: ' -- "$TOLK" $command header.csv $out_file $target
   # shellcheck disable=SC2086
-  case_ "empty glossary" 2 'empty\.txt: ' -- "$TOLK" $command empty.txt $out_file $target
+  case_ "empty TBX" 2 'empty\.tbx:1:1: no root element' -- "$TOLK" $command empty.tbx $out_file $target
+  # shellcheck disable=SC2086
+  case_ "empty CSV" 2 'empty\.csv:1:1: empty CSV' -- "$TOLK" $command empty.csv $out_file $target
 done
 case_ "TBX naming an external DTD" 0 'dtd\.tbx: 0 concepts' -- "$TOLK" glossary validate dtd.tbx
 
