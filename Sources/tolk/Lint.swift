@@ -78,7 +78,7 @@ struct LintOptions: ParsableArguments {
         var lines: [String: [Int: String]] = [:]
         for (path, numbers) in wanted {
             var found: [Int: String] = [:]
-            try? TextReader(path: path).forEachBlock { block in
+            _ = try? TextReader(path: path).forEachBlock { block in
                 for (index, range) in block.lineRanges.enumerated() where numbers.contains(block.origin.line + index) {
                     found[block.origin.line + index] = block.text(range)
                 }
