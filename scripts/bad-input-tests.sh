@@ -97,6 +97,8 @@ for command in "${readers[@]}"; do
   # shellcheck disable=SC2086
   case_ "invalid UTF-8" 2 'invalid\.txt: invalid UTF-8 at byte offset 24' -- "$TOLK" $command invalid.txt
   # shellcheck disable=SC2086
+  case_ "invalid UTF-8, --lossy" 0 'warning: invalid\.txt: replaced 1 invalid UTF-8 sequence with U\+FFFD \(the first at byte offset 24\)' -- "$TOLK" $command --lossy invalid.txt
+  # shellcheck disable=SC2086
   case_ "UTF-16 with BOM" 2 'utf16\.txt: the file is UTF-16' -- "$TOLK" $command utf16.txt
   # shellcheck disable=SC2086
   case_ "UTF-16 without BOM" 2 'utf16-nobom\.txt: the file is UTF-16' -- "$TOLK" $command utf16-nobom.txt
@@ -138,6 +140,8 @@ case_ "bad page in a corpus" 2 'corpus/a/nb\.txt: invalid UTF-8 at byte offset 1
 case_ "bad page in a corpus" 2 'corpus/a/nb\.txt: invalid UTF-8 at byte offset 16' -- "$TOLK" check corpus
 case_ "bad page in a corpus" 2 'corpus/a/nb\.txt: invalid UTF-8 at byte offset 16' -- "$TOLK" report corpus --out "$work/site"
 case_ "bad page in a corpus" 2 'corpus/a/nb\.txt: invalid UTF-8 at byte offset 16' -- "$TOLK" pair --sources corpus --translations corpus
+case_ "bad page in a corpus, --lossy" 0 'warning: corpus/a/nb\.txt: replaced 1 invalid UTF-8 sequence' -- "$TOLK" check --lossy corpus
+case_ "bad page in a corpus, --lossy" 0 'warning: corpus/a/nb\.txt: replaced 1 invalid UTF-8 sequence' -- "$TOLK" pair --lossy --sources corpus --translations corpus
 case_ "empty folder" 2 'dir: no nb\.txt pages' -- "$TOLK" check dir
 
 # ---- glossaries --------------------------------------------------------------------------------

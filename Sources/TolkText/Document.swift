@@ -41,10 +41,14 @@ public struct Document: Sendable {
     public let origin: Origin
     /// Offsets (into `bytes`) at which lines start; line breaks are LF, CRLF or a lone CR.
     private let lineStarts: [Int]
+    /// What a lenient read replaced with U+FFFD, or nil (always nil unless `lossy`).
+    public let replacement: InvalidUTF8Replacement?
 
     /// Checks and adopts `bytes`. A leading UTF-8 byte order mark is dropped (and counted in
-    /// `origin.byteOffset`); UTF-16, NUL bytes and ill-formed UTF-8 are errors naming `name`.
-    public init(bytes: [UInt8], name: String, origin: Origin = .start) throws(TextInputError) {
+    /// `origin.byteOffset`); UTF-16, NUL bytes and ill-formed UTF-8 are errors naming `name`, except
+    /// that `lossy` replaces each ill-formed sequence with U+FFFD (byte offsets then refer to the
+    /// repaired text) and records it in `replacement`.
+    public init(bytes: [UInt8], name: String, origin: Origin = .start, lossy: Bool = false) throws(TextInputError) {
         var origin = origin
         var bytes = bytes
         if bytes.count >= 2, (bytes[0] == 0xFF && bytes[1] == 0xFE) || (bytes[0] == 0xFE && bytes[1] == 0xFF) {
@@ -56,18 +60,40 @@ public struct Document: Sendable {
             origin.byteOffset += 3
         }
         let base = origin.byteOffset
-        try bytes.withUnsafeBufferPointer { buffer throws(TextInputError) in
-            if let bad = UTF8Validation.firstInvalidOffset(buffer) {
-                throw .invalidUTF8(source: name, byteOffset: base + bad)
-            }
-            if let nul = buffer.firstIndex(of: 0) {
-                throw .nulByte(source: name, byteOffset: base + nul)
-            }
+        var replacement: InvalidUTF8Replacement? = nil
+        if let bad = bytes.withUnsafeBufferPointer({ UTF8Validation.firstInvalidOffset($0) }) {
+            guard lossy else { throw .invalidUTF8(source: name, byteOffset: base + bad) }
+            let repaired = Self.replacingInvalidUTF8(bytes)
+            bytes = repaired.bytes
+            replacement = InvalidUTF8Replacement(source: name, count: repaired.count, firstByteOffset: base + bad)
+        }
+        if let nul = bytes.firstIndex(of: 0) {
+            throw .nulByte(source: name, byteOffset: base + nul)
         }
         self.name = name
         self.bytes = bytes
         self.origin = origin
         self.lineStarts = Document.lineStarts(of: bytes)
+        self.replacement = replacement
+    }
+
+    /// `bytes` with each maximal ill-formed subsequence replaced by U+FFFD (as Unicode recommends),
+    /// and how many there were.
+    static func replacingInvalidUTF8(_ bytes: [UInt8]) -> (bytes: [UInt8], count: Int) {
+        var repaired: [UInt8] = []
+        repaired.reserveCapacity(bytes.count + 16)
+        var count = 0
+        var parser = Unicode.UTF8.ForwardParser()
+        var iterator = bytes.makeIterator()
+        while true {
+            switch parser.parseScalar(from: &iterator) {
+            case .valid(let encoded): repaired.append(contentsOf: encoded)
+            case .error:
+                repaired.append(contentsOf: [0xEF, 0xBF, 0xBD])
+                count += 1
+            case .emptyInput: return (repaired, count)
+            }
+        }
     }
 
     /// A document from a Swift string (always valid UTF-8).
@@ -78,6 +104,7 @@ public struct Document: Sendable {
         self.bytes = Array(text.utf8)
         self.origin = .start
         self.lineStarts = Document.lineStarts(of: self.bytes)
+        self.replacement = nil
     }
 
     /// The text of `range` (byte offsets into `bytes`).

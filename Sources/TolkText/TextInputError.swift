@@ -31,3 +31,17 @@ public enum TextInputError: Error, Equatable, CustomStringConvertible, Sendable 
         }
     }
 }
+
+/// Ill-formed UTF-8 that a lenient read (`--lossy`) replaced with U+FFFD; the description is the
+/// warning a user sees.
+public struct InvalidUTF8Replacement: Equatable, Sendable, CustomStringConvertible {
+    public let source: String
+    /// How many ill-formed sequences were replaced.
+    public let count: Int
+    /// Where the first one was, in the file.
+    public let firstByteOffset: Int
+
+    public var description: String {
+        "\(source): replaced \(count) invalid UTF-8 sequence\(count == 1 ? "" : "s") with U+FFFD (the first at byte offset \(firstByteOffset))"
+    }
+}

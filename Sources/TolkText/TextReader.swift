@@ -11,10 +11,14 @@ public struct TextReader: Sendable {
     public let path: String?
     /// The name used in diagnostics: the path, or "<stdin>".
     public var name: String { path ?? "<stdin>" }
+    /// When set, ill-formed UTF-8 is replaced with U+FFFD instead of being an error, and this is
+    /// told about each document that needed it.
+    public let onReplacement: (@Sendable (InvalidUTF8Replacement) -> Void)?
 
-    /// A reader for `path`; "-" means standard input.
-    public init(path: String) {
+    /// A reader for `path`; "-" means standard input. `onReplacement` makes the read lenient.
+    public init(path: String, onReplacement: (@Sendable (InvalidUTF8Replacement) -> Void)? = nil) {
         self.path = path == "-" ? nil : path
+        self.onReplacement = onReplacement
     }
 
     /// A reader for standard input.
@@ -24,7 +28,14 @@ public struct TextReader: Sendable {
     public func readDocument() throws -> Document {
         var all: [UInt8] = []
         try readChunks { chunk in all.append(contentsOf: chunk) }
-        return try Document(bytes: all, name: name)
+        return try adopt(all, origin: .start)
+    }
+
+    /// The document of `bytes`, read leniently when `onReplacement` is set (and told).
+    private func adopt(_ bytes: [UInt8], origin: Document.Origin) throws -> Document {
+        let document = try Document(bytes: bytes, name: name, origin: origin, lossy: onReplacement != nil)
+        if let replacement = document.replacement { onReplacement?(replacement) }
+        return document
     }
 
     /// Calls `body` with consecutive documents that together hold the whole input; each holds
@@ -43,7 +54,7 @@ public struct TextReader: Sendable {
         func emit(upTo end: Int) throws {
             let piece = Array(pending[..<end])
             pending.removeFirst(end)
-            let document = try Document(bytes: piece, name: name, origin: origin)
+            let document = try adopt(piece, origin: origin)
             origin = Document.Origin(byteOffset: origin.byteOffset + piece.count, line: origin.line + document.lineBreakCount)
             first = false
             total += document.bytes.count

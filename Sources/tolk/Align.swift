@@ -37,6 +37,7 @@ struct Align: ParsableCommand {
     var glossary: String?
     @Option(help: "A bilingual dictionary: TSV, source<TAB>target per line.")
     var dictionary: String?
+    @OptionGroup var reading: PageReading
     @Argument(help: "The source file.")
     var source: String
     @Argument(help: "The translation file.")
@@ -61,15 +62,15 @@ struct Align: ParsableCommand {
     private func segments() throws -> ([String], [String]) {
         switch input {
         case .lines:
-            return (try Self.readLines(source), try Self.readLines(target))
+            return (try readLines(source), try readLines(target))
         case .article:
-            return (try Self.readUnits(source), try Self.readUnits(target))
+            return (try readUnits(source), try readUnits(target))
         }
     }
 
     /// One segment per line; an empty line is an error naming its line.
-    static func readLines(_ path: String) throws -> [String] {
-        let document = try TextReader(path: path).readDocument()
+    func readLines(_ path: String) throws -> [String] {
+        let document = try reading.reader(path).readDocument()
         var segments: [String] = []
         for range in document.lineRanges {
             let text = document.text(range)
@@ -85,8 +86,8 @@ struct Align: ParsableCommand {
     }
 
     /// An article's headline, lede, paragraphs and captions, in page order.
-    static func readUnits(_ path: String) throws -> [String] {
-        let article = try ArticleReader().read(try TextReader(path: path).readDocument())
+    func readUnits(_ path: String) throws -> [String] {
+        let article = try ArticleReader().read(try reading.reader(path).readDocument())
         return article.elements.filter { [.headline, .lede, .paragraph, .caption].contains($0.kind) }.map(\.text)
     }
 

@@ -23,13 +23,14 @@ struct Check: ParsableCommand {
         }
         let glossary = try options.loadGlossary(configuration)
         let progress = Progress(total: 0, label: "checking")
-        let pairs = try Check.pairs(in: corpus, configuration, progress: progress)
+        let reading = options.reading
+        let pairs = try Check.pairs(in: corpus, configuration, reading: reading, progress: progress)
         let outcomes = Parallel.map(pairs.count, makeWorker: { try Linter(configuration: configuration, glossary: glossary) }) {
             linter, k in
             defer { progress.advance() }
             let pair = pairs[k]
-            let translation = try TextReader(path: pair.translation).readDocument()
-            let source = try pair.source.map { try TextReader(path: $0).readDocument() }
+            let translation = try reading.reader(pair.translation).readDocument()
+            let source = try pair.source.map { try reading.reader($0).readDocument() }
             let url = pair.source.flatMap(PageFiles.metadataURL(besides:))
             return try linter.lint(translation: translation, source: source, sourceURL: url)
         }
@@ -60,7 +61,9 @@ struct Check: ParsableCommand {
     }
 
     /// Every translation of `corpus` (files named after the target language) with its source.
-    static func pairs(in corpus: String, _ configuration: LintConfiguration, progress: Progress) throws -> [PairingResult] {
+    static func pairs(in corpus: String, _ configuration: LintConfiguration, reading: PageReading, progress: Progress) throws
+        -> [PairingResult]
+    {
         let sourceFiles = try PageFiles.list(corpus, language: configuration.sourceLanguage).filter {
             $0.language == configuration.sourceLanguage
         }
@@ -71,9 +74,9 @@ struct Check: ParsableCommand {
             throw PageFiles.noPages(in: corpus, language: configuration.targetLanguage)
         }
         let sources = PageFiles.fingerprints(
-            sourceFiles, defaultLanguage: configuration.sourceLanguage, useMetadataURL: true, progress: progress)
+            sourceFiles, defaultLanguage: configuration.sourceLanguage, useMetadataURL: true, reading: reading, progress: progress)
         let translations = PageFiles.fingerprints(
-            translationFiles, defaultLanguage: configuration.targetLanguage, useMetadataURL: false, progress: progress)
+            translationFiles, defaultLanguage: configuration.targetLanguage, useMetadataURL: false, reading: reading, progress: progress)
         let failures = sources.failures + translations.failures
         if !failures.isEmpty { throw CommandFailure(message: failures.joined(separator: "\ntolk: error: ")) }
         return Pairer().pair(sources: sources.values, translations: translations.values)

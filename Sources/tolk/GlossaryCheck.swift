@@ -53,6 +53,7 @@ extension GlossaryCommand {
         @Option(help: "The source article of the (single) translation, for missing-term checks.")
         var source: String?
         @OptionGroup var languages: LanguagePair
+        @OptionGroup var reading: PageReading
         @Option(help: "text or json (one finding per line).")
         var format: FindingOutput = .text
         @Flag(help: "Warnings fail too (exit 1).")
@@ -69,9 +70,9 @@ extension GlossaryCommand {
             ) {
                 checker, k in
                 let target = targets[k]
-                let document = try TextReader(path: target.translation).readDocument()
+                let document = try reading.reader(target.translation).readDocument()
                 if document.isBlank { throw ArticleError.empty(source: document.name) }
-                let source = try target.source.map { try TextReader(path: $0).readDocument() }
+                let source = try target.source.map { try reading.reader($0).readDocument() }
                 // Only the source's article text counts for missing terms, not its site line or chrome.
                 let sourceRanges = source.flatMap { try? ArticleReader().read($0) }.map { article in
                     article.elements.filter { [.headline, .lede, .paragraph, .caption].contains($0.kind) }.map(\.range)
@@ -98,6 +99,7 @@ extension GlossaryCommand {
         @Option(help: "The glossary (.tbx or .csv).")
         var glossary: String
         @OptionGroup var languages: LanguagePair
+        @OptionGroup var reading: PageReading
         @Option(help: "text or json.")
         var format: FindingOutput = .text
         @Argument(help: "Corpus folders or translation files.")
@@ -110,7 +112,7 @@ extension GlossaryCommand {
             let results = try Parallel.map(
                 targets.count, makeWorker: { try GlossaryChecker(glossary: loaded, targetLanguage: targetLang, sourceLanguage: sourceLang) }
             ) {
-                checker, k in try checker.check(translation: try TextReader(path: targets[k].translation).readDocument())
+                checker, k in try checker.check(translation: try reading.reader(targets[k].translation).readDocument())
             }.map { try $0.get() }
             let report = try GlossaryReport.build(glossary: loaded, language: targetLang, results: results)
             let out = StandardOutput.shared

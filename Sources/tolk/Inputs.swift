@@ -1,13 +1,35 @@
 import ArgumentParser
+import Synchronization
 import TolkText
+
+/// `--lossy`, for every command that reads pages (glossaries, configurations and baselines are
+/// always read strictly).
+struct PageReading: ParsableArguments {
+    @Flag(help: "Replace invalid UTF-8 in pages with U+FFFD and warn, instead of stopping with an error.")
+    var lossy = false
+
+    /// Warnings already given: a page read twice (pairing, then linting) is reported once.
+    private static let warned = Mutex<Set<String>>([])
+
+    /// A reader for the page at `path` ('-': standard input).
+    func reader(_ path: String) -> TextReader {
+        guard lossy else { return TextReader(path: path) }
+        return TextReader(path: path) { replacement in
+            if Self.warned.withLock({ $0.insert(replacement.description).inserted }) {
+                FileHandleOutput.standardError.write("tolk: warning: \(replacement)\n")
+            }
+        }
+    }
+}
 
 /// Input files shared by the text commands; no file or `-` means standard input.
 struct InputFiles: ParsableArguments {
     @Argument(help: "UTF-8 text files; '-' or none reads standard input.")
     var files: [String] = []
+    @OptionGroup var reading: PageReading
 
     var readers: [TextReader] {
-        files.isEmpty ? [.standardInput] : files.map(TextReader.init(path:))
+        (files.isEmpty ? ["-"] : files).map { reading.reader($0) }
     }
 
     /// Warns on standard error about an input that held no text, so an empty result is never silent.

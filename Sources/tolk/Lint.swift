@@ -21,6 +21,7 @@ struct LintOptions: ParsableArguments {
     var baseline: String?
     @Option(help: "Write the current findings to this baseline file (atomically) and exit 0.")
     var writeBaseline: String?
+    @OptionGroup var reading: PageReading
 
     /// The configuration for files near `path`.
     func configuration(near path: String?) throws -> LintConfiguration {
@@ -70,7 +71,7 @@ struct LintOptions: ParsableArguments {
 
     /// The text of the lines the findings start and end on, by path and line number, read by
     /// streaming each file once (standard input is gone by now: its lines are not shown).
-    static func lines(of findings: [Finding]) -> [String: [Int: String]] {
+    func lines(of findings: [Finding]) -> [String: [Int: String]] {
         var wanted: [String: Set<Int>] = [:]
         for finding in findings where finding.path != "<stdin>" {
             wanted[finding.path, default: []].formUnion([finding.line, finding.endLine])
@@ -78,7 +79,7 @@ struct LintOptions: ParsableArguments {
         var lines: [String: [Int: String]] = [:]
         for (path, numbers) in wanted {
             var found: [Int: String] = [:]
-            _ = try? TextReader(path: path).forEachBlock { block in
+            _ = try? reading.reader(path).forEachBlock { block in
                 for (index, range) in block.lineRanges.enumerated() where numbers.contains(block.origin.line + index) {
                     found[block.origin.line + index] = block.text(range)
                 }
@@ -104,7 +105,7 @@ struct LintOptions: ParsableArguments {
             }
             reported = decoded.filter(findings)
         }
-        let lines = Self.lines(of: reported)
+        let lines = lines(of: reported)
         let text = try FindingReporter.render(reported, format: format, toolVersion: Tolk.version) { path, line in lines[path]?[line] }
         StandardOutput.shared.write(text)
         StandardOutput.shared.flush()
@@ -145,18 +146,19 @@ struct Lint: ParsableCommand {
         .filter { !configuration.ignores($0.translation) }
         let glossary = try options.loadGlossary(configuration)
         let sourceURL = self.sourceURL
+        let options = self.options
         let progress = Progress(total: targets.count, label: "linting")
         let outcomes = Parallel.map(targets.count, makeWorker: { try Linter(configuration: configuration, glossary: glossary) }) {
             linter, k in
             defer { progress.advance() }
             let target = targets[k]
-            let reader = TextReader(path: target.translation)
+            let reader = options.reading.reader(target.translation)
             let isMarkup = [".md", ".html", ".htm"].contains { target.translation.hasSuffix($0) }
             if target.source == nil, !isMarkup {
                 return try Lint.streamed(reader, linter: linter)
             }
             let document = try reader.readDocument()
-            let source = try target.source.map { try TextReader(path: $0).readDocument() }
+            let source = try target.source.map { try options.reading.reader($0).readDocument() }
             let url = sourceURL ?? target.source.flatMap(PageFiles.metadataURL(besides:))
             let result = try linter.lint(
                 translation: document, source: source, sourceURL: url, markdown: target.translation.hasSuffix(".md"))

@@ -22,6 +22,7 @@ struct Pair: ParsableCommand {
     @Option(help: "Folder of translated pages.")
     var translations: String
     @OptionGroup var languages: LanguagePair
+    @OptionGroup var reading: PageReading
     @Option(help: "jsonl: one JSON object per translation; tsv: translation, source, score, method, evidence.")
     var format: Format = .jsonl
 
@@ -30,9 +31,10 @@ struct Pair: ParsableCommand {
         let sourceFiles = try PageFiles.list(sources, language: sourceLang)
         let translationFiles = try PageFiles.list(translations, language: targetLang)
         let progress = Progress(total: sourceFiles.count + translationFiles.count, label: "reading pages")
-        let sourceFingerprints = PageFiles.fingerprints(sourceFiles, defaultLanguage: sourceLang, useMetadataURL: true, progress: progress)
+        let sourceFingerprints = PageFiles.fingerprints(
+            sourceFiles, defaultLanguage: sourceLang, useMetadataURL: true, reading: reading, progress: progress)
         let translationFingerprints = PageFiles.fingerprints(
-            translationFiles, defaultLanguage: targetLang, useMetadataURL: false, progress: progress)
+            translationFiles, defaultLanguage: targetLang, useMetadataURL: false, reading: reading, progress: progress)
         progress.finish()
         let results = Pairer().pair(sources: sourceFingerprints.values, translations: translationFingerprints.values)
 
@@ -94,13 +96,13 @@ enum PageFiles {
     }
 
     /// Fingerprints of `files`, read on all cores; unreadable pages are listed in `failures`.
-    static func fingerprints(_ files: [File], defaultLanguage: String, useMetadataURL: Bool, progress: Progress) -> (
+    static func fingerprints(_ files: [File], defaultLanguage: String, useMetadataURL: Bool, reading: PageReading, progress: Progress) -> (
         values: [ArticleFingerprint], failures: [String]
     ) {
         let results = Parallel.map(files.count, makeWorker: { (try Fingerprinter(), ArticleReader()) }) { worker, k in
             let file = files[k]
             defer { progress.advance() }
-            let document = try TextReader(path: file.path).readDocument()
+            let document = try reading.reader(file.path).readDocument()
             let article = try worker.1.read(document, markdown: file.path.hasSuffix(".md"))
             let url = useMetadataURL ? metadataURL(besides: file.path) : nil
             return try worker.0.fingerprint(article, language: file.language ?? defaultLanguage, url: url)

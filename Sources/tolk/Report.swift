@@ -20,6 +20,7 @@ struct Report: ParsableCommand {
     var glossary: String?
     @Argument(help: "A corpus folder (default Corpora), or one translation file with --source.")
     var input: String = "Corpora"
+    @OptionGroup var reading: PageReading
 
     func run() throws {
         let configuration = LintConfiguration()
@@ -35,11 +36,14 @@ struct Report: ParsableCommand {
         if let source {
             pairs = [(input, source)]
         } else {
-            pairs = try Check.pairs(in: input, configuration, progress: Progress(total: 0, label: "report")).map {
+            pairs = try Check.pairs(in: input, configuration, reading: reading, progress: Progress(total: 0, label: "report")).map {
                 ($0.translation, $0.source)
             }
         }
-        let outcomes = Parallel.map(pairs.count, makeWorker: { try PairReporter(glossary: loaded, configuration: configuration) }) {
+        let reading = self.reading
+        let outcomes = Parallel.map(
+            pairs.count, makeWorker: { try PairReporter(glossary: loaded, configuration: configuration, reading: reading) }
+        ) {
             reporter, k in
             try reporter.report(translation: pairs[k].translation, source: pairs[k].source)
         }
@@ -60,9 +64,11 @@ final class PairReporter {
     private let sourceSegmenter: Segmenter
     private let reader = ArticleReader()
     private let configuration: LintConfiguration
+    private let reading: PageReading
 
-    init(glossary: Glossary?, configuration: LintConfiguration) throws {
+    init(glossary: Glossary?, configuration: LintConfiguration, reading: PageReading) throws {
         self.configuration = configuration
+        self.reading = reading
         linter = try Linter(configuration: configuration, glossary: glossary)
         aligner = try Aligner(
             sourceLanguage: configuration.sourceLanguage, targetLanguage: configuration.targetLanguage, glossary: glossary)
@@ -72,8 +78,8 @@ final class PairReporter {
     }
 
     func report(translation path: String, source sourcePath: String?) throws -> (ReportedPair, GlossaryChecker.Result?) {
-        let translation = try TextReader(path: path).readDocument()
-        let source = try sourcePath.map { try TextReader(path: $0).readDocument() }
+        let translation = try reading.reader(path).readDocument()
+        let source = try sourcePath.map { try reading.reader($0).readDocument() }
         let result = try linter.lint(
             translation: translation, source: source, sourceURL: sourcePath.flatMap(PageFiles.metadataURL(besides:)))
         let units = { (article: Article) in article.elements.filter { [.headline, .lede, .paragraph, .caption].contains($0.kind) } }

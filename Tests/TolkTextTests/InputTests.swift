@@ -107,4 +107,20 @@ struct InputTests {
         // Vietnamese UTF-8 has no NUL bytes, so it is never taken for UTF-16.
         #expect(throws: Never.self) { try Document(bytes: Array("Tổng Bí thư Tô Lâm".utf8), name: "page.txt") }
     }
+
+    @Test func lossyReadingReplacesEachIllFormedSequence() throws {
+        // A lone continuation byte, a truncated 3-byte sequence, an overlong encoding of "/".
+        let bytes = Array("Hà ".utf8) + [0x80] + Array(" Nội ".utf8) + [0xE1, 0xBB] + Array(" x ".utf8) + [0xC0, 0xAF]
+        #expect(throws: TextInputError.invalidUTF8(source: "p.txt", byteOffset: 4)) { try Document(bytes: bytes, name: "p.txt") }
+        let document = try Document(bytes: bytes, name: "p.txt", lossy: true)
+        #expect(document.text == "Hà \u{FFFD} Nội \u{FFFD} x \u{FFFD}\u{FFFD}")
+        #expect(document.replacement?.count == 4)
+        #expect(document.replacement?.firstByteOffset == 4)
+        #expect(document.replacement?.description == "p.txt: replaced 4 invalid UTF-8 sequences with U+FFFD (the first at byte offset 4)")
+        #expect(try Document(bytes: Array("Hà Nội".utf8), name: "p.txt", lossy: true).replacement == nil)
+        // NUL bytes stay an error: lossy reading repairs text, it does not read binary files.
+        #expect(throws: TextInputError.nulByte(source: "p.txt", byteOffset: 1)) {
+            try Document(bytes: [0x41, 0, 0xFF], name: "p.txt", lossy: true)
+        }
+    }
 }
