@@ -127,6 +127,7 @@ chmod +x "$hook_repo/.git/hooks/pre-commit"
 cp "$SEED" "$hook_repo/side.txt"
 check "pre-commit hook blocks a page with errors" 1 'glued-words' -- sh -c "cd '$hook_repo' && git add side.txt && git commit -qm bad"
 check "pre-commit hook lets a clean page through" 0 '' -- sh -c "cd '$hook_repo' && git rm -q --cached side.txt && cp '$(pwd)/Corpora/vietnamplus-1080850/nb.txt' clean.txt && git add clean.txt && git commit -qm clean"
+check "check: a baseline never overwrites a page of the corpus" 2 'will not overwrite the input' -- sh -c "mkdir -p '$work/cb/a' && cp '$SEED' '$work/cb/a/nb.txt' && cp Corpora/vietnamplus-1080302/vi.txt '$work/cb/a/vi.txt' && '$TOLK' check --write-baseline '$work/cb/a/vi.txt' '$work/cb' ; s=\$?; cmp -s Corpora/vietnamplus-1080302/vi.txt '$work/cb/a/vi.txt' && exit \$s"
 check "a baseline never overwrites a linted page" 2 'will not overwrite the input' -- "$TOLK" lint --write-baseline "$work/seed-copy.txt" "$work/seed-copy.txt"
 check "input is never modified" 0 '' -- cmp "$SEED" "$work/seed-copy.txt"
 
