@@ -135,6 +135,21 @@ done
 case_ "NFD input" 0 '"line":11,"column":1' -- sh -c "'$TOLK' tokenize --lang nb --format jsonl nfd.txt | grep GeneralsekretærLams"
 case_ "BOM input" 0 '"start":3,' -- sh -c "'$TOLK' tokenize --lang nb --format jsonl bom.txt | head -n 1"
 
+# ---- options that name a file: a folder, a missing file, invalid UTF-8 -------------------------
+option_commands=(
+  "lint --glossary @ $SEED" "lint --config @ $SEED" "lint --baseline @ $SEED" "lint --source @ $SEED"
+  "glossary check --glossary @ $SEED" "extract --glossary @ $SEED" "report --source @ $SEED --out $work/r"
+  "align --src-lang vi --tgt-lang nb --dictionary @ $SOURCE $SEED"
+)
+for template in "${option_commands[@]}"; do
+  # shellcheck disable=SC2086
+  case_ "a folder for a file option" 2 'dir: is a directory, expected a text file' -- "$TOLK" ${template/@/dir}
+  # shellcheck disable=SC2086
+  case_ "a missing file for a file option" 2 'nope\.txt: no such file' -- "$TOLK" ${template/@/nope.txt}
+  # shellcheck disable=SC2086
+  case_ "invalid UTF-8 for a file option" 2 'invalid\.txt: invalid UTF-8 at byte offset 24' -- "$TOLK" ${template/@/invalid.txt}
+done
+
 # ---- corpus folders with a bad page ------------------------------------------------------------
 case_ "bad page in a corpus" 2 'corpus/a/nb\.txt: invalid UTF-8 at byte offset 16' -- "$TOLK" lint corpus
 case_ "bad page in a corpus" 2 'corpus/a/nb\.txt: invalid UTF-8 at byte offset 16' -- "$TOLK" check corpus
