@@ -6,7 +6,7 @@ import TolkText
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzz(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
     let bytes = Array(UnsafeBufferPointer(start: data, count: size))
-    guard let document = try? Document(bytes: bytes, name: "fuzz") else { return 0 }
+    guard let document = try? Document(bytes: bytes, name: "fuzz", lossy: true) else { return 0 }
     for markdown in [false, true] {
         if let article = try? ArticleReader().read(document, markdown: markdown) {
             for element in article.elements { precondition(element.range.upperBound <= document.bytes.count) }

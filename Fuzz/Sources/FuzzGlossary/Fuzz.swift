@@ -7,7 +7,7 @@ import TolkText
 public func fuzz(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
     let bytes = Array(UnsafeBufferPointer(start: data, count: size))
     for name in ["fuzz.tbx", "fuzz.csv"] {
-        guard let document = try? Document(bytes: bytes, name: name), let glossary = try? Glossary.read(document) else { continue }
+        guard let document = try? Document(bytes: bytes, name: name, lossy: true), let glossary = try? Glossary.read(document) else { continue }
         _ = glossary.validate()
         _ = TBX.write(glossary)
         _ = GlossaryCSV.write(glossary)

@@ -12,7 +12,7 @@ nonisolated(unsafe) let linter: Linter = {
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzz(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
     let bytes = Array(UnsafeBufferPointer(start: data, count: size))
-    guard let document = try? Document(bytes: bytes, name: "fuzz") else { return 0 }
+    guard let document = try? Document(bytes: bytes, name: "fuzz", lossy: true) else { return 0 }
     if let findings = try? linter.lint(translation: document).findings {
         for finding in findings { precondition(finding.line >= 1 && finding.column >= 1) }
     }

@@ -5,11 +5,11 @@ import TolkText
 nonisolated(unsafe) let segmenters = ["nb", "vi", "und"].map { try! Segmenter(languageCode: $0) }
 nonisolated(unsafe) let slugger = try! Slugger()
 
-/// Any bytes: read as a document (errors are fine), then segmented and normalised.
+/// Any bytes: read as a document (invalid UTF-8 repaired; errors are fine), then segmented and normalised.
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzz(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
     let bytes = Array(UnsafeBufferPointer(start: data, count: size))
-    guard let document = try? Document(bytes: bytes, name: "fuzz") else { return 0 }
+    guard let document = try? Document(bytes: bytes, name: "fuzz", lossy: true) else { return 0 }
     for segmenter in segmenters {
         guard let segmentation = try? segmenter.segment(document) else { continue }
         for sentence in segmentation.sentences { precondition(sentence.range.upperBound <= document.bytes.count) }
