@@ -148,15 +148,20 @@ struct Lint: ParsableCommand {
         let sourceURL = self.sourceURL
         let options = self.options
         let progress = Progress(total: targets.count, label: "linting")
-        let outcomes = Parallel.map(targets.count, makeWorker: { try Linter(configuration: configuration, glossary: glossary) }) {
-            linter, k in
+        let makeLinter = { try Linter(configuration: configuration, glossary: glossary) }
+        if targets.count == 1, Lint.streams(targets[0]) {
+            // One page, perhaps a long one: its blocks go to all cores.
+            let outcome = Result { try Lint.streamed(options.reading.reader(targets[0].translation), makeLinter: makeLinter) }
+            return try report([outcome], configuration: configuration, files: 1)
+        }
+        let outcomes = Parallel.map(targets.count, makeWorker: makeLinter) { linter, k in
             defer { progress.advance() }
             let target = targets[k]
             let reader = options.reading.reader(target.translation)
-            let isMarkup = [".md", ".html", ".htm"].contains { target.translation.hasSuffix($0) }
-            if target.source == nil, !isMarkup {
-                return try Lint.streamed(reader, linter: linter)
+            if Lint.streams(target) {
+                return try Lint.streamed(reader, width: 1) { linter }
             }
+            let isMarkup = [".md", ".html", ".htm"].contains { target.translation.hasSuffix($0) }
             let document = try reader.readDocument()
             let source = try target.source.map { try options.reading.reader($0).readDocument() }
             let url = sourceURL ?? target.source.flatMap(PageFiles.metadataURL(besides:))
@@ -165,6 +170,13 @@ struct Lint: ParsableCommand {
             return (isMarkup ? InlineSuppression.filter(result.findings, in: document) : result.findings, result.glossary)
         }
         progress.finish()
+        try report(outcomes, configuration: configuration, files: targets.count)
+    }
+
+    /// Prints the pages' findings with the corpus-wide ones, and exits like lint.
+    private func report(
+        _ outcomes: [Result<([Finding], GlossaryChecker.Result?), Error>], configuration: LintConfiguration, files: Int
+    ) throws {
         var findings: [Finding] = []
         var glossaryResults: [GlossaryChecker.Result] = []
         for outcome in outcomes {
@@ -173,23 +185,41 @@ struct Lint: ParsableCommand {
             if let glossaryResult { glossaryResults.append(glossaryResult) }
         }
         findings += LintOptions.corpusInconsistencies(glossaryResults, configuration)
-        try options.finish(findings.sorted(by: Finding.ordered), files: targets.count)
+        try options.finish(findings.sorted(by: Finding.ordered), files: files)
+    }
+
+    /// Whether a page is linted as a stream of blocks: pages without a source, except Markdown
+    /// and HTML (their inline suppressions need the whole page).
+    static func streams(_ target: CheckTarget) -> Bool {
+        target.source == nil && ![".md", ".html", ".htm"].contains { target.translation.hasSuffix($0) }
     }
 
     /// Lints a page without a source in blocks of whole paragraphs (`Lint.blockSize` bytes), so a
-    /// text of any length is linted in bounded memory. A page that fits one block is linted whole,
-    /// as an article; in a longer text the later blocks are plain paragraphs, repeats are found
-    /// within a block and the glossary's consistency across the page is not checked.
-    static func streamed(_ reader: TextReader, linter: Linter) throws -> ([Finding], GlossaryChecker.Result?) {
+    /// text of any length is linted in bounded memory, `width` blocks at a time (a linter each,
+    /// made when needed). A page that fits one block is linted whole, as an article; in a longer
+    /// text the later blocks are plain paragraphs, repeats are found within a block and the
+    /// glossary's consistency across the page is not checked.
+    static func streamed(
+        _ reader: TextReader, width: Int = ProcessInfo.processInfo.activeProcessorCount, makeLinter: () throws -> Linter
+    ) throws -> ([Finding], GlossaryChecker.Result?) {
         var findings: [Finding] = []
         var glossary: GlossaryChecker.Result? = nil
         var blocks = 0
-        try reader.forEachBlock(blockSize: blockSize) { block in
-            let result = try linter.lint(translation: block, continuation: blocks > 0)
-            findings += result.findings
-            glossary = blocks == 0 ? result.glossary : nil
-            blocks += 1
-        }
+        try Parallel.stream(
+            width: width,
+            { emit in
+                var index = 0
+                try reader.forEachBlock(blockSize: blockSize) { block in
+                    try emit((index, block))
+                    index += 1
+                }
+            }, makeWorker: makeLinter,
+            { linter, numbered in try linter.lint(translation: numbered.1, continuation: numbered.0 > 0) },
+            consume: { result in
+                findings += result.findings
+                glossary = blocks == 0 ? result.glossary : nil
+                blocks += 1
+            })
         return (findings, glossary)
     }
 

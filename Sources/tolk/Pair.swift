@@ -154,6 +154,47 @@ enum Parallel {
     }
 }
 
+extension Parallel {
+    /// `body(worker, item)` for each item `produce` hands over, up to `width` items at once (each
+    /// on its own worker, made only when a batch needs it: a one-item stream makes one); `consume`
+    /// gets the values in order. Memory holds one batch of items.
+    static func stream<Worker, Item, Value>(
+        width: Int, _ produce: ((Item) throws -> Void) throws -> Void, makeWorker: () throws -> Worker,
+        _ body: (Worker, Item) throws -> Value, consume: (Value) throws -> Void
+    ) throws {
+        // `produce` calls back into the batch runner, which needs the other closures: they do not
+        // outlive this call.
+        try withoutActuallyEscaping(makeWorker) { makeWorker in
+            try withoutActuallyEscaping(body) { body in
+                try withoutActuallyEscaping(consume) { consume in
+                    var workers: [Worker] = []
+                    var batch: [Item] = []
+                    func run() throws {
+                        while workers.count < batch.count { workers.append(try makeWorker()) }
+                        let slots = ResultSlots<Result<Value, Error>>(count: batch.count)
+                        if batch.count == 1 {
+                            slots[0] = Result { try body(workers[0], batch[0]) }
+                        } else {
+                            let shared = UncheckedBox((workers, batch, body))
+                            DispatchQueue.concurrentPerform(iterations: batch.count) { k in
+                                let (workers, batch, body) = shared.value
+                                slots[k] = Result { try body(workers[k], batch[k]) }
+                            }
+                        }
+                        batch.removeAll(keepingCapacity: true)
+                        for slot in slots.values { try consume(try slot!.get()) }
+                    }
+                    try produce { item in
+                        batch.append(item)
+                        if batch.count >= max(1, width) { try run() }
+                    }
+                    if !batch.isEmpty { try run() }
+                }
+            }
+        }
+    }
+}
+
 /// Hands non-Sendable closures to `concurrentPerform`; each worker builds its own state from them.
 private final class UncheckedBox<Value>: @unchecked Sendable {
     let value: Value
