@@ -107,10 +107,13 @@ python3 -c "
 import sys
 with open(sys.argv[1], 'w') as f:
     f.write('Overskrift\n\n')
-    for i in range(40000): f.write(f'Avsnitt nummer {i} handler om handelen mellom landene.\n\n')
+    for i in range(40000):
+        f.write(f'Avsnitt nummer {i} handler om handelen mellom landene.\n\n')
+        if i % 10000 == 9999: f.write(f'Avsnitt {i} skrevet av TTXVNTTXVN i dag.\n\n')
     f.write('Skrevet av VietnamPlusVietnamPlus i dag og lenge.\n')
 " "$work/long.txt"
-check "lint streams a long page: a finding in a later block keeps its file line" 1 'long\.txt:80003:12: error: .VietnamPlusVietnamPlus. runs words together' -- "$TOLK" lint "$work/long.txt"
+check "lint streams a long page: a finding in a later block keeps its file line" 1 'long\.txt:80011:12: error: .VietnamPlusVietnamPlus. runs words together' -- "$TOLK" lint "$work/long.txt"
+check "lint: a long page on all cores finds what one core finds" 0 '^same$' -- sh -c "'$TOLK' lint --format json '$work/long.txt' > '$work/parallel.json'; '$TOLK' lint --format json '$work/long.txt' '$SEED' | grep -v 'vietnamplus-1080302' > '$work/serial.json'; cmp -s '$work/parallel.json' '$work/serial.json' && test -s '$work/serial.json' && echo same"
 check "rules" 0 '^glued-words +error +Two words run together' -- "$TOLK" rules
 check "explain" 0 'Does not fire on:' -- "$TOLK" explain glued-words
 check "explain an unknown rule" 2 'unknown rule' -- "$TOLK" explain nonsense
