@@ -157,14 +157,34 @@ case_ "bad page in a corpus" 2 'corpus/a/nb\.txt: invalid UTF-8 at byte offset 1
 case_ "bad page in a corpus" 2 'corpus/a/nb\.txt: invalid UTF-8 at byte offset 16' -- "$TOLK" pair --sources corpus --translations corpus
 case_ "bad page in a corpus, --lossy" 0 'warning: corpus/a/nb\.txt: replaced 1 invalid UTF-8 sequence' -- "$TOLK" check --lossy corpus
 case_ "bad page in a corpus, --lossy" 0 'warning: corpus/a/nb\.txt: replaced 1 invalid UTF-8 sequence' -- "$TOLK" pair --lossy --sources corpus --translations corpus
+case_ "bad page in a corpus" 2 'corpus/a/nb\.txt: invalid UTF-8 at byte offset 16' -- "$TOLK" glossary report --glossary "$G" corpus
+
+# The bundled corpus with every page as BOM + CRLF: tolk check finds the same (rule, line, column).
+python3 - "$REPO/Corpora" <<'EOF'
+import os, shutil, sys
+shutil.copytree(sys.argv[1], 'crlf-corpus')
+for folder, _, names in os.walk('crlf-corpus'):
+    for name in names:
+        if name.endswith('.txt'):
+            path = os.path.join(folder, name)
+            text = open(path, encoding='utf-8').read()
+            open(path, 'wb').write(b'\xef\xbb\xbf' + text.replace('\n', '\r\n').encode())
+EOF
+findings() {
+  "$TOLK" check --format json "$1" 2> /dev/null | python3 -c '
+import json, sys
+print(sorted((f["rule"], f["path"].split("/")[-2:], f["line"], f["column"]) for f in map(json.loads, sys.stdin)))'
+}
+case_ "corpus as BOM + CRLF" 0 '^same$' -- sh -c '[ "$1" = "$2" ] && [ "$1" != "[]" ] && echo same' - "$(findings "$REPO/Corpora")" "$(findings crlf-corpus)"
 case_ "empty folder" 2 'dir: no nb\.txt pages' -- "$TOLK" check dir
 
 # ---- glossaries --------------------------------------------------------------------------------
-for command in "glossary validate" "glossary convert" "lint --glossary"; do
+for command in "glossary validate" "glossary convert" "lint --glossary" "glossary report --glossary"; do
   out_file=""
   [ "$command" = "glossary convert" ] && out_file=out.csv
   target=""
   [ "$command" = "lint --glossary" ] && target=$SEED
+  [ "$command" = "glossary report --glossary" ] && target=$REPO/Corpora
   # shellcheck disable=SC2086
   case_ "truncated TBX" 2 'truncated\.tbx:[0-9]+:[0-9]+: ' -- "$TOLK" $command truncated.tbx $out_file $target
   # shellcheck disable=SC2086
