@@ -223,5 +223,5 @@ struct Lint: ParsableCommand {
         return (findings, glossary)
     }
 
-    static let blockSize = 1 << 20
+    static let blockSize = 1 << 18
 }
