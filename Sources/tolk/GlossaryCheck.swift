@@ -10,6 +10,9 @@ struct CheckTarget {
     let translation: String
     let source: String?
 
+    /// Markdown or HTML: pages whose inline comments can suppress findings.
+    var isMarkup: Bool { [".md", ".html", ".htm"].contains { translation.hasSuffix($0) } }
+
     /// Files as given; a folder in the corpus layout gives its `<target>.txt` files with their `<source>.txt`.
     static func collect(_ paths: [String], source: String?, sourceLanguage: String, targetLanguage: String) throws -> [CheckTarget] {
         var targets: [CheckTarget] = []

@@ -161,13 +161,12 @@ struct Lint: ParsableCommand {
             if Lint.streams(target) {
                 return try Lint.streamed(reader, width: 1) { linter }
             }
-            let isMarkup = [".md", ".html", ".htm"].contains { target.translation.hasSuffix($0) }
             let document = try reader.readDocument()
             let source = try target.source.map { try options.reading.reader($0).readDocument() }
             let url = sourceURL ?? target.source.flatMap(PageFiles.metadataURL(besides:))
             let result = try linter.lint(
                 translation: document, source: source, sourceURL: url, markdown: target.translation.hasSuffix(".md"))
-            return (isMarkup ? InlineSuppression.filter(result.findings, in: document) : result.findings, result.glossary)
+            return (target.isMarkup ? InlineSuppression.filter(result.findings, in: document) : result.findings, result.glossary)
         }
         progress.finish()
         try report(outcomes, configuration: configuration, files: targets.count)
@@ -191,7 +190,7 @@ struct Lint: ParsableCommand {
     /// Whether a page is linted as a stream of blocks: pages without a source, except Markdown
     /// and HTML (their inline suppressions need the whole page).
     static func streams(_ target: CheckTarget) -> Bool {
-        target.source == nil && ![".md", ".html", ".htm"].contains { target.translation.hasSuffix($0) }
+        target.source == nil && !target.isMarkup
     }
 
     /// Lints a page without a source in blocks of whole paragraphs (`Lint.blockSize` bytes), so a
