@@ -75,6 +75,9 @@ tbx = open(sys.argv[1].replace('Corpora/vietnamplus-1080302/nb.txt', 'Glossaries
 write('truncated.tbx', tbx[:len(tbx) // 2])
 write('notxml.tbx', seed.encode())
 write('xxe.tbx', b'<?xml version="1.0"?><!DOCTYPE tbx [<!ENTITY x SYSTEM "file:///etc/passwd">]><tbx>&x;</tbx>')
+# A DTD beside the file that would define &x; if it were read: tolk must not read it.
+write('entity.dtd', b'<!ENTITY x "read from the DTD">\n')
+write('dtd-entity.tbx', b'<?xml version="1.0"?><!DOCTYPE martif SYSTEM "entity.dtd"><martif type="TBX"><text><body><termEntry id="a"><langSet xml:lang="nb"><tig><term>&x;</term></tig></langSet></termEntry></body></text></martif>')
 write('dtd.tbx', b'<?xml version="1.0"?><!DOCTYPE martif SYSTEM "http://example.invalid/TBXcoreStructV02.dtd"><martif type="TBX"><text><body/></text></martif>')
 write('bomb.tbx', b'<?xml version="1.0"?><!DOCTYPE l [<!ENTITY a "aaaaaaaaaa">' + b''.join(b'<!ENTITY %c "&%c;&%c;&%c;&%c;&%c;&%c;&%c;&%c;&%c;&%c;">' % ((98 + i,) + (97 + i,) * 10) for i in range(9)) + b']><tbx>&j;</tbx>')
 write('deep.tbx', b'<tbx>' + b'<a>' * 100000 + b'</a>' * 100000 + b'</tbx>')
@@ -205,6 +208,7 @@ for command in "glossary validate" "glossary convert" "lint --glossary" "glossar
   case_ "empty CSV" 2 'empty\.csv:1:1: empty CSV' -- "$TOLK" $command empty.csv $out_file $target
 done
 case_ "TBX naming an external DTD" 0 'dtd\.tbx: 0 concepts' -- "$TOLK" glossary validate dtd.tbx
+case_ "TBX using an entity its DTD defines" 2 'dtd-entity\.tbx:1:[0-9]+: unknown entity &x;' -- "$TOLK" glossary validate dtd-entity.tbx
 
 # ---- tolk never changes its input --------------------------------------------------------------
 case_ "convert onto its input" 2 'will not overwrite the input' -- "$TOLK" glossary convert "$G" "$G"

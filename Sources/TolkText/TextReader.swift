@@ -51,6 +51,7 @@ public struct TextReader: Sendable {
         var first = true
         var total = 0
         var scanFrom = blockSize - 1
+        let longest = 4 * blockSize
         func emit(upTo end: Int) throws {
             let piece = Array(pending[..<end])
             pending.removeFirst(end)
@@ -63,7 +64,6 @@ public struct TextReader: Sendable {
         try readChunks { chunk in
             pending.append(contentsOf: chunk)
             while pending.count >= blockSize {
-                let longest = 4 * blockSize
                 guard
                     let cut = Self.paragraphBreak(in: pending, from: scanFrom)
                         ?? (pending.count >= longest ? Self.cut(pending, before: longest) : nil)

@@ -202,24 +202,22 @@ struct Lint: ParsableCommand {
         _ reader: TextReader, width: Int = ProcessInfo.processInfo.activeProcessorCount, makeLinter: () throws -> Linter
     ) throws -> ([Finding], GlossaryChecker.Result?) {
         var findings: [Finding] = []
-        var glossary: GlossaryChecker.Result? = nil
+        var firstGlossary: GlossaryChecker.Result? = nil
         var blocks = 0
         try Parallel.stream(
             width: width,
             { emit in
-                var index = 0
                 try reader.forEachBlock(blockSize: blockSize) { block in
-                    try emit((index, block))
-                    index += 1
+                    try emit((blocks, block))
+                    blocks += 1
                 }
             }, makeWorker: makeLinter,
             { linter, numbered in try linter.lint(translation: numbered.1, continuation: numbered.0 > 0) },
             consume: { result in
                 findings += result.findings
-                glossary = blocks == 0 ? result.glossary : nil
-                blocks += 1
+                firstGlossary = firstGlossary ?? result.glossary
             })
-        return (findings, glossary)
+        return (findings, blocks == 1 ? firstGlossary : nil)
     }
 
     static let blockSize = 1 << 18
