@@ -66,7 +66,7 @@ public struct TextReader: Sendable {
             while pending.count >= blockSize {
                 guard
                     let cut = Self.paragraphBreak(in: pending, from: scanFrom)
-                        ?? (pending.count >= longest ? Self.cut(pending, before: longest) : nil)
+                        ?? (pending.count > longest ? Self.cut(pending, before: longest) : nil)
                 else {
                     // Resume near the end next time, so one huge paragraph is scanned once.
                     scanFrom = max(blockSize - 1, pending.count - 256)
@@ -99,10 +99,12 @@ public struct TextReader: Sendable {
         return nil
     }
 
-    /// Where to cut an overlong paragraph in `bytes[..<limit]`: after the last line break, else
-    /// after the last sentence end followed by a space, else after the last space, else at the
-    /// last character start.
+    /// Where to cut an overlong paragraph in `bytes[..<limit]` (`limit < bytes.count`): after the
+    /// last line break, else after the last sentence end followed by a space, else after the last
+    /// space, else at the last character start (at `limit` itself when the three bytes before it
+    /// hold none: that is no UTF-8, and the reader reports or repairs it).
     static func cut(_ bytes: [UInt8], before limit: Int) -> Int {
+        precondition(limit > 0 && limit < bytes.count, "a cut needs a byte after the limit")
         let window = bytes[..<limit]
         if let lineBreak = window.lastIndex(where: { $0 == 0x0A || $0 == 0x0D }), lineBreak > 0 {
             // Never between the CR and LF of a CRLF.
@@ -120,8 +122,8 @@ public struct TextReader: Sendable {
         }
         if let place = sentenceEnd ?? lastSpace { return place }
         var start = limit
-        while start > 1, !UTF8Validation.isScalarStart(bytes[start]) { start -= 1 }
-        return start
+        while start > max(1, limit - 3), !UTF8Validation.isScalarStart(bytes[start]) { start -= 1 }
+        return UTF8Validation.isScalarStart(bytes[start]) ? start : limit
     }
 
     private func readChunks(_ body: (UnsafeBufferPointer<UInt8>) throws -> Void) throws {

@@ -99,6 +99,37 @@ struct InputTests {
         #expect(pieces.joined() == line)
     }
 
+    /// Runs without a space or line break, with four blocks exactly one read (64 KiB): the cut
+    /// once indexed one past the end (a crash on any 2 MB unbroken paragraph).
+    @Test(arguments: ["a", "ไทย", "中文", "+/=9", "ưởđ"])
+    func anUnbrokenRunAsLongAsFourBlocksIsCut(unit: String) throws {
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("tolk-run-\(getpid())-\(unit.utf8.count).txt")
+        let text = String(repeating: unit, count: 600_000 / unit.utf8.count)
+        try Data(text.utf8).write(to: url)
+        defer { try? FileManager.default.removeItem(at: url) }
+        var pieces: [String] = []
+        try TextReader(path: url.path).forEachBlock(blockSize: 1 << 14) { block in
+            #expect(block.bytes.count <= 1 << 16)
+            pieces.append(block.text)
+        }
+        #expect(pieces.count > 8)
+        #expect(pieces.joined() == text)
+    }
+
+    @Test func continuationBytesWithoutALeadAreCutAtTheLimitAndRepaired() throws {
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("tolk-cont-\(getpid()).txt")
+        try Data([UInt8](repeating: 0x80, count: 300_000)).write(to: url)
+        defer { try? FileManager.default.removeItem(at: url) }
+        var sizes: [Int] = []
+        let reader = TextReader(path: url.path) { _ in }
+        try reader.forEachBlock(blockSize: 1 << 14) { block in sizes.append(block.text.unicodeScalars.count) }
+        #expect(sizes.reduce(0, +) == 300_000)
+        #expect(sizes.dropLast().allSatisfy { $0 == 1 << 16 })
+        #expect(throws: TextInputError.invalidUTF8(source: url.path, byteOffset: 0)) {
+            try TextReader(path: url.path).forEachBlock(blockSize: 1 << 14) { _ in }
+        }
+    }
+
     @Test func utf16WithoutAByteOrderMarkIsRecognised() throws {
         for encoding in [String.Encoding.utf16LittleEndian, .utf16BigEndian] {
             let bytes = Array("Statsminister Pham Minh Chinh i Hanoi.\n".data(using: encoding)!)
