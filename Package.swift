@@ -26,6 +26,7 @@ let package = Package(
             name: "CICUShim",
             dependencies: ["CICU"]
         ),
+        .target(name: "CPlatform"),
         .target(
             name: "TolkText",
             dependencies: ["CICUShim"]
@@ -48,7 +49,7 @@ let package = Package(
         ),
         .target(
             name: "TolkReport",
-            dependencies: ["TolkText", "TolkArticle", "TolkGlossary", "TolkAlign", "TolkLint"]
+            dependencies: ["CPlatform", "TolkText", "TolkArticle", "TolkGlossary", "TolkAlign", "TolkLint"]
         ),
         .executableTarget(
             name: "tolk",

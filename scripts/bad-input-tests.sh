@@ -214,6 +214,45 @@ case_ "TBX using an entity its DTD defines" 2 'dtd-entity\.tbx:1:[0-9]+: unknown
 case_ "convert onto its input" 2 'will not overwrite the input' -- "$TOLK" glossary convert "$G" "$G"
 case_ "inputs unchanged" 0 '' -- cmp "$SEED" seed-before.txt
 
+# ---- nothing lost: report targets -------------------------------------------------------------
+# A scratch project: the corpus, the glossary, a folder and a file of the user's, a link into the corpus.
+mkdir -p proj/user
+cp -r "$REPO/Corpora" "$REPO/Glossaries" proj/
+echo keep > proj/user/notes.txt
+echo keep > proj/file.txt
+ln -s Corpora proj/link
+tree_sum() { (cd "$1" && find . -printf '%p %y %s\n' | sort && find . -type f -exec cat {} + | sha1sum); }
+before=$(tree_sum proj)
+unset OUT
+for out in . "" "${OUT:-}" .. / user file.txt Corpora Corpora/site link/site Glossaries Glossaries/vi-nb.tbx "$work/proj/user"; do
+  case_ "report --out '$out'" 2 'tolk: error: .*(current folder|empty|not a tolk report|not a folder|input)' -- sh -c "cd proj && '$TOLK' report Corpora --out '$out'"
+done
+case_ "report --out a file of the one pair" 2 'is the input' -- sh -c "cd proj && '$TOLK' report --source Corpora/vietnamplus-1080302/vi.txt Corpora/vietnamplus-1080302/nb.txt --out Corpora/vietnamplus-1080302/nb.txt"
+case_ "every file still there" 0 '^same$' -- sh -c '[ "$1" = "$2" ] && echo same' - "$before" "$(tree_sum proj)"
+case_ "report to a new folder" 0 'wrote site/index.html \(8 pairs\)' -- sh -c "cd proj && '$TOLK' report Corpora --out site"
+case_ "report over its own report" 0 'wrote site/index.html' -- sh -c "cd proj && '$TOLK' report Corpora --out site && test -f site/.tolk-report"
+# Six concurrent runs to one target: all succeed, the target never goes missing, no debris.
+concurrent() {
+  (cd proj && for i in 1 2 3 4 5 6; do (for j in 1 2 3; do "$TOLK" report Corpora --out site > /dev/null 2>&1 || echo "run failed: $?"; done) & done
+    for k in $(seq 1 300); do [ -f site/.tolk-report ] || echo "site missing"; sleep 0.01; done
+    wait
+    ls -a | grep -E '\.(tmp|old)' | sed 's/^/debris: /')
+  echo done
+}
+case_ "six concurrent reports" 0 '^done$' -- concurrent
+case_ "a full disk (ulimit -f)" 2 'site2: cannot write: File too large' -- sh -c "cd proj && ulimit -f 50 && '$TOLK' report Corpora --out site2"
+case_ "no debris after a full disk" 1 '' -- sh -c "ls -a proj | grep -E 'site2|tmp'"
+case_ "a symlink loop" 2 'loop/x: cannot write: Too many levels of symbolic links' -- sh -c "cd proj && ln -s loop loop && '$TOLK' report Corpora --out loop/x"
+case_ "a folder tolk cannot create" 2 '/proc/x: cannot write: ' -- "$TOLK" report "$REPO/Corpora" --out /proc/x
+if [ $unprivileged = yes ]; then
+  mkdir -p readonly && chmod 555 readonly
+  case_ "a read-only folder" 2 'readonly/r: cannot write: Permission denied' -- as_user "$TOLK" report "$REPO/Corpora" --glossary "$G" --out "$work/readonly/r"
+fi
+# Pages whose ids collide ('a b' and 'a-b', or two folders named alike) get distinct report pages.
+mkdir -p collide/y1/same collide/y2/same "collide/a b" collide/a-b
+for d in y1/same y2/same "a b" a-b; do cp "$REPO/Corpora/vietnamplus-1080415/nb.txt" "collide/$d/nb.txt"; done
+case_ "colliding page names" 0 '^4 4$' -- sh -c "'$TOLK' report collide --out collide-site > /dev/null 2>&1; echo \$(ls collide-site/pairs | wc -l) \$(grep -o 'href=\"pairs/[^\"]*' collide-site/index.html | sort -u | wc -l)"
+
 # ---- limits --------------------------------------------------------------------------------------
 if [ "$BIG" = "--big" ]; then
   python3 - "$SEED" <<'EOF'

@@ -50,44 +50,26 @@ public struct ReportedPair: Sendable {
 public enum HTMLReport {
     /// The files of the report: relative path -> HTML.
     public static func files(pairs: [ReportedPair], glossary: GlossaryReport?) -> [String: String] {
-        var files: [String: String] = ["index.html": index(pairs, hasGlossary: glossary != nil)]
-        for pair in pairs { files["pairs/\(fileName(pair.id)).html"] = page(pair) }
-        if let glossary { files["glossary.html"] = glossaryPage(glossary, pairs: pairs) }
+        let names = pageNames(pairs)
+        var files: [String: String] = ["index.html": index(pairs, names: names, hasGlossary: glossary != nil)]
+        for (pair, name) in zip(pairs, names) { files["pairs/\(name).html"] = page(pair) }
+        if let glossary { files["glossary.html"] = glossaryPage(glossary, pairs: pairs, names: names) }
         return files
     }
 
-    /// Writes the report into `directory` atomically: a temporary folder beside it, then a rename.
-    public static func write(_ files: [String: String], to directory: URL) throws {
-        let manager = FileManager.default
-        let parent = directory.deletingLastPathComponent()
-        let temporary = parent.appendingPathComponent(".\(directory.lastPathComponent).tmp-\(ProcessInfo.processInfo.processIdentifier)")
-        let scratch = temporary.path
-        do {
-            try ScratchPaths.step(scratch) {
-                try? manager.removeItem(at: temporary)
-                try manager.createDirectory(at: temporary, withIntermediateDirectories: true)
+    /// A file name per pair, unique also when ids differ only in characters a file name cannot
+    /// hold or in case (`a b/x` and `a-b/x`): a later one gets `-2`, `-3`, ...
+    static func pageNames(_ pairs: [ReportedPair]) -> [String] {
+        var used = Set<String>()
+        return pairs.map { pair in
+            let base = fileName(pair.id)
+            var name = base
+            var number = 2
+            while !used.insert(name.lowercased()).inserted {
+                name = "\(base)-\(number)"
+                number += 1
             }
-            for (path, html) in files {
-                let url = temporary.appendingPathComponent(path)
-                try ScratchPaths.step(scratch) {
-                    try manager.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-                    try Data(html.utf8).write(to: url)
-                }
-            }
-            try ScratchPaths.step(scratch, done: true) {
-                if manager.fileExists(atPath: directory.path) {
-                    let old = parent.appendingPathComponent(
-                        ".\(directory.lastPathComponent).old-\(ProcessInfo.processInfo.processIdentifier)")
-                    try manager.moveItem(at: directory, to: old)
-                    try manager.moveItem(at: temporary, to: directory)
-                    try? manager.removeItem(at: old)
-                } else {
-                    try manager.moveItem(at: temporary, to: directory)
-                }
-            }
-        } catch {
-            ScratchPaths.step(scratch, done: true) { try? manager.removeItem(at: temporary) }
-            throw error
+            return name
         }
     }
 
@@ -95,14 +77,24 @@ public enum HTMLReport {
         String(id.map { $0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" ? $0 : "-" })
     }
 
-    /// Escapes text for HTML (as for XML); bidirectional controls are shown as visible codes, never applied.
+    /// Escapes text for HTML element content (as for XML); bidirectional controls are shown as
+    /// visible codes in a marked span, never applied.
     static func escape(_ text: String) -> String {
-        let escaped = XMLWriter.escape(text)
+        showingControls(XMLWriter.escape(text)) { "<span class=\"control\">\($0)</span>" }
+    }
+
+    /// Escapes text for an attribute value or `<title>`, where markup is not read: bidirectional
+    /// controls become the plain code `[U+202E]`.
+    static func plain(_ text: String) -> String {
+        showingControls(XMLWriter.escape(text)) { $0 }
+    }
+
+    private static func showingControls(_ escaped: String, _ shown: (String) -> String) -> String {
         guard escaped.unicodeScalars.contains(where: isBidiControl) else { return escaped }
         var result = ""
         for scalar in escaped.unicodeScalars {
             if isBidiControl(scalar) {
-                result += "<span class=\"control\">[U+\(String(scalar.value, radix: 16, uppercase: true))]</span>"
+                result += shown("[U+\(String(scalar.value, radix: 16, uppercase: true))]")
             } else {
                 result.unicodeScalars.append(scalar)
             }
@@ -110,9 +102,11 @@ public enum HTMLReport {
         return result
     }
 
+    /// The bidirectional formatting characters: marks (ALM U+061C, LRM, RLM), embeddings,
+    /// overrides and isolates.
     private static func isBidiControl(_ scalar: Unicode.Scalar) -> Bool {
         switch scalar.value {
-        case 0x200E, 0x200F, 0x202A...0x202E, 0x2066...0x2069: true
+        case 0x061C, 0x200E, 0x200F, 0x202A...0x202E, 0x2066...0x2069: true
         default: false
         }
     }
@@ -139,7 +133,7 @@ public enum HTMLReport {
         <!DOCTYPE html>
         <html lang="en">
         <head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
-        <title>\(escape(title))</title><style>\(style)</style></head>
+        <title>\(plain(title))</title><style>\(style)</style></head>
         <body>
         \(body)
         </body>
@@ -148,13 +142,13 @@ public enum HTMLReport {
         """
     }
 
-    static func index(_ pairs: [ReportedPair], hasGlossary: Bool) -> String {
+    static func index(_ pairs: [ReportedPair], names: [String], hasGlossary: Bool) -> String {
         var rows = ""
-        for pair in pairs {
+        for (pair, name) in zip(pairs, names) {
             let counts = Finding.Severity.allCases.reversed().map { severity in pair.findings.filter { $0.severity == severity }.count }
             let title = pair.translationUnits.first { $0.kind == .headline }?.text ?? pair.translation.name
             rows += """
-                <tr><td><a href="pairs/\(fileName(pair.id)).html">\(escape(title))</a></td><td>\(escape(pair.sourceLanguage)) → \(escape(pair.targetLanguage))</td>\
+                <tr><td><a href="pairs/\(name).html">\(escape(title))</a></td><td>\(escape(pair.sourceLanguage)) → \(escape(pair.targetLanguage))</td>\
                 <td>\(String(format: "%.0f %%", pair.alignmentQuality * 100)) 1-1</td><td>\(counts[0])</td><td>\(counts[1])</td><td>\(counts[2])</td></tr>
 
                 """
@@ -187,7 +181,7 @@ public enum HTMLReport {
             let forbidden = term.term.status == .forbidden
             let tip = "\(term.concept.id)" + (term.concept.note.map { ": \($0)" } ?? "")
             html +=
-                "<mark class=\"\(forbidden ? "forbidden" : "term")\" title=\"\(escape(tip))\">\(escape(bytes(term.range)))\(forbidden ? " <small>(forbidden)</small>" : "")</mark>"
+                "<mark class=\"\(forbidden ? "forbidden" : "term")\" title=\"\(plain(tip))\">\(escape(bytes(term.range)))\(forbidden ? " <small>(forbidden)</small>" : "")</mark>"
             cursor = term.range.upperBound
         }
         return html + escape(bytes(cursor..<unit.range.upperBound))
@@ -196,17 +190,12 @@ public enum HTMLReport {
     static func page(_ pair: ReportedPair) -> String {
         var rows = ""
         let rules = Set(pair.findings.map(\.rule)).sorted()
-        func findingsList(_ unit: ArticleElement, in document: Document?) -> String {
-            guard let document else { return "" }
-            let mine = pair.findings.filter { finding in
-                guard finding.path == document.name,
-                    let offset = document.offset(of: TextPosition(line: finding.line, column: finding.column))
-                else { return false }
-                return unit.range.contains(offset) || (offset == unit.range.lowerBound)
-            }
-            guard !mine.isEmpty else { return "" }
+        let sourceFindings = findingsByUnit(pair.findings, units: pair.sourceUnits, in: pair.source)
+        let translationFindings = findingsByUnit(pair.findings, units: pair.translationUnits, in: pair.translation)
+        func findingsList(_ mine: [Finding]?) -> String {
+            guard let mine else { return "" }
             let items = mine.map { finding in
-                "<li class=\"finding sev-\(finding.severity.rawValue)\" data-rule=\"\(escape(finding.rule))\" data-severity=\"\(finding.severity.rawValue)\"><span class=\"sev\">\(finding.severity.rawValue)</span> <span class=\"rule\">[\(escape(finding.rule))]</span> \(escape(finding.message))"
+                "<li class=\"finding sev-\(finding.severity.rawValue)\" data-rule=\"\(plain(finding.rule))\" data-severity=\"\(finding.severity.rawValue)\"><span class=\"sev\">\(finding.severity.rawValue)</span> <span class=\"rule\">[\(escape(finding.rule))]</span> \(escape(finding.message))"
                     + (finding.match.map { " — <q>\(escape($0))</q>" } ?? "")
                     + (finding.suggestion.map { " → <strong>\(escape($0))</strong>" } ?? "") + "</li>"
             }
@@ -219,16 +208,16 @@ public enum HTMLReport {
             let left = bead.source.map { k in
                 let unit = pair.sourceUnits[k]
                 return "<p id=\"s-L\(unit.start.line)\">\(highlighted(unit, terms: pair.sourceTerms))</p>"
-                    + findingsList(unit, in: pair.source)
+                    + findingsList(sourceFindings[k])
             }.joined()
             let right = bead.target.map { k in
                 let unit = pair.translationUnits[k]
                 return "<p id=\"t-L\(unit.start.line)\">\(highlighted(unit, terms: pair.translationTerms))</p>"
-                    + findingsList(unit, in: pair.translation)
+                    + findingsList(translationFindings[k])
             }.joined()
             let label = "\(bead.source.count)-\(bead.target.count), score \(String(format: "%.2f", bead.score))"
             rows +=
-                "<tr class=\"\(kind)\"><td class=\"src\" lang=\"\(escape(pair.sourceLanguage))\">\(left)</td><td class=\"tgt\" lang=\"\(escape(pair.targetLanguage))\">\(right)</td><td class=\"bead-kind\">\(label)</td></tr>\n"
+                "<tr class=\"\(kind)\"><td class=\"src\" lang=\"\(plain(pair.sourceLanguage))\">\(left)</td><td class=\"tgt\" lang=\"\(plain(pair.targetLanguage))\">\(right)</td><td class=\"bead-kind\">\(label)</td></tr>\n"
         }
         // Findings outside the aligned text (chrome, byline, source line).
         let unitLines = Set(pair.translationUnits.flatMap { Array($0.start.line...$0.end.line) })
@@ -238,10 +227,10 @@ public enum HTMLReport {
             ? ""
             : "<h2>Elsewhere on the page</h2><ul class=\"findings\">"
                 + outside.map { finding in
-                    "<li class=\"finding sev-\(finding.severity.rawValue)\" data-rule=\"\(escape(finding.rule))\" data-severity=\"\(finding.severity.rawValue)\"><span class=\"sev\">\(finding.severity.rawValue)</span> line \(finding.line) <span class=\"rule\">[\(escape(finding.rule))]</span> \(escape(finding.message))"
+                    "<li class=\"finding sev-\(finding.severity.rawValue)\" data-rule=\"\(plain(finding.rule))\" data-severity=\"\(finding.severity.rawValue)\"><span class=\"sev\">\(finding.severity.rawValue)</span> line \(finding.line) <span class=\"rule\">[\(escape(finding.rule))]</span> \(escape(finding.message))"
                         + (finding.suggestion.map { " → <strong>\(escape($0))</strong>" } ?? "") + "</li>"
                 }.joined() + "</ul>"
-        let ruleOptions = rules.map { "<option value=\"\(escape($0))\">\(escape($0))</option>" }.joined()
+        let ruleOptions = rules.map { "<option value=\"\(plain($0))\">\(escape($0))</option>" }.joined()
         let title = pair.translationUnits.first { $0.kind == .headline }?.text ?? pair.id
         return document(
             title: title,
@@ -267,16 +256,36 @@ public enum HTMLReport {
                 """)
     }
 
-    static func glossaryPage(_ report: GlossaryReport, pairs: [ReportedPair]) -> String {
+    /// The findings in `document` by the index of the unit they start in (units in text order);
+    /// one pass over the findings, a binary search each.
+    static func findingsByUnit(_ findings: [Finding], units: [ArticleElement], in document: Document?) -> [Int: [Finding]] {
+        guard let document else { return [:] }
+        var byUnit: [Int: [Finding]] = [:]
+        for finding in findings where finding.path == document.name {
+            guard let offset = document.offset(of: TextPosition(line: finding.line, column: finding.column)) else { continue }
+            var low = 0
+            var high = units.count
+            while low < high {
+                let middle = (low + high) / 2
+                if units[middle].range.lowerBound <= offset { low = middle + 1 } else { high = middle }
+            }
+            guard low > 0 else { continue }
+            let unit = units[low - 1].range
+            if unit.contains(offset) || offset == unit.lowerBound { byUnit[low - 1, default: []].append(finding) }
+        }
+        return byUnit
+    }
+
+    static func glossaryPage(_ report: GlossaryReport, pairs: [ReportedPair], names: [String]) -> String {
         let pageOf = Dictionary(
-            pairs.map { ($0.translation.name, "pairs/\(fileName($0.id)).html") }, uniquingKeysWith: { first, _ in first })
+            zip(pairs, names).map { ($0.translation.name, "pairs/\($1).html") }, uniquingKeysWith: { first, _ in first })
         var body = "<p><a href=\"index.html\">← All articles</a></p><h1>Glossary use</h1>"
         for usage in report.used {
             body += "<h2>\(escape(usage.concept))</h2><ul>"
             for rendering in usage.renderings {
                 let places = rendering.places.map { place in
                     let link = pageOf[place.path].map { "\($0)#t-L\(place.line)" } ?? "#"
-                    return "<a href=\"\(escape(link))\">\(escape(place.description))</a>"
+                    return "<a href=\"\(plain(link))\">\(escape(place.description))</a>"
                 }.joined(separator: ", ")
                 let forbidden = rendering.status == .forbidden
                 body +=

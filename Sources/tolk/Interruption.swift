@@ -8,6 +8,9 @@ enum Interruption {
     nonisolated(unsafe) private static var sources: [DispatchSourceSignal] = []
 
     static func install() {
+        // Past `ulimit -f` a write fails with EFBIG (reported, scratch removed) instead of a signal
+        // that would end the process with its scratch output left behind.
+        signal(SIGXFSZ, SIG_IGN)
         for signalNumber in [SIGINT, SIGTERM] {
             signal(signalNumber, SIG_IGN)
             let source = DispatchSource.makeSignalSource(signal: signalNumber, queue: .global())

@@ -12,7 +12,7 @@ struct Report: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Write an HTML review site: aligned paragraphs side by side, glossary terms, findings, a glossary page.")
 
-    @Option(help: "The folder to write (replaced atomically; never inside the corpus).")
+    @Option(help: "The folder to write: a new one, or a report tolk wrote before (replaced atomically; never an input or inside one).")
     var out: String
     @Option(help: "With one translation file: its source article.")
     var source: String?
@@ -24,13 +24,9 @@ struct Report: ParsableCommand {
 
     func run() throws {
         let configuration = LintConfiguration()
-        let outURL = URL(fileURLWithPath: out).standardizedFileURL
-        let inputURL = URL(fileURLWithPath: input).standardizedFileURL
-        let inputFolder = source == nil ? inputURL : inputURL.deletingLastPathComponent()
-        if outURL.path == inputFolder.path || outURL.path.hasPrefix(inputFolder.path + "/") {
-            throw CommandFailure(message: "\(out): the report is never written into the corpus folder; choose another --out")
-        }
         let glossaryPath = glossary ?? (FileManager.default.fileExists(atPath: "Glossaries/vi-nb.tbx") ? "Glossaries/vi-nb.tbx" : nil)
+        // Checked before any work: nothing is written over or into an input.
+        let folder = try ReportFolder(out, protecting: [input, source, glossaryPath].compactMap { $0 })
         let loaded = try glossaryPath.map(GlossaryCommand.load)
         let pairs: [(translation: String, source: String?)]
         if let source {
@@ -51,7 +47,7 @@ struct Report: ParsableCommand {
         let glossaryReport = try loaded.map { glossary in
             try GlossaryReport.build(glossary: glossary, language: configuration.targetLanguage, results: reported.compactMap(\.1))
         }
-        try HTMLReport.write(HTMLReport.files(pairs: reported.map(\.0), glossary: glossaryReport), to: outURL)
+        try folder.write(HTMLReport.files(pairs: reported.map(\.0), glossary: glossaryReport))
         FileHandleOutput.standardError.write("wrote \(out)/index.html (\(reported.count) pairs)\n")
     }
 }

@@ -1,6 +1,7 @@
 import ArgumentParser
 import TolkArticle
 import TolkGlossary
+import TolkReport
 import TolkText
 
 #if canImport(Glibc)
@@ -40,6 +41,8 @@ struct Tolk: ParsableCommand {
         } catch let error as ArticleError {
             fail(error.description)
         } catch let error as GlossaryError {
+            fail(error.description)
+        } catch let error as ReportFolderError {
             fail(error.description)
         } catch {
             let code = exitCode(for: error)

@@ -1,0 +1,10 @@
+/* System calls that Swift's Glibc module does not expose. No ICU here. */
+#ifndef CPLATFORM_H
+#define CPLATFORM_H
+
+/* Swaps the two existing paths `a` and `b` in one atomic step (Linux renameat2 with
+   RENAME_EXCHANGE, macOS renamex_np with RENAME_SWAP). Returns 0, or -1 with errno set
+   (ENOSYS or EINVAL where the file system cannot). */
+int tolk_exchange_paths(const char *a, const char *b);
+
+#endif
