@@ -253,6 +253,20 @@ mkdir -p collide/y1/same collide/y2/same "collide/a b" collide/a-b
 for d in y1/same y2/same "a b" a-b; do cp "$REPO/Corpora/vietnamplus-1080415/nb.txt" "collide/$d/nb.txt"; done
 case_ "colliding page names" 0 '^4 4$' -- sh -c "'$TOLK' report collide --out collide-site > /dev/null 2>&1; echo \$(ls collide-site/pairs | wc -l) \$(grep -o 'href=\"pairs/[^\"]*' collide-site/index.html | sort -u | wc -l)"
 
+# ---- nothing lost: --write-baseline over what the run reads ---------------------------------------
+mkdir -p bl && cp -r "$REPO/Corpora" "$REPO/Glossaries" bl/ && printf 'glossary: Glossaries/vi-nb.tbx\n' > bl/.tolk.yml
+bl_before=$(tree_sum bl)
+for out in Corpora/vietnamplus-1080302/nb.txt Corpora/vietnamplus-1080302/vi.txt Corpora/vietnamplus-1080302/meta.json .tolk.yml Glossaries/vi-nb.tbx; do
+  for command in lint check; do
+    case_ "$command --write-baseline over an input read from a folder ($out)" 2 "$out: will not overwrite the input" -- sh -c "cd bl && '$TOLK' $command --write-baseline $out Corpora"
+  done
+done
+case_ "baseline refusals change nothing" 0 '^same$' -- sh -c '[ "$1" = "$2" ] && echo same' - "$bl_before" "$(tree_sum bl)"
+printf '[1' > bl/Corpora/vietnamplus-1080302/meta.json
+case_ "an invalid meta.json" 1 'warning: Corpora/vietnamplus-1080302/meta\.json: not a JSON object' -- sh -c "cd bl && '$TOLK' check Corpora"
+printf '{"source_url": 5}' > bl/Corpora/vietnamplus-1080302/meta.json
+case_ "a wrongly typed meta.json" 1 'meta\.json: source_url is not a string' -- sh -c "cd bl && '$TOLK' lint Corpora/vietnamplus-1080302"
+
 # ---- limits --------------------------------------------------------------------------------------
 if [ "$BIG" = "--big" ]; then
   python3 - "$SEED" <<'EOF'

@@ -25,10 +25,8 @@ struct Check: ParsableCommand {
         let progress = Progress(total: 0, label: "checking")
         let reading = options.reading
         let pairs = try Check.pairs(in: corpus, configuration, reading: reading, progress: progress)
-        if let output = options.writeBaseline {
-            let inputs = pairs.flatMap { [$0.translation] + [$0.source].compactMap { $0 } }
-            try AtomicFile.refuse(output, overwriting: inputs + [configuration.glossary, configuration.origin].compactMap { $0 })
-        }
+        try options.refuseBaselineOverInputs(
+            pages: pairs.flatMap { [$0.translation] + [$0.source].compactMap { $0 } }, configuration: configuration)
         let outcomes = Parallel.map(pairs.count, makeWorker: { try Linter(configuration: configuration, glossary: glossary) }) {
             linter, k in
             defer { progress.advance() }

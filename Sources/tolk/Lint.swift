@@ -49,12 +49,26 @@ struct LintOptions: ParsableArguments {
         }
     }
 
-    /// The glossary named on the command line or in the configuration.
-    func loadGlossary(_ configuration: LintConfiguration) throws -> Glossary? {
-        if let glossary { return try GlossaryCommand.load(glossary) }
+    /// The path of the glossary named on the command line or in the configuration (relative to it).
+    func glossaryPath(_ configuration: LintConfiguration) -> String? {
+        if let glossary { return glossary }
         guard let path = configuration.glossary else { return nil }
         let base = configuration.origin.map { URL(fileURLWithPath: $0).deletingLastPathComponent() } ?? URL(fileURLWithPath: ".")
-        return try GlossaryCommand.load(path.hasPrefix("/") ? path : base.appendingPathComponent(path).path)
+        return path.hasPrefix("/") ? path : base.appendingPathComponent(path).path
+    }
+
+    /// The glossary named on the command line or in the configuration.
+    func loadGlossary(_ configuration: LintConfiguration) throws -> Glossary? {
+        try glossaryPath(configuration).map(GlossaryCommand.load)
+    }
+
+    /// Refuses a `--write-baseline` that names anything the run reads: a page or source (also
+    /// inside a folder argument), the meta.json beside it, the configuration, the glossary.
+    func refuseBaselineOverInputs(pages: [String], configuration: LintConfiguration) throws {
+        guard let writeBaseline else { return }
+        let metadata = pages.map { PageFiles.metadataPath(besides: $0) }
+        let files = [glossaryPath(configuration), config, configuration.origin, baseline].compactMap { $0 }
+        try AtomicFile.refuse(writeBaseline, overwriting: pages + metadata + files)
     }
 
     /// Concepts rendered differently across the linted pages, at the configured severity.
@@ -136,14 +150,13 @@ struct Lint: ParsableCommand {
     var files: [String] = ["-"]
 
     func run() throws {
-        if let output = options.writeBaseline {
-            try AtomicFile.refuse(output, overwriting: files + [source, options.glossary, options.config].compactMap { $0 })
-        }
         let configuration = try options.configuration(near: files.first)
         let targets = try CheckTarget.collect(
             files, source: source, sourceLanguage: configuration.sourceLanguage, targetLanguage: configuration.targetLanguage
         )
         .filter { !configuration.ignores($0.translation) }
+        try options.refuseBaselineOverInputs(
+            pages: files + targets.flatMap { [$0.translation] + [$0.source].compactMap { $0 } }, configuration: configuration)
         let glossary = try options.loadGlossary(configuration)
         let sourceURL = self.sourceURL
         let options = self.options

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import Synchronization
 import TolkArticle
 import TolkText
 
@@ -118,13 +119,26 @@ enum PageFiles {
         return (values, failures)
     }
 
-    /// `source_url` from a meta.json in the same folder.
+    /// The meta.json beside a page.
+    static func metadataPath(besides path: String) -> String {
+        ((path as NSString).deletingLastPathComponent as NSString).appendingPathComponent("meta.json")
+    }
+
+    /// Warnings already given about a meta.json (a page is read by several steps).
+    private static let warnedMetadata = Mutex<Set<String>>([])
+
+    /// `source_url` from a meta.json in the same folder; a meta.json that is not a JSON object with
+    /// a string `source_url` is warned about (once) and not used.
     static func metadataURL(besides path: String) -> String? {
-        let meta = ((path as NSString).deletingLastPathComponent as NSString).appendingPathComponent("meta.json")
-        guard let data = FileManager.default.contents(atPath: meta),
-            let object = try? JSONSerialization.jsonObject(with: data) as? [String: Any]
-        else { return nil }
-        return object["source_url"] as? String
+        let meta = metadataPath(besides: path)
+        guard let data = FileManager.default.contents(atPath: meta) else { return nil }
+        let object = try? JSONSerialization.jsonObject(with: data) as? [String: Any]
+        if let url = object?["source_url"] as? String { return url }
+        let problem = object == nil ? "not a JSON object" : object?["source_url"] == nil ? "no source_url" : "source_url is not a string"
+        if warnedMetadata.withLock({ $0.insert(meta).inserted }) {
+            FileHandleOutput.standardError.write("tolk: warning: \(meta): \(problem); the page's source URL is not checked\n")
+        }
+        return nil
     }
 }
 
