@@ -267,6 +267,22 @@ case_ "an invalid meta.json" 1 'warning: Corpora/vietnamplus-1080302/meta\.json:
 printf '{"source_url": 5}' > bl/Corpora/vietnamplus-1080302/meta.json
 case_ "a wrongly typed meta.json" 1 'meta\.json: source_url is not a string' -- sh -c "cd bl && '$TOLK' lint Corpora/vietnamplus-1080302"
 
+# ---- files that are not regular files, and the whole-document limit ------------------------------
+mkdir -p fifo-corpus/a && mkfifo fifo-corpus/a/nb.txt && mkfifo fifo.txt
+truncate -s 4G sparse.txt
+for command in "lint --glossary /dev/zero $SEED" "lint --source /dev/urandom $SEED" "extract /dev/zero" "glossary validate /dev/zero" "lint --config /dev/zero $SEED"; do
+  # shellcheck disable=SC2086
+  case_ "a character device" 2 '/dev/(zero|urandom): is a device, not a regular file' -- timeout 20 "$TOLK" $command
+done
+for command in "lint fifo.txt" "tokenize --lang nb fifo.txt" "lint fifo-corpus" "check fifo-corpus" "glossary validate fifo.txt"; do
+  # shellcheck disable=SC2086
+  case_ "a FIFO" 2 'fifo.*: is a FIFO, not a regular file' -- timeout 20 "$TOLK" $command
+done
+case_ "a 4 GB sparse file read whole" 2 'sparse\.txt: longer than 256 MiB' -- timeout 20 "$TOLK" lint --source sparse.txt "$SEED"
+case_ "a 4 GB sparse file streamed" 2 'sparse\.txt: NUL byte at byte offset 0' -- timeout 20 "$TOLK" lint sparse.txt
+case_ "over 256 MiB on standard input" 2 '<stdin>: longer than 256 MiB' -- sh -c "head -c 300000000 /dev/zero | tr '\\0' a | timeout 60 '$TOLK' extract -"
+rm -f sparse.txt
+
 # ---- limits --------------------------------------------------------------------------------------
 if [ "$BIG" = "--big" ]; then
   python3 - "$SEED" <<'EOF'

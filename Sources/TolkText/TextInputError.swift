@@ -13,6 +13,10 @@ public enum TextInputError: Error, Equatable, CustomStringConvertible, Sendable 
     case isDirectory(source: String)
     /// The file exists but could not be read.
     case unreadable(source: String, reason: String)
+    /// The path is a FIFO, a device or a socket: tolk reads regular files (and standard input as `-`).
+    case notRegular(source: String, kind: String)
+    /// The input is longer than a whole-document read takes (`TextReader.wholeDocumentLimit`).
+    case tooLarge(source: String, limit: Int)
 
     public var description: String {
         switch self {
@@ -28,6 +32,10 @@ public enum TextInputError: Error, Equatable, CustomStringConvertible, Sendable 
             "\(source): is a directory, expected a text file"
         case .unreadable(let source, let reason):
             "\(source): cannot read: \(reason)"
+        case .notRegular(let source, let kind):
+            "\(source): is \(kind), not a regular file; tolk reads files, and standard input as '-'"
+        case .tooLarge(let source, let limit):
+            "\(source): longer than \(limit >> 20) MiB, the most tolk reads as one document"
         }
     }
 }

@@ -24,10 +24,20 @@ public struct TextReader: Sendable {
     /// A reader for standard input.
     public static let standardInput = TextReader(path: "-")
 
-    /// The whole input as one document.
+    /// The most bytes `readDocument` takes (256 MiB): pages, glossaries and configurations are far
+    /// smaller, and the commands that stream (`tokenize`, `segment`, `normalize`, `lint` without a
+    /// source) have no limit.
+    public static let wholeDocumentLimit = 256 << 20
+
+    /// The whole input as one document (at most `wholeDocumentLimit` bytes).
     public func readDocument() throws -> Document {
         var all: [UInt8] = []
-        try readChunks { chunk in all.append(contentsOf: chunk) }
+        try readChunks(limit: Self.wholeDocumentLimit) { chunk in
+            guard all.count + chunk.count <= Self.wholeDocumentLimit else {
+                throw TextInputError.tooLarge(source: name, limit: Self.wholeDocumentLimit)
+            }
+            all.append(contentsOf: chunk)
+        }
         return try adopt(all, origin: .start)
     }
 
@@ -126,7 +136,9 @@ public struct TextReader: Sendable {
         return UTF8Validation.isScalarStart(bytes[start]) ? start : limit
     }
 
-    private func readChunks(_ body: (UnsafeBufferPointer<UInt8>) throws -> Void) throws {
+    /// Reads the file (a regular file; one of more than `limit` bytes is refused before it is
+    /// read) or standard input in chunks.
+    private func readChunks(limit: Int = .max, _ body: (UnsafeBufferPointer<UInt8>) throws -> Void) throws {
         let descriptor: Int32
         if let path {
             var info = stat()
@@ -134,9 +146,16 @@ public struct TextReader: Sendable {
                 throw errno == ENOENT
                     ? TextInputError.notFound(source: path) : TextInputError.unreadable(source: path, reason: Self.errorText())
             }
-            if info.st_mode & S_IFMT == S_IFDIR { throw TextInputError.isDirectory(source: path) }
-            descriptor = open(path, O_RDONLY)
+            try Self.checkRegular(info, path)
+            if Int(info.st_size) > limit { throw TextInputError.tooLarge(source: path, limit: limit) }
+            // O_NONBLOCK: a FIFO put in place after the check does not block the open.
+            descriptor = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC)
             guard descriptor >= 0 else { throw TextInputError.unreadable(source: path, reason: Self.errorText()) }
+            guard fstat(descriptor, &info) == 0 else { throw TextInputError.unreadable(source: path, reason: Self.errorText()) }
+            do { try Self.checkRegular(info, path) } catch {
+                close(descriptor)
+                throw error
+            }
         } else {
             descriptor = STDIN_FILENO
         }
@@ -150,6 +169,17 @@ public struct TextReader: Sendable {
             }
             if count == 0 { return }
             try buffer.withUnsafeBufferPointer { try body(UnsafeBufferPointer(rebasing: $0[..<count])) }
+        }
+    }
+
+    private static func checkRegular(_ info: stat, _ path: String) throws {
+        switch info.st_mode & S_IFMT {
+        case S_IFREG: return
+        case S_IFDIR: throw TextInputError.isDirectory(source: path)
+        case S_IFIFO: throw TextInputError.notRegular(source: path, kind: "a FIFO")
+        case S_IFCHR, S_IFBLK: throw TextInputError.notRegular(source: path, kind: "a device")
+        case S_IFSOCK: throw TextInputError.notRegular(source: path, kind: "a socket")
+        default: throw TextInputError.notRegular(source: path, kind: "another kind of file")
         }
     }
 

@@ -131,12 +131,20 @@ enum PageFiles {
     /// a string `source_url` is warned about (once) and not used.
     static func metadataURL(besides path: String) -> String? {
         let meta = metadataPath(besides: path)
-        guard let data = FileManager.default.contents(atPath: meta) else { return nil }
-        let object = try? JSONSerialization.jsonObject(with: data) as? [String: Any]
-        if let url = object?["source_url"] as? String { return url }
-        let problem = object == nil ? "not a JSON object" : object?["source_url"] == nil ? "no source_url" : "source_url is not a string"
+        guard FileManager.default.fileExists(atPath: meta) else { return nil }
+        let problem: String
+        do {
+            let text = try TextReader(path: meta).readDocument().text
+            let object = try? JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any]
+            if let url = object?["source_url"] as? String { return url }
+            problem =
+                "\(meta): "
+                + (object == nil ? "not a JSON object" : object?["source_url"] == nil ? "no source_url" : "source_url is not a string")
+        } catch {
+            problem = "\(error)"
+        }
         if warnedMetadata.withLock({ $0.insert(meta).inserted }) {
-            FileHandleOutput.standardError.write("tolk: warning: \(meta): \(problem); the page's source URL is not checked\n")
+            FileHandleOutput.standardError.write("tolk: warning: \(problem); the page's source URL is not checked\n")
         }
         return nil
     }

@@ -130,6 +130,28 @@ struct InputTests {
         }
     }
 
+    @Test func onlyRegularFilesAreRead() throws {
+        let fifo = FileManager.default.temporaryDirectory.appendingPathComponent("tolk-fifo-\(getpid()).txt").path
+        #expect(mkfifo(fifo, 0o600) == 0)
+        defer { unlink(fifo) }
+        #expect(throws: TextInputError.notRegular(source: fifo, kind: "a FIFO")) { try TextReader(path: fifo).readDocument() }
+        #expect(throws: TextInputError.notRegular(source: "/dev/zero", kind: "a device")) {
+            try TextReader(path: "/dev/zero").forEachBlock { _ in }
+        }
+    }
+
+    @Test func aWholeDocumentReadRefusesAFileOverTheLimitBeforeReadingIt() throws {
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("tolk-sparse-\(getpid()).txt")
+        #expect(FileManager.default.createFile(atPath: url.path, contents: nil))
+        defer { try? FileManager.default.removeItem(at: url) }
+        let handle = try FileHandle(forWritingTo: url)
+        try handle.truncate(atOffset: UInt64(TextReader.wholeDocumentLimit + 1))
+        try handle.close()
+        #expect(throws: TextInputError.tooLarge(source: url.path, limit: TextReader.wholeDocumentLimit)) {
+            try TextReader(path: url.path).readDocument()
+        }
+    }
+
     @Test func utf16WithoutAByteOrderMarkIsRecognised() throws {
         for encoding in [String.Encoding.utf16LittleEndian, .utf16BigEndian] {
             let bytes = Array("Statsminister Pham Minh Chinh i Hanoi.\n".data(using: encoding)!)
