@@ -283,6 +283,15 @@ case_ "a 4 GB sparse file streamed" 2 'sparse\.txt: NUL byte at byte offset 0' -
 case_ "over 256 MiB on standard input" 2 '<stdin>: longer than 256 MiB' -- sh -c "head -c 300000000 /dev/zero | tr '\\0' a | timeout 60 '$TOLK' extract -"
 rm -f sparse.txt
 
+# ---- write errors --------------------------------------------------------------------------------
+for command in "tokenize --lang nb $SEED" "segment --lang nb $SEED" "normalize $SEED" "extract $SEED" "lint $SEED" "check $REPO/Corpora" "pair --sources $REPO/Corpora --translations $REPO/Corpora" "rules" "--version"; do
+  # shellcheck disable=SC2086
+  case_ "a full disk on standard output" 2 'standard output: write error: No space left on device' -- sh -c "'$TOLK' $command > /dev/full"
+  # shellcheck disable=SC2086
+  case_ "a closed standard output" 2 'standard output: write error: Bad file descriptor' -- sh -c "'$TOLK' $command >&-"
+done
+case_ "a broken pipe stays quiet" 141 '^$' -- bash -c "cat '$SEED' '$SEED' '$SEED' '$SEED' '$SEED' '$SEED' | '$TOLK' tokenize --lang nb --format jsonl | head -n 1 > /dev/null; exit \${PIPESTATUS[1]}"
+
 # ---- limits --------------------------------------------------------------------------------------
 if [ "$BIG" = "--big" ]; then
   python3 - "$SEED" <<'EOF'

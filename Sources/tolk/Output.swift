@@ -11,21 +11,36 @@ struct FileHandleOutput {
 
     func write(_ text: String) {
         var text = text
-        text.withUTF8 { writeAll(descriptor, $0) }
+        _ = text.withUTF8 { writeAll(descriptor, $0) }
+    }
+
+    /// Puts /dev/null on standard input, output or error when one is closed, so no file tolk
+    /// opens takes its number. Standard output gets it read-only: writes fail and tolk reports
+    /// the write error instead of losing its output silently.
+    static func occupyClosedStandardDescriptors() {
+        for (descriptor, flags) in [(STDIN_FILENO, O_RDONLY), (STDOUT_FILENO, O_RDONLY), (STDERR_FILENO, O_WRONLY)]
+        where fcntl(descriptor, F_GETFD) < 0 && errno == EBADF {
+            let opened = open("/dev/null", flags)
+            if opened >= 0, opened != descriptor {
+                dup2(opened, descriptor)
+                close(opened)
+            }
+        }
     }
 }
 
-/// Writes every byte, retrying short writes.
-private func writeAll(_ descriptor: Int32, _ bytes: UnsafeBufferPointer<UInt8>) {
+/// Writes every byte, retrying short writes; false (with errno set) when a write fails.
+private func writeAll(_ descriptor: Int32, _ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
     var done = 0
     while done < bytes.count {
         let written = write(descriptor, bytes.baseAddress! + done, bytes.count - done)
         if written < 0 {
             if errno == EINTR { continue }
-            return
+            return false
         }
         done += written
     }
+    return true
 }
 
 /// Buffered standard output: commands append bytes and the buffer goes out in 64 KiB writes.
@@ -64,9 +79,19 @@ final class StandardOutput: @unchecked Sendable {
         buffer.append(byte)
     }
 
+    /// Writes the buffer out. A failed write (a full disk, a closed or read-only standard output)
+    /// ends tolk with exit 2 and "write error"; a closed pipe ends it by SIGPIPE, quietly, as usual.
     func flush() {
-        buffer.withUnsafeBufferPointer { writeAll(1, $0) }
+        let written = buffer.withUnsafeBufferPointer { writeAll(STDOUT_FILENO, $0) }
         buffer.removeAll(keepingCapacity: true)
+        if !written {
+            FileHandleOutput.standardError.write("tolk: error: standard output: write error: \(String(cString: strerror(errno)))\n")
+            #if canImport(Glibc)
+                Glibc.exit(2)
+            #else
+                Darwin.exit(2)
+            #endif
+        }
     }
 }
 

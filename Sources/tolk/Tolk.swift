@@ -28,6 +28,7 @@ struct Tolk: ParsableCommand {
     )
 
     static func main() {
+        FileHandleOutput.occupyClosedStandardDescriptors()
         Interruption.install()
         do {
             var command = try parseAsRoot()
@@ -47,7 +48,9 @@ struct Tolk: ParsableCommand {
         } catch {
             let code = exitCode(for: error)
             if code == .success {
-                exit(withError: error)
+                // --help and --version: through tolk's output, so a write error is reported.
+                StandardOutput.shared.write(fullMessage(for: error) + "\n")
+                Termination.exit(0)
             }
             // ArgumentParser reports usage errors as 64; tolk documents 2 for them.
             let message = fullMessage(for: error)
