@@ -292,6 +292,26 @@ for command in "tokenize --lang nb $SEED" "segment --lang nb $SEED" "normalize $
 done
 case_ "a broken pipe stays quiet" 141 '^$' -- bash -c "cat '$SEED' '$SEED' '$SEED' '$SEED' '$SEED' '$SEED' | '$TOLK' tokenize --lang nb --format jsonl | head -n 1 > /dev/null; exit \${PIPESTATUS[1]}"
 
+# ---- corpus folders: empty, unknown language, a symlink, skipped subfolders, odd names ----------
+case_ "pair on an empty folder" 2 'dir: no vi\.txt pages' -- "$TOLK" pair --sources dir --translations dir
+case_ "pair with an unknown language" 2 'Corpora: no xx\.txt pages' -- "$TOLK" pair --sources "$REPO/Corpora" --translations "$REPO/Corpora" --target-lang xx
+case_ "an empty language code" 2 "--source-lang '' is not a locale id" -- "$TOLK" pair --sources "$REPO/Corpora" --translations "$REPO/Corpora" --source-lang ''
+case_ "an empty language code" 2 "--src-lang '' is not a locale id" -- "$TOLK" align --src-lang '' --tgt-lang nb "$SOURCE" "$SEED"
+ln -s "$REPO/Corpora" corpus-link
+case_ "a corpus given as a symlink" 0 '^8$' -- sh -c "'$TOLK' pair --sources corpus-link --translations corpus-link | wc -l"
+case_ "a corpus given as a symlink" 1 'vietnamplus-1080302/nb\.txt' -- "$TOLK" check corpus-link
+mkdir -p odd && cp -r "$REPO/Corpora/vietnamplus-1080415" odd/ && mkdir -p "odd/new
+line" && cp "$SEED" "odd/new
+line/nb.txt"
+deep=odd; for i in $(seq 1 34); do deep=$deep/d; done; mkdir -p "$deep" && cp "$SEED" "$deep/nb.txt"
+case_ "a folder deeper than 32 levels" 0 'warning: odd/d(/d)+: skipped: deeper than 32 folders' -- "$TOLK" pair --sources odd --translations odd
+case_ "a newline in a path, pair --format tsv" 0 '^odd/new\\nline/nb\.txt	' -- sh -c "'$TOLK' pair --sources odd --translations odd --format tsv 2>/dev/null | grep new"
+if [ $unprivileged = yes ]; then
+  mkdir -p shared-corpus/locked && cp -r "$REPO/Corpora/vietnamplus-1080415" shared-corpus/ && cp "$SEED" shared-corpus/locked/nb.txt
+  chmod -R a+rX shared-corpus && chmod 000 shared-corpus/locked
+  case_ "an unreadable subfolder" 0 'warning: shared-corpus/locked: skipped: cannot read: Permission denied' -- as_user "$TOLK" pair --sources shared-corpus --translations shared-corpus
+fi
+
 # ---- limits --------------------------------------------------------------------------------------
 if [ "$BIG" = "--big" ]; then
   python3 - "$SEED" <<'EOF'

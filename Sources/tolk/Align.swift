@@ -43,6 +43,11 @@ struct Align: ParsableCommand {
     @Argument(help: "The translation file.")
     var target: String
 
+    func validate() throws {
+        try LanguageOption.check(srcLang, option: "--src-lang")
+        try LanguageOption.check(tgtLang, option: "--tgt-lang")
+    }
+
     func run() throws {
         let aligner = try Aligner(
             sourceLanguage: srcLang, targetLanguage: tgtLang, glossary: try glossary.map(GlossaryCommand.load),

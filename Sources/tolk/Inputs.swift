@@ -1,5 +1,4 @@
 import ArgumentParser
-import Synchronization
 import TolkText
 
 /// `--lossy`, for every command that reads pages (glossaries, configurations and baselines are
@@ -8,17 +7,10 @@ struct PageReading: ParsableArguments {
     @Flag(help: "Replace invalid UTF-8 in pages with U+FFFD and warn, instead of stopping with an error.")
     var lossy = false
 
-    /// Warnings already given: a page read twice (pairing, then linting) is reported once.
-    private static let warned = Mutex<Set<String>>([])
-
     /// A reader for the page at `path` ('-': standard input).
     func reader(_ path: String) -> TextReader {
         guard lossy else { return TextReader(path: path) }
-        return TextReader(path: path) { replacement in
-            if Self.warned.withLock({ $0.insert(replacement.description).inserted }) {
-                FileHandleOutput.standardError.write("tolk: warning: \(replacement)\n")
-            }
-        }
+        return TextReader(path: path) { replacement in Warning.once(replacement.description) }
     }
 }
 
@@ -44,6 +36,11 @@ struct LanguagePair: ParsableArguments {
     var sourceLang = "vi"
     @Option(help: "Language of the translations.")
     var targetLang = "nb"
+
+    func validate() throws {
+        try LanguageOption.check(sourceLang, option: "--source-lang")
+        try LanguageOption.check(targetLang, option: "--target-lang")
+    }
 }
 
 /// The language option shared by the text commands.
@@ -51,12 +48,15 @@ struct LanguageOption: ParsableArguments {
     @Option(name: .long, help: "ICU locale id of the text: nb, vi, or any other (ICU's root rules apply).")
     var lang: String
 
-    func validate() throws {
-        let allowed = lang.unicodeScalars.allSatisfy {
+    func validate() throws { try Self.check(lang, option: "--lang") }
+
+    /// Refuses a language code that is empty or not a locale id.
+    static func check(_ code: String, option: String) throws {
+        let allowed = code.unicodeScalars.allSatisfy {
             ($0.properties.isAlphabetic && $0.isASCII) || $0 == "-" || $0 == "_" || ("0"..."9").contains($0)
         }
-        guard !lang.isEmpty, allowed else {
-            throw ValidationError("--lang '\(lang)' is not a locale id (letters, digits, '-' or '_', e.g. nb or vi)")
+        guard !code.isEmpty, allowed else {
+            throw ValidationError("\(option) '\(code)' is not a locale id (letters, digits, '-' or '_', e.g. nb or vi)")
         }
     }
 }

@@ -1,3 +1,5 @@
+import Synchronization
+
 #if canImport(Glibc)
     import Glibc
 #elseif canImport(Darwin)
@@ -119,5 +121,33 @@ enum JSON {
             }
         }
         return result + "\""
+    }
+}
+
+/// Tab-separated values: a field keeps every character, with backslash, tab, line feed and carriage
+/// return written as `\\`, `\t`, `\n`, `\r` (the convention of PostgreSQL's text COPY and pandas).
+enum TSV {
+    static func field(_ text: String) -> String {
+        var result = ""
+        result.reserveCapacity(text.utf8.count)
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "\\": result += "\\\\"
+            case "\t": result += "\\t"
+            case "\n": result += "\\n"
+            case "\r": result += "\\r"
+            default: result.unicodeScalars.append(scalar)
+            }
+        }
+        return result
+    }
+}
+
+/// Warnings on standard error, each given once per run (a page or folder is read by several steps).
+enum Warning {
+    private static let given = Mutex<Set<String>>([])
+
+    static func once(_ text: String) {
+        if given.withLock({ $0.insert(text).inserted }) { FileHandleOutput.standardError.write("tolk: warning: \(text)\n") }
     }
 }

@@ -1,8 +1,13 @@
 import ArgumentParser
 import Foundation
-import Synchronization
 import TolkArticle
 import TolkText
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
 
 /// `tolk pair`: for every translation, its source article or an explicit "no source".
 struct Pair: ParsableCommand {
@@ -31,6 +36,8 @@ struct Pair: ParsableCommand {
         let (sourceLang, targetLang) = (languages.sourceLang, languages.targetLang)
         let sourceFiles = try PageFiles.list(sources, language: sourceLang)
         let translationFiles = try PageFiles.list(translations, language: targetLang)
+        if sourceFiles.isEmpty { throw PageFiles.noPages(in: sources, language: sourceLang) }
+        if translationFiles.isEmpty { throw PageFiles.noPages(in: translations, language: targetLang) }
         let progress = Progress(total: sourceFiles.count + translationFiles.count, label: "reading pages")
         let sourceFingerprints = PageFiles.fingerprints(
             sourceFiles, defaultLanguage: sourceLang, useMetadataURL: true, reading: reading, progress: progress)
@@ -50,7 +57,7 @@ struct Pair: ParsableCommand {
                     "{\"translation\":\(JSON.quoted(result.translation)),\"source\":\(result.source.map(JSON.quoted) ?? "null"),\"score\":\(score),\"method\":\"\(result.method.rawValue)\",\"evidence\":[\(evidence)]}\n"
                 )
             case .tsv:
-                let clean = { (text: String) in text.replacingOccurrences(of: "\t", with: " ") }
+                let clean = { (text: String) in TSV.field(text) }
                 out.write(
                     "\(clean(result.translation))\t\(result.source.map(clean) ?? "")\t\(score)\t\(result.method.rawValue)\t\(clean(result.evidence.joined(separator: "; ")))\n"
                 )
@@ -74,24 +81,60 @@ enum PageFiles {
         CommandFailure(message: "\(folder): no \(language).txt pages in this folder or below it")
     }
 
-    /// Every .txt/.md file below `folder`, sorted; files named `<lang>.txt` only for `language`.
+    /// How many folders deep a corpus is searched.
+    static let maximumDepth = 32
+
+    /// Every .txt/.md file below `folder` (a symbolic link to a folder is followed; links inside
+    /// it are followed to files only), sorted; files named `<lang>.txt` only for `language`. A
+    /// subfolder that cannot be read or lies deeper than `maximumDepth` is skipped with a warning
+    /// naming it.
     static func list(_ folder: String, language: String) throws -> [File] {
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: folder, isDirectory: &isDirectory) else {
-            throw TextInputError.notFound(source: folder)
+        var info = stat()
+        guard stat(folder, &info) == 0 else {
+            throw errno == ENOENT
+                ? TextInputError.notFound(source: folder)
+                : TextInputError.unreadable(source: folder, reason: String(cString: strerror(errno)))
         }
-        guard isDirectory.boolValue else { throw CommandFailure(message: "\(folder): is not a folder") }
-        guard let walker = FileManager.default.enumerator(atPath: folder) else {
-            throw TextInputError.unreadable(source: folder, reason: "cannot list the folder")
-        }
+        guard info.st_mode & S_IFMT == S_IFDIR else { throw CommandFailure(message: "\(folder): is not a folder") }
         var files: [File] = []
-        for case let relative as String in walker where relative.hasSuffix(".txt") || relative.hasSuffix(".md") {
-            let name = (relative as NSString).lastPathComponent
-            let stem = (name as NSString).deletingPathExtension
-            let isLanguageFile = stem.count <= 3 && stem.allSatisfy(\.isLetter) && stem == stem.lowercased()
-            if isLanguageFile && stem != language { continue }
-            if name.lowercased() == "readme.md" { continue }
-            files.append(File(path: (folder as NSString).appendingPathComponent(relative), language: isLanguageFile ? stem : nil))
+        var pending: [(path: String, depth: Int)] = [(folder, 0)]
+        while let (directory, depth) = pending.popLast() {
+            guard let stream = opendir(directory) else {
+                let reason = String(cString: strerror(errno))
+                if directory == folder { throw TextInputError.unreadable(source: folder, reason: reason) }
+                Warning.once("\(directory): skipped: cannot read: \(reason)")
+                continue
+            }
+            defer { closedir(stream) }
+            while let entry = readdir(stream) {
+                let name = withUnsafePointer(to: &entry.pointee.d_name) {
+                    String(cString: UnsafeRawPointer($0).assumingMemoryBound(to: CChar.self))
+                }
+                if name == "." || name == ".." { continue }
+                let path = (directory as NSString).appendingPathComponent(name)
+                var entryInfo = stat()
+                guard lstat(path, &entryInfo) == 0 else { continue }
+                switch entryInfo.st_mode & S_IFMT {
+                case S_IFDIR:
+                    if depth + 1 > maximumDepth {
+                        Warning.once("\(path): skipped: deeper than \(maximumDepth) folders")
+                    } else {
+                        pending.append((path, depth + 1))
+                    }
+                    continue
+                case S_IFLNK:
+                    // Followed to files only: a link to a folder could loop.
+                    var target = stat()
+                    if stat(path, &target) == 0, target.st_mode & S_IFMT == S_IFDIR { continue }
+                default: break
+                }
+                guard name.hasSuffix(".txt") || name.hasSuffix(".md") else { continue }
+                let stem = (name as NSString).deletingPathExtension
+                let isLanguageFile = stem.count <= 3 && stem.allSatisfy(\.isLetter) && stem == stem.lowercased()
+                if isLanguageFile && stem != language { continue }
+                if name.lowercased() == "readme.md" { continue }
+                files.append(File(path: path, language: isLanguageFile ? stem : nil))
+            }
         }
         return files.sorted { $0.path < $1.path }
     }
@@ -124,9 +167,6 @@ enum PageFiles {
         ((path as NSString).deletingLastPathComponent as NSString).appendingPathComponent("meta.json")
     }
 
-    /// Warnings already given about a meta.json (a page is read by several steps).
-    private static let warnedMetadata = Mutex<Set<String>>([])
-
     /// `source_url` from a meta.json in the same folder; a meta.json that is not a JSON object with
     /// a string `source_url` is warned about (once) and not used.
     static func metadataURL(besides path: String) -> String? {
@@ -143,9 +183,7 @@ enum PageFiles {
         } catch {
             problem = "\(error)"
         }
-        if warnedMetadata.withLock({ $0.insert(meta).inserted }) {
-            FileHandleOutput.standardError.write("tolk: warning: \(problem); the page's source URL is not checked\n")
-        }
+        Warning.once("\(problem); the page's source URL is not checked")
         return nil
     }
 }
