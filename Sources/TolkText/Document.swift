@@ -41,6 +41,10 @@ public struct Document: Sendable {
     public let origin: Origin
     /// Offsets (into `bytes`) at which lines start; line breaks are LF, CRLF or a lone CR.
     private let lineStarts: [Int]
+    /// The number of Unicode scalars before every `checkpointStride`-th byte, so a column on a long
+    /// line is found without counting from the line's start.
+    private let scalarCheckpoints: [Int]
+    private static let checkpointStride = 512
     /// What a lenient read replaced with U+FFFD, or nil (always nil unless `lossy`).
     public let replacement: InvalidUTF8Replacement?
 
@@ -74,7 +78,32 @@ public struct Document: Sendable {
         self.bytes = bytes
         self.origin = origin
         self.lineStarts = Document.lineStarts(of: bytes)
+        self.scalarCheckpoints = Document.scalarCheckpoints(of: bytes)
         self.replacement = replacement
+    }
+
+    private static func scalarCheckpoints(of bytes: [UInt8]) -> [Int] {
+        var checkpoints: [Int] = []
+        checkpoints.reserveCapacity(bytes.count / checkpointStride + 1)
+        var count = 0
+        for (index, byte) in bytes.enumerated() {
+            if index % checkpointStride == 0 { checkpoints.append(count) }
+            if UTF8Validation.isScalarStart(byte) { count += 1 }
+        }
+        if bytes.count % checkpointStride == 0 { checkpoints.append(count) }
+        return checkpoints
+    }
+
+    /// The number of Unicode scalars that start before byte `offset` (`offset <= bytes.count`).
+    private func scalars(before offset: Int) -> Int {
+        let checkpoint = offset / Self.checkpointStride
+        var count = scalarCheckpoints[checkpoint]
+        var i = checkpoint * Self.checkpointStride
+        while i < offset {
+            if UTF8Validation.isScalarStart(bytes[i]) { count += 1 }
+            i += 1
+        }
+        return count
     }
 
     /// `bytes` with each maximal ill-formed subsequence replaced by U+FFFD (as Unicode recommends),
@@ -104,6 +133,7 @@ public struct Document: Sendable {
         self.bytes = Array(text.utf8)
         self.origin = .start
         self.lineStarts = Document.lineStarts(of: self.bytes)
+        self.scalarCheckpoints = Document.scalarCheckpoints(of: self.bytes)
         self.replacement = nil
     }
 
@@ -116,7 +146,7 @@ public struct Document: Sendable {
     public var text: String { String(decoding: bytes, as: UTF8.self) }
 
     /// The file position of byte offset `offset` (into `bytes`).
-    /// - Complexity: O(log lines + line length).
+    /// - Complexity: O(log lines), also on a long line.
     public func position(at offset: Int) -> TextPosition {
         var low = 0
         var high = lineStarts.count - 1
@@ -124,12 +154,7 @@ public struct Document: Sendable {
             let mid = (low + high + 1) / 2
             if lineStarts[mid] <= offset { low = mid } else { high = mid - 1 }
         }
-        var column = 1
-        var i = lineStarts[low]
-        while i < offset {
-            if UTF8Validation.isScalarStart(bytes[i]) { column += 1 }
-            i += 1
-        }
+        let column = scalars(before: offset) - scalars(before: lineStarts[low]) + 1
         return TextPosition(line: origin.line + low, column: column)
     }
 
@@ -222,12 +247,25 @@ extension Document {
     public func offset(of position: TextPosition) -> Int? {
         let index = position.line - origin.line
         guard index >= 0, index < lineStarts.count else { return nil }
-        var offset = lineStarts[index]
-        var column = 1
-        while column < position.column, offset < bytes.count {
-            offset += 1
-            if offset >= bytes.count || UTF8Validation.isScalarStart(bytes[offset]) { column += 1 }
+        let start = lineStarts[index]
+        guard position.column > 1 else { return start }
+        // The wanted scalar's number in the document, then the checkpoint at or before it.
+        let wanted = scalars(before: start) + position.column - 1
+        var low = 0
+        var high = scalarCheckpoints.count - 1
+        while low < high {
+            let mid = (low + high + 1) / 2
+            if scalarCheckpoints[mid] <= wanted { low = mid } else { high = mid - 1 }
         }
-        return offset
+        var count = scalarCheckpoints[low]
+        var offset = low * Self.checkpointStride
+        while offset < bytes.count {
+            if UTF8Validation.isScalarStart(bytes[offset]) {
+                if count == wanted { return offset }
+                count += 1
+            }
+            offset += 1
+        }
+        return bytes.count
     }
 }

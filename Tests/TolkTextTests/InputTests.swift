@@ -152,6 +152,35 @@ struct InputTests {
         }
     }
 
+    /// Positions on long lines come from scalar checkpoints: they must agree with counting from the
+    /// line start, both ways, on every scalar of lines longer and shorter than a checkpoint stride.
+    @Test func positionsAndOffsetsAgreeWithCountingOnLongLines() throws {
+        let long = String(repeating: "Hà Nội ưởđ 中文 a\u{0301}b ", count: 90)
+        let text = "Tittel\r\n\n" + long + "\n" + long + long + "\rslutt"
+        let document = Document(text)
+        var line = 1
+        var column = 1
+        var offset = 0
+        let bytes = Array(text.utf8)
+        while offset < bytes.count {
+            let byte = bytes[offset]
+            if byte & 0xC0 != 0x80 && byte != 0x0A && !(byte == 0x0D) {
+                #expect(document.position(at: offset) == TextPosition(line: line, column: column))
+                #expect(document.offset(of: TextPosition(line: line, column: column)) == offset)
+            }
+            if byte == 0x0A || (byte == 0x0D && (offset + 1 == bytes.count || bytes[offset + 1] != 0x0A)) {
+                line += 1
+                column = 1
+            } else if byte != 0x0D && byte & 0xC0 != 0x80 {
+                column += 1
+            }
+            offset += 1
+        }
+        #expect(document.position(at: bytes.count).line == line)
+        #expect(document.offset(of: TextPosition(line: line, column: 10_000)) == bytes.count)
+        #expect(document.offset(of: TextPosition(line: line + 1, column: 1)) == nil)
+    }
+
     @Test func utf16WithoutAByteOrderMarkIsRecognised() throws {
         for encoding in [String.Encoding.utf16LittleEndian, .utf16BigEndian] {
             let bytes = Array("Statsminister Pham Minh Chinh i Hanoi.\n".data(using: encoding)!)
