@@ -312,6 +312,15 @@ if [ $unprivileged = yes ]; then
   case_ "an unreadable subfolder" 0 'warning: shared-corpus/locked: skipped: cannot read: Permission denied' -- as_user "$TOLK" pair --sources shared-corpus --translations shared-corpus
 fi
 
+# ---- many findings ---------------------------------------------------------------------------------
+python3 -c "
+open('many-findings.txt', 'w').write('Overskrift om saken\n\n' + ' '.join(f'Han kom.Hun gikk nr {i}.' for i in range(25000)) + '\n')"
+mkdir -p many-corpus/a && cp many-findings.txt many-corpus/a/nb.txt
+case_ "25,000 findings on one line" 0 '0 errors, 25000 warnings' -- "$TOLK" lint many-findings.txt
+case_ "25,000 findings on one line, report" 0 'wrote many-site/index.html \(1 pairs\)' -- "$TOLK" report many-corpus --out many-site
+case_ "25,000 findings on one line, SARIF keeps 10,000" 0 'warning: 15000 findings beyond the first 10000 of a page are counted, not listed' -- "$TOLK" lint --format sarif many-findings.txt
+case_ "25,000 findings, JSON lists them all" 0 '^25000$' -- sh -c "'$TOLK' lint --format json many-findings.txt 2>/dev/null | wc -l"
+
 # ---- limits --------------------------------------------------------------------------------------
 if [ "$BIG" = "--big" ]; then
   python3 - "$SEED" <<'EOF'
@@ -355,6 +364,12 @@ EOF
   big "100,000 concepts" 0 'peak' -- "$TOLK" glossary convert concepts100k.csv concepts100k.tbx
   big "100,000 concepts" 0 'concepts100k\.tbx: 100000 concepts' -- "$TOLK" glossary validate concepts100k.tbx
   big "100,000 concepts" 1 'errors' -- "$TOLK" lint --glossary concepts100k.tbx "$SEED"
+  python3 -c "
+line = 'Han kom.Hun gikk ,  og de møttes 01/12/2025 i byen. ' * 20 + '\n\n'
+open('findings50mb.txt', 'w').write('Overskrift\n\n' + line * (50_000_000 // len(line.encode())))"
+  for format in text sarif; do
+    big "50 MB with 3.8 million findings" 0 'peak' -- "$TOLK" lint --format $format findings50mb.txt
+  done
 fi
 
 if [ -n "${TABLE:-}" ]; then

@@ -51,6 +51,7 @@ public final class Linter {
         let written = page.elements.filter { [.headline, .lede, .byline, .paragraph, .caption, .credit].contains($0.kind) }
         for element in written {
             for (range, message) in TextRules.gluedWords(in: translation, element.range) { add("glued-words", range, message) }
+            for (rule, range, message) in TextRules.disguisedWords(in: translation, element.range) { add(rule, range, message) }
             for (range, suggestion) in TextRules.foreignDates(in: translation, element.range) {
                 add(
                     "foreign-date-format", range, "date in d/m/yyyy form; Norwegian writes day, month name and year", suggestion: suggestion

@@ -28,6 +28,21 @@ extension Rule {
             triggering: ["VietnamPlusVietnamPlus01/12/2025", "Skrevet av NTBNTB12.03.2024 i dag."],
             nonTriggering: ["VietnamPlus melder at McDonald åpner i Hanoi.", "CO2-frie 3D-motorer og MH17."]),
         Rule(
+            id: "invisible-character",
+            summary: "An invisible character inside a word: a zero-width joiner, space or non-joiner, a bidirectional control.",
+            rationale:
+                "`GeneralsekretærLa\u{200D}ms` looks like one word but search, spell checking and the glossary see two, so the mangled name slips through; such characters come from copy-paste and from attempts to hide text.",
+            defaultSeverity: .error, needsSource: false, needsGlossary: false,
+            triggering: ["GeneralsekretærLa\u{200D}ms besøkte Laos.", "Statsminis\u{200B}ter Pham Minh Chinh kom."],
+            nonTriggering: ["Familien 👨\u{200D}👩\u{200D}👧 reiste til Hanoi.", "Generalsekretær To Lam besøkte Laos."]),
+        Rule(
+            id: "mixed-script", summary: "A word that mixes Latin, Cyrillic or Greek letters.",
+            rationale:
+                "A Cyrillic `е` in `Gеneralsekretær` looks Latin but is another letter: the word matches nothing in the glossary or a search. Words wholly in one script (`Москва`, `Αθήνα`) pass.",
+            defaultSeverity: .error, needsSource: false, needsGlossary: false,
+            triggering: ["G\u{0435}neralsekretær To Lam besøkte Laos.", "Statsminister Pham Minh Chinh i Hаnoi."],
+            nonTriggering: ["Moskva (Москва) og Athen (Αθήνα) er hovedsteder.", "Temperaturen var 20 °C og µ-verdien lav."]),
+        Rule(
             id: "foreign-date-format", summary: "A date in d/m/yyyy form in Norwegian text.",
             rationale: "Norwegian writes `1. desember 2025`; `01/12/2025` is read as January by many readers.",
             defaultSeverity: .warning, needsSource: false, needsGlossary: false,

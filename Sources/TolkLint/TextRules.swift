@@ -44,6 +44,52 @@ enum TextRules {
         return found
     }
 
+    /// Words disguised by invisible characters (`GeneralsekretærLa\u{200D}ms`: a zero-width joiner,
+    /// space or non-joiner, a word joiner, a byte order mark or a bidirectional control between two
+    /// letters) or by letters of another script (`Gеneralsekretær` with a Cyrillic `е`): a reader
+    /// sees a word that search, spell checking and the glossary do not.
+    static func disguisedWords(in document: Document, _ range: Range<Int>) -> [(rule: String, range: Range<Int>, message: String)] {
+        var found: [(String, Range<Int>, String)] = []
+        for (chunkRange, chunk) in chunks(document, range) where chunk.utf8.contains(where: { $0 >= 0x80 }) {
+            let scalars = Array(chunk.unicodeScalars)
+            let isLetter = { (k: Int) in k >= 0 && k < scalars.count && (scalars[k].properties.isAlphabetic) }
+            if let hidden = scalars.indices.first(where: { isInvisible(scalars[$0]) && isLetter($0 - 1) && isLetter($0 + 1) }) {
+                let code = String(scalars[hidden].value, radix: 16, uppercase: true)
+                found.append(("invisible-character", chunkRange, "an invisible character (U+\(code)) inside the word"))
+            }
+            var scripts = Set<Script>()
+            for scalar in scalars {
+                if let script = Script(scalar) { scripts.insert(script) }
+            }
+            if scripts.count > 1 {
+                let names = scripts.map(\.rawValue).sorted().joined(separator: " and ")
+                found.append(("mixed-script", chunkRange, "'\(chunk)' mixes \(names) letters; one may be a look-alike"))
+            }
+        }
+        return found
+    }
+
+    private static func isInvisible(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0x200B...0x200F, 0x2060, 0xFEFF, 0x061C, 0x202A...0x202E, 0x2066...0x2069: true
+        default: false
+        }
+    }
+
+    /// The alphabets whose letters look alike.
+    private enum Script: String {
+        case latin = "Latin", cyrillic = "Cyrillic", greek = "Greek"
+
+        init?(_ scalar: Unicode.Scalar) {
+            switch scalar.value {
+            case 0x41...0x5A, 0x61...0x7A, 0xC0...0xD6, 0xD8...0xF6, 0xF8...0x24F, 0x1E00...0x1EFF: self = .latin
+            case 0x370...0x3FF, 0x1F00...0x1FFF: self = .greek
+            case 0x400...0x52F: self = .cyrillic
+            default: return nil
+            }
+        }
+    }
+
     /// Dates like `01/12/2025`, with the Norwegian form as suggestion.
     static func foreignDates(in document: Document, _ range: Range<Int>) -> [(Range<Int>, String)] {
         let months = [

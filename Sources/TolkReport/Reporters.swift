@@ -60,56 +60,119 @@ public enum FindingReporter {
 /// 1-based lines and columns, columns in UTF-16 code units.
 enum SARIF {
     static func render(_ findings: [Finding], rules: [Rule], toolVersion: String, lineText: (String, Int) -> String?) throws -> String {
+        // Per line, the UTF-16 column of each scalar column, or nil when every scalar is one code
+        // unit (the columns agree): built once a line, so many findings on a long line stay linear.
+        var utf16Columns: [String: [Int: [Int]?]] = [:]
         func utf16Column(_ path: String, _ line: Int, _ column: Int) -> Int {
-            guard let text = lineText(path, line) else { return column }
-            let scalars = text.unicodeScalars.prefix(column - 1)
-            return scalars.reduce(1) { $0 + ($1.value > 0xFFFF ? 2 : 1) }
+            let columns: [Int]?
+            if let known = utf16Columns[path]?[line] {
+                columns = known
+            } else {
+                let scalars = lineText(path, line)?.unicodeScalars
+                columns =
+                    scalars.map { scalars in
+                        scalars.contains { $0.value > 0xFFFF }
+                            ? Array(scalars.reduce(into: [1]) { $0.append($0.last! + ($1.value > 0xFFFF ? 2 : 1)) }) : nil
+                    } ?? nil
+                utf16Columns[path, default: [:]][line] = .some(columns)
+            }
+            guard let columns else { return column }
+            return column - 1 < columns.count ? columns[column - 1] : columns.last! + (column - columns.count)
         }
         let ruleIndex = Dictionary(uniqueKeysWithValues: rules.enumerated().map { ($1.id, $0) })
-        let driverRules: [[String: Any]] = rules.map { rule in
-            [
-                "id": rule.id, "name": rule.id.split(separator: "-").map { $0.prefix(1).uppercased() + $0.dropFirst() }.joined(),
-                "shortDescription": ["text": rule.summary], "fullDescription": ["text": rule.rationale],
-                "defaultConfiguration": ["level": level(rule.defaultSeverity), "enabled": rule.defaultSeverity != nil],
-                "help": ["text": "\(rule.summary) \(rule.rationale)"],
-            ]
+        let driverRules = rules.map { rule in
+            Log.Rule(
+                id: rule.id, name: rule.id.split(separator: "-").map { $0.prefix(1).uppercased() + $0.dropFirst() }.joined(),
+                shortDescription: Log.Text(text: rule.summary), fullDescription: Log.Text(text: rule.rationale),
+                defaultConfiguration: Log.Configuration(level: level(rule.defaultSeverity), enabled: rule.defaultSeverity != nil),
+                help: Log.Text(text: "\(rule.summary) \(rule.rationale)"))
         }
-        let results: [[String: Any]] = findings.map { finding in
-            var result: [String: Any] = [
-                "ruleId": finding.rule, "level": level(finding.severity), "message": ["text": finding.message],
-                "locations": [
-                    [
-                        "physicalLocation": [
-                            "artifactLocation": ["uri": uri(finding.path)],
-                            "region": [
-                                "startLine": finding.line, "startColumn": utf16Column(finding.path, finding.line, finding.column),
-                                "endLine": finding.endLine, "endColumn": utf16Column(finding.path, finding.endLine, finding.endColumn),
-                                "snippet": ["text": finding.match ?? ""],
-                            ],
-                        ]
-                    ]
+        let results = findings.map { finding in
+            let region = Log.Region(
+                startLine: finding.line, startColumn: utf16Column(finding.path, finding.line, finding.column),
+                endLine: finding.endLine, endColumn: utf16Column(finding.path, finding.endLine, finding.endColumn),
+                snippet: Log.Text(text: finding.match ?? ""))
+            return Log.Result(
+                ruleId: finding.rule, ruleIndex: ruleIndex[finding.rule], level: level(finding.severity),
+                message: Log.Text(text: finding.message),
+                locations: [
+                    Log.Location(
+                        physicalLocation: Log.PhysicalLocation(artifactLocation: Log.Artifact(uri: uri(finding.path)), region: region))
                 ],
-                "partialFingerprints": ["tolkFinding/v1": "\(finding.rule):\(finding.match ?? ""):\(finding.line)"],
-            ]
-            if let index = ruleIndex[finding.rule] { result["ruleIndex"] = index }
-            if let suggestion = finding.suggestion { result["properties"] = ["suggestion": suggestion] }
-            return result
+                partialFingerprints: ["tolkFinding/v1": "\(finding.rule):\(finding.match ?? ""):\(finding.line)"],
+                properties: finding.suggestion.map { ["suggestion": $0] })
         }
-        let log: [String: Any] = [
-            "$schema": "https://json.schemastore.org/sarif-2.1.0.json", "version": "2.1.0",
-            "runs": [
-                [
-                    "tool": [
-                        "driver": [
-                            "name": "tolk", "version": toolVersion, "informationUri": "https://github.com/tolk/tolk", "rules": driverRules,
-                        ]
-                    ],
-                    "columnKind": "utf16CodeUnits", "results": results,
-                ]
-            ],
-        ]
-        let data = try JSONSerialization.data(withJSONObject: log, options: [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes])
-        return String(decoding: data, as: UTF8.self) + "\n"
+        let log = Log(
+            runs: [
+                Log.Run(
+                    tool: Log.Tool(
+                        driver: Log.Driver(
+                            name: "tolk", version: toolVersion, informationUri: "https://github.com/tolk/tolk", rules: driverRules)),
+                    results: results)
+            ])
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes]
+        return String(decoding: try encoder.encode(log), as: UTF8.self) + "\n"
+    }
+
+    /// The parts of a SARIF 2.1.0 log that tolk writes.
+    struct Log: Encodable {
+        var schema = "https://json.schemastore.org/sarif-2.1.0.json"
+        var version = "2.1.0"
+        var runs: [Run]
+
+        enum CodingKeys: String, CodingKey {
+            case schema = "$schema"
+            case version, runs
+        }
+
+        struct Run: Encodable {
+            var tool: Tool
+            var columnKind = "utf16CodeUnits"
+            var results: [Result]
+        }
+        struct Tool: Encodable { var driver: Driver }
+        struct Driver: Encodable {
+            var name: String
+            var version: String
+            var informationUri: String
+            var rules: [Rule]
+        }
+        struct Rule: Encodable {
+            var id: String
+            var name: String
+            var shortDescription: Text
+            var fullDescription: Text
+            var defaultConfiguration: Configuration
+            var help: Text
+        }
+        struct Configuration: Encodable {
+            var level: String
+            var enabled: Bool
+        }
+        struct Text: Encodable { var text: String }
+        struct Result: Encodable {
+            var ruleId: String
+            var ruleIndex: Int?
+            var level: String
+            var message: Text
+            var locations: [Location]
+            var partialFingerprints: [String: String]
+            var properties: [String: String]?
+        }
+        struct Location: Encodable { var physicalLocation: PhysicalLocation }
+        struct PhysicalLocation: Encodable {
+            var artifactLocation: Artifact
+            var region: Region
+        }
+        struct Artifact: Encodable { var uri: String }
+        struct Region: Encodable {
+            var startLine: Int
+            var startColumn: Int
+            var endLine: Int
+            var endColumn: Int
+            var snippet: Text
+        }
     }
 
     static func level(_ severity: Finding.Severity?) -> String {

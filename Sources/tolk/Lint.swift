@@ -105,7 +105,7 @@ struct LintOptions: ParsableArguments {
 
     /// Prints the findings (after the baseline), writes a baseline if asked, and exits like lint:
     /// 0 nothing failing, 1 findings at the failing severity.
-    func finish(_ findings: [Finding], files: Int) throws {
+    func finish(_ findings: [Finding], files: Int, beyond: FindingCounts = FindingCounts()) throws {
         if let writeBaseline {
             try AtomicFile.write(try Baseline(findings).encoded(), to: writeBaseline)
             FileHandleOutput.standardError.write("wrote \(findings.count) findings to \(writeBaseline)\n")
@@ -122,12 +122,52 @@ struct LintOptions: ParsableArguments {
         let lines = lines(of: reported)
         let text = try FindingReporter.render(reported, format: format, toolVersion: Tolk.version) { path, line in lines[path]?[line] }
         StandardOutput.shared.write(text)
+        var counts = beyond
+        counts.add(reported)
+        try conclude(counts, files: files)
+    }
+
+    /// Whether findings can be printed as they are found: formats of one finding per line, with
+    /// no baseline to read or write.
+    var printsAsFound: Bool { format != .sarif && baseline == nil && writeBaseline == nil }
+
+    /// Prints findings as they are found (`printsAsFound`), counting them.
+    func printFound(_ findings: [Finding], counting counts: inout FindingCounts) throws {
+        StandardOutput.shared.write(try FindingReporter.render(findings, format: format, toolVersion: Tolk.version) { _, _ in nil })
+        counts.add(findings)
+    }
+
+    /// The summary line on standard error, and the exit: 1 when something fails.
+    func conclude(_ counts: FindingCounts, files: Int) throws {
         StandardOutput.shared.flush()
-        let errors = reported.filter { $0.severity == .error }.count
-        let warnings = reported.filter { $0.severity == .warning }.count
         FileHandleOutput.standardError.write(
-            "\(errors) errors, \(warnings) warnings, \(reported.count - errors - warnings) notes in \(files) files\n")
-        if errors > 0 || (strict && warnings > 0) { throw ExitCode(1) }
+            "\(counts.errors) errors, \(counts.warnings) warnings, \(counts.notes) notes in \(files) files\n")
+        if counts.errors > 0 || (strict && counts.warnings > 0) { throw ExitCode(1) }
+    }
+}
+
+/// How many findings of each severity.
+struct FindingCounts {
+    var errors = 0
+    var warnings = 0
+    var notes = 0
+
+    var total: Int { errors + warnings + notes }
+
+    mutating func add(_ other: FindingCounts) {
+        errors += other.errors
+        warnings += other.warnings
+        notes += other.notes
+    }
+
+    mutating func add(_ findings: [Finding]) {
+        for finding in findings {
+            switch finding.severity {
+            case .error: errors += 1
+            case .warning: warnings += 1
+            case .note: notes += 1
+            }
+        }
     }
 }
 
@@ -163,8 +203,18 @@ struct Lint: ParsableCommand {
         let progress = Progress(total: targets.count, label: "linting")
         let makeLinter = { try Linter(configuration: configuration, glossary: glossary) }
         if targets.count == 1, Lint.streams(targets[0]) {
-            // One page, perhaps a long one: its blocks go to all cores.
-            let outcome = Result { try Lint.streamed(options.reading.reader(targets[0].translation), makeLinter: makeLinter) }
+            // One page, perhaps a long one: its blocks go to all cores, and their findings are
+            // printed as they come when the format allows, so memory stays flat.
+            let reader = options.reading.reader(targets[0].translation)
+            if options.printsAsFound {
+                var counts = FindingCounts()
+                _ = try Lint.streamed(reader, makeLinter: makeLinter) { try options.printFound($0, counting: &counts) }
+                return try options.conclude(counts, files: 1)
+            }
+            var kept = KeptFindings()
+            let outcome = Result { try Lint.streamed(reader, makeLinter: makeLinter) { kept.add($0) } }.map {
+                PageOutcome(findings: kept.findings, glossary: $0, beyond: kept.beyond)
+            }
             return try report([outcome], configuration: configuration, files: 1)
         }
         let outcomes = Parallel.map(targets.count, makeWorker: makeLinter) { linter, k in
@@ -172,32 +222,62 @@ struct Lint: ParsableCommand {
             let target = targets[k]
             let reader = options.reading.reader(target.translation)
             if Lint.streams(target) {
-                return try Lint.streamed(reader, width: 1) { linter }
+                var kept = KeptFindings()
+                let glossary = try Lint.streamed(reader, width: 1, makeLinter: { linter }) { kept.add($0) }
+                return PageOutcome(findings: kept.findings, glossary: glossary, beyond: kept.beyond)
             }
             let document = try reader.readDocument()
             let source = try target.source.map { try options.reading.reader($0).readDocument() }
             let url = sourceURL ?? target.source.flatMap(PageFiles.metadataURL(besides:))
             let result = try linter.lint(
                 translation: document, source: source, sourceURL: url, markdown: target.translation.hasSuffix(".md"))
-            return (target.isMarkup ? InlineSuppression.filter(result.findings, in: document) : result.findings, result.glossary)
+            return PageOutcome(
+                findings: target.isMarkup ? InlineSuppression.filter(result.findings, in: document) : result.findings,
+                glossary: result.glossary)
         }
         progress.finish()
         try report(outcomes, configuration: configuration, files: targets.count)
     }
 
     /// Prints the pages' findings with the corpus-wide ones, and exits like lint.
-    private func report(
-        _ outcomes: [Result<([Finding], GlossaryChecker.Result?), Error>], configuration: LintConfiguration, files: Int
-    ) throws {
+    private func report(_ outcomes: [Result<PageOutcome, Error>], configuration: LintConfiguration, files: Int) throws {
         var findings: [Finding] = []
         var glossaryResults: [GlossaryChecker.Result] = []
+        var beyond = FindingCounts()
         for outcome in outcomes {
-            let (pageFindings, glossaryResult) = try outcome.get()
-            findings += pageFindings
-            if let glossaryResult { glossaryResults.append(glossaryResult) }
+            let page = try outcome.get()
+            findings += page.findings
+            if let glossary = page.glossary { glossaryResults.append(glossary) }
+            beyond.add(page.beyond)
         }
         findings += LintOptions.corpusInconsistencies(glossaryResults, configuration)
-        try options.finish(findings.sorted(by: Finding.ordered), files: files)
+        if beyond.total > 0 {
+            FileHandleOutput.standardError.write(
+                "tolk: warning: \(beyond.total) findings beyond the first \(KeptFindings.limit) of a page are counted, not listed "
+                    + "(SARIF and baselines hold every finding in memory; --format text, json or github print them all)\n")
+        }
+        try options.finish(findings.sorted(by: Finding.ordered), files: files, beyond: beyond)
+    }
+
+    /// One linted page: its findings and glossary result, and what was counted but not kept.
+    struct PageOutcome {
+        var findings: [Finding]
+        var glossary: GlossaryChecker.Result?
+        var beyond = FindingCounts()
+    }
+
+    /// A streamed page's findings for output that needs them all at once: at most `limit` are
+    /// kept, so memory stays bounded; the rest are only counted.
+    struct KeptFindings {
+        static let limit = 10_000
+        var findings: [Finding] = []
+        var beyond = FindingCounts()
+
+        mutating func add(_ block: [Finding]) {
+            let room = max(0, Self.limit - findings.count)
+            findings += block.prefix(room)
+            if block.count > room { beyond.add(Array(block.dropFirst(room))) }
+        }
     }
 
     /// Whether a page is linted as a stream of blocks: pages without a source, except Markdown
@@ -208,13 +288,14 @@ struct Lint: ParsableCommand {
 
     /// Lints a page without a source in blocks of whole paragraphs (`Lint.blockSize` bytes), so a
     /// text of any length is linted in bounded memory, `width` blocks at a time (a linter each,
-    /// made when needed). A page that fits one block is linted whole, as an article; in a longer
-    /// text the later blocks are plain paragraphs, repeats are found within a block and the
-    /// glossary's consistency across the page is not checked.
+    /// made when needed); `consume` gets each block's findings in page order. A page that fits one
+    /// block is linted whole, as an article, and its glossary result is returned; in a longer text
+    /// the later blocks are plain paragraphs, repeats are found within a block and the glossary's
+    /// consistency across the page is not checked.
     static func streamed(
-        _ reader: TextReader, width: Int = ProcessInfo.processInfo.activeProcessorCount, makeLinter: () throws -> Linter
-    ) throws -> ([Finding], GlossaryChecker.Result?) {
-        var findings: [Finding] = []
+        _ reader: TextReader, width: Int = ProcessInfo.processInfo.activeProcessorCount, makeLinter: () throws -> Linter,
+        consume: ([Finding]) throws -> Void
+    ) throws -> GlossaryChecker.Result? {
         var firstGlossary: GlossaryChecker.Result? = nil
         var blocks = 0
         try Parallel.stream(
@@ -227,10 +308,10 @@ struct Lint: ParsableCommand {
             }, makeWorker: makeLinter,
             { linter, numbered in try linter.lint(translation: numbered.1, continuation: numbered.0 > 0) },
             consume: { result in
-                findings += result.findings
+                try consume(result.findings)
                 firstGlossary = firstGlossary ?? result.glossary
             })
-        return (findings, blocks == 1 ? firstGlossary : nil)
+        return blocks == 1 ? firstGlossary : nil
     }
 
     static let blockSize = 1 << 18
