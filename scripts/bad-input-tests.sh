@@ -312,6 +312,16 @@ if [ $unprivileged = yes ]; then
   case_ "an unreadable subfolder" 0 'warning: shared-corpus/locked: skipped: cannot read: Permission denied' -- as_user "$TOLK" pair --sources shared-corpus --translations shared-corpus
 fi
 
+# ---- a page longer than a lint block keeps its whole-page checks -----------------------------------
+python3 - "$SEED" <<'EOF'
+import sys
+parts = open(sys.argv[1], encoding='utf-8').read().split('\n\n')
+filler = [f'Avsnitt nummer {i} handler om handel mellom landene og om {i * 7} tonn ris fra provinsen {i % 13}.' for i in range(3500)]
+open('long-page.txt', 'w').write('\n\n'.join(parts[:12] + filler + parts[12:]))
+EOF
+case_ "a 330 KB page: chrome at its end" 1 'long-page\.txt:7084:1: error: page chrome left in the page' -- "$TOLK" lint long-page.txt
+case_ "a 330 KB page: a repeat 7,000 lines apart" 1 'long-page\.txt:7034:1: warning: repeats the paragraph on line 5' -- "$TOLK" lint long-page.txt
+
 # ---- many findings ---------------------------------------------------------------------------------
 python3 -c "
 open('many-findings.txt', 'w').write('Overskrift om saken\n\n' + ' '.join(f'Han kom.Hun gikk nr {i}.' for i in range(25000)) + '\n')"

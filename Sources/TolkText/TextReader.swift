@@ -53,9 +53,10 @@ public struct TextReader: Sendable {
     /// `blockSize` bytes. A paragraph longer than four blocks is cut, so memory stays bounded even
     /// on a text without blank lines: at its last line break, else after its last sentence end
     /// (`.`, `!` or `?` and a space), else after its last space, else between two characters.
+    /// An input of at most `wholeUpTo` bytes comes as one document, whatever its length.
     /// Returns the number of text bytes read (a byte order mark not counted).
     @discardableResult
-    public func forEachBlock(blockSize: Int = 1 << 20, _ body: (Document) throws -> Void) throws -> Int {
+    public func forEachBlock(blockSize: Int = 1 << 20, wholeUpTo: Int = 0, _ body: (Document) throws -> Void) throws -> Int {
         var pending: [UInt8] = []
         var origin = Document.Origin.start
         var first = true
@@ -71,8 +72,13 @@ public struct TextReader: Sendable {
             total += document.bytes.count
             try body(document)
         }
+        var mayBeWhole = wholeUpTo > 0
         try readChunks { chunk in
             pending.append(contentsOf: chunk)
+            if mayBeWhole {
+                guard pending.count > wholeUpTo else { return }
+                mayBeWhole = false
+            }
             while pending.count >= blockSize {
                 guard
                     let cut = Self.paragraphBreak(in: pending, from: scanFrom)

@@ -254,7 +254,7 @@ struct Lint: ParsableCommand {
         if beyond.total > 0 {
             FileHandleOutput.standardError.write(
                 "tolk: warning: \(beyond.total) findings beyond the first \(KeptFindings.limit) of a page are counted, not listed "
-                    + "(SARIF and baselines hold every finding in memory; --format text, json or github print them all)\n")
+                    + "(kept in memory to sort or filter them: several pages, SARIF, a baseline; one page as text, json or github lists all)\n")
         }
         try options.finish(findings.sorted(by: Finding.ordered), files: files, beyond: beyond)
     }
@@ -288,10 +288,10 @@ struct Lint: ParsableCommand {
 
     /// Lints a page without a source in blocks of whole paragraphs (`Lint.blockSize` bytes), so a
     /// text of any length is linted in bounded memory, `width` blocks at a time (a linter each,
-    /// made when needed); `consume` gets each block's findings in page order. A page that fits one
-    /// block is linted whole, as an article, and its glossary result is returned; in a longer text
-    /// the later blocks are plain paragraphs, repeats are found within a block and the glossary's
-    /// consistency across the page is not checked.
+    /// made when needed); `consume` gets each block's findings in page order. A page of up to
+    /// `wholePageLimit` bytes is one block, linted whole as an article, and its glossary result is
+    /// returned; in a longer text the later blocks are plain paragraphs, chrome and repeats are
+    /// found within a block and the glossary's consistency across the page is not checked.
     static func streamed(
         _ reader: TextReader, width: Int = ProcessInfo.processInfo.activeProcessorCount, makeLinter: () throws -> Linter,
         consume: ([Finding]) throws -> Void
@@ -301,7 +301,7 @@ struct Lint: ParsableCommand {
         try Parallel.stream(
             width: width,
             { emit in
-                try reader.forEachBlock(blockSize: blockSize) { block in
+                try reader.forEachBlock(blockSize: blockSize, wholeUpTo: wholePageLimit) { block in
                     try emit((blocks, block))
                     blocks += 1
                 }
@@ -315,4 +315,6 @@ struct Lint: ParsableCommand {
     }
 
     static let blockSize = 1 << 18
+    /// Pages up to this size (16 MiB) are linted whole, as articles (chrome, repeats across the page).
+    static let wholePageLimit = 16 << 20
 }
