@@ -322,6 +322,14 @@ EOF
 case_ "a 330 KB page: chrome at its end" 1 'long-page\.txt:7084:1: error: page chrome left in the page' -- "$TOLK" lint long-page.txt
 case_ "a 330 KB page: a repeat 7,000 lines apart" 1 'long-page\.txt:7034:1: warning: repeats the paragraph on line 5' -- "$TOLK" lint long-page.txt
 
+# ---- terminal escapes, ignore patterns -------------------------------------------------------------
+printf 'Overskrift\n\nHan kom \033[31mrødt\033]0;tittel\007 og VietnamPlusVietnamPlus01/12/2025 her.\n' > escapes.txt
+case_ "ESC sequences in extract" 0 'paragraph: Han kom \\u\{1B\}\[31mrødt\\u\{1B\}\]0;tittel\\u\{7\} og' -- "$TOLK" extract escapes.txt
+case_ "no raw ESC from extract" 1 '' -- sh -c "'$TOLK' extract escapes.txt | grep -q \"\$(printf '\\033')\""
+case_ "ESC sequences in a finding" 0 "^runs words together: 1, raw ESC: 0$" -- sh -c "printf 'Overskrift\n\nHan kom VietnamPlusVietnamPlus01/12/2025\033[2J her.\n' | '$TOLK' lint - > esc-out.txt; echo \"runs words together: \$(grep -c 'runs words together' esc-out.txt), raw ESC: \$(grep -c \"\$(printf '\\033')\" esc-out.txt)\""
+printf 'ignore: ["**"]\n' > ignore-all.yml
+case_ "a named file the ignore patterns skip" 0 "warning: .*nb\.txt: ignored by the ignore patterns of ignore-all\.yml" -- "$TOLK" lint --config ignore-all.yml "$SEED"
+
 # ---- many findings ---------------------------------------------------------------------------------
 python3 -c "
 open('many-findings.txt', 'w').write('Overskrift om saken\n\n' + ' '.join(f'Han kom.Hun gikk nr {i}.' for i in range(25000)) + '\n')"

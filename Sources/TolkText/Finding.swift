@@ -41,8 +41,8 @@ public struct Finding: Sendable, Hashable, Codable {
 
     /// `path:line:col: severity: message [rule]`, then the suggestion on its own line.
     public var text: String {
-        var text = "\(path):\(line):\(column): \(severity.rawValue): \(message) [\(rule)]"
-        if let suggestion { text += "\n  suggestion: \(suggestion)" }
+        var text = "\(path):\(line):\(column): \(severity.rawValue): \(message) [\(rule)]".withVisibleControls
+        if let suggestion { text += "\n  suggestion: \(suggestion.withVisibleControls)" }
         return text
     }
 

@@ -63,7 +63,8 @@ struct Extract: ParsableCommand {
     private func writeText(_ article: Article, to out: StandardOutput) {
         for element in article.elements {
             let extras = element.attributes.sorted { $0.key < $1.key }.map { " [\($0.key)=\($0.value)]" }.joined()
-            out.write("\(article.name):\(element.start)-\(element.end): \(element.kind.rawValue): \(element.text)\(extras)\n")
+            let line = "\(article.name):\(element.start)-\(element.end): \(element.kind.rawValue): \(element.text)\(extras)"
+            out.write(line.withVisibleControls + "\n")
         }
     }
 }

@@ -194,7 +194,14 @@ struct Lint: ParsableCommand {
         let targets = try CheckTarget.collect(
             files, source: source, sourceLanguage: configuration.sourceLanguage, targetLanguage: configuration.targetLanguage
         )
-        .filter { !configuration.ignores($0.translation) }
+        .filter { target in
+            guard configuration.ignores(target.translation) else { return true }
+            // A file named on the command line is skipped only with a word, never silently.
+            if files.contains(target.translation) {
+                Warning.once("\(target.translation): ignored by the ignore patterns of \(configuration.origin ?? "the configuration")")
+            }
+            return false
+        }
         try options.refuseBaselineOverInputs(
             pages: files + targets.flatMap { [$0.translation] + [$0.source].compactMap { $0 } }, configuration: configuration)
         let glossary = try options.loadGlossary(configuration)
@@ -254,7 +261,8 @@ struct Lint: ParsableCommand {
         if beyond.total > 0 {
             FileHandleOutput.standardError.write(
                 "tolk: warning: \(beyond.total) findings beyond the first \(KeptFindings.limit) of a page are counted, not listed "
-                    + "(kept in memory to sort or filter them: several pages, SARIF, a baseline; one page as text, json or github lists all)\n")
+                    + "(kept in memory to sort or filter them: several pages, SARIF, a baseline; one page as text, json or github lists all)\n"
+            )
         }
         try options.finish(findings.sorted(by: Finding.ordered), files: files, beyond: beyond)
     }

@@ -60,4 +60,9 @@ struct NormalizerTests {
         // Untouched text after an edit keeps its relative position.
         #expect(normalized.map.originalOffset(text.utf8.count) == original.utf8.count)
     }
+
+    @Test func controlCharactersAreShownAsCodes() {
+        #expect("Hei \u{1B}[31mrødt\u{9B}2J\tslutt\u{7F}".withVisibleControls == "Hei \\u{1B}[31mrødt\\u{9B}2J\tslutt\\u{7F}")
+        #expect("Tổng Bí thư Tô Lâm\t".withVisibleControls == "Tổng Bí thư Tô Lâm\t")
+    }
 }
