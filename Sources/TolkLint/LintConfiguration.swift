@@ -105,31 +105,46 @@ public struct LintConfiguration: Sendable, Equatable {
         ignore.contains { Self.glob($0, matches: path) }
     }
 
-    /// `*` matches within one path segment, `**` across segments.
+    /// Whether `pattern` matches the whole `path` or its last component: `*` matches within one
+    /// path segment (not `/`), `**` across segments, and slashes right after `**` may be left out
+    /// (so `**/` also matches no folder). Time is linear in pattern × path: the set of pattern
+    /// positions reached so far is advanced one path character at a time.
     static func glob(_ pattern: String, matches path: String) -> Bool {
-        func match(_ p: Substring, _ s: Substring) -> Bool {
-            if p.isEmpty { return s.isEmpty }
-            if p.hasPrefix("**") {
-                let rest = p.dropFirst(2).drop { $0 == "/" }
-                var tail = s[...]
-                while true {
-                    if match(rest, tail) { return true }
-                    guard !tail.isEmpty else { return false }
-                    tail = tail.dropFirst()
-                }
+        enum Token: Equatable { case character(Character), star, globstar }
+        var tokens: [Token] = []
+        var rest = pattern[...]
+        while let first = rest.first {
+            if rest.hasPrefix("**") {
+                tokens.append(.globstar)
+                rest = rest.dropFirst(2).drop { $0 == "/" }
+            } else {
+                tokens.append(first == "*" ? .star : .character(first))
+                rest = rest.dropFirst()
             }
-            if p.first == "*" {
-                var tail = s[...]
-                while true {
-                    if match(p.dropFirst(), tail) { return true }
-                    guard let first = tail.first, first != "/" else { return false }
-                    tail = tail.dropFirst()
-                }
-            }
-            guard let first = s.first, first == p.first else { return false }
-            return match(p.dropFirst(), s.dropFirst())
         }
-        return match(pattern[...], path[...]) || match(pattern[...], Substring(path.split(separator: "/").last ?? ""))
+        /// Adds the positions reachable by letting stars match nothing.
+        func closed(_ reached: [Bool]) -> [Bool] {
+            var reached = reached
+            for (k, token) in tokens.enumerated() where reached[k] && (token == .star || token == .globstar) { reached[k + 1] = true }
+            return reached
+        }
+        func matches(_ text: Substring) -> Bool {
+            var reached = closed([true] + Array(repeating: false, count: tokens.count))
+            for character in text {
+                var next = Array(repeating: false, count: tokens.count + 1)
+                for (k, token) in tokens.enumerated() where reached[k] {
+                    switch token {
+                    case .character(let expected): if character == expected { next[k + 1] = true }
+                    case .star: if character != "/" { next[k] = true }
+                    case .globstar: next[k] = true
+                    }
+                }
+                reached = closed(next)
+                if !reached.contains(true) { return false }
+            }
+            return reached[tokens.count]
+        }
+        return matches(path[...]) || matches(Substring(path.split(separator: "/").last ?? ""))
     }
 }
 

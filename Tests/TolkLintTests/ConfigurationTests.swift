@@ -62,4 +62,54 @@ struct GlobTests {
     @Test(arguments: cases) func matchesLikeBefore(_ pattern: String, _ path: String, _ matches: Bool) {
         #expect(LintConfiguration.glob(pattern, matches: path) == matches)
     }
+
+    /// Six `**` before a missing `b` took the old backtracking matcher over a minute on this path.
+    @Test func manyDoubleStarsAreLinear() {
+        let path = String(repeating: "a", count: 40) + "/" + String(repeating: "a", count: 45)
+        #expect(path.count == 86)
+        #expect(!LintConfiguration.glob("**a**a**a**a**a**b", matches: path))
+        #expect(LintConfiguration.glob("**a**a**a**a**a**b", matches: path + "b"))
+        #expect(!LintConfiguration.glob(String(repeating: "*a", count: 40) + "b", matches: String(repeating: "a", count: 85)))
+    }
+
+    /// The matcher agrees with the old recursive one (kept here as the reference) on every pattern
+    /// and path of up to four characters from `a`, `b`, `/` and `*`.
+    @Test func agreesWithTheRecursiveMatcher() {
+        func reference(_ p: Substring, _ s: Substring) -> Bool {
+            if p.isEmpty { return s.isEmpty }
+            if p.hasPrefix("**") {
+                let rest = p.dropFirst(2).drop { $0 == "/" }
+                var tail = s[...]
+                while true {
+                    if reference(rest, tail) { return true }
+                    guard !tail.isEmpty else { return false }
+                    tail = tail.dropFirst()
+                }
+            }
+            if p.first == "*" {
+                var tail = s[...]
+                while true {
+                    if reference(p.dropFirst(), tail) { return true }
+                    guard let first = tail.first, first != "/" else { return false }
+                    tail = tail.dropFirst()
+                }
+            }
+            guard let first = s.first, first == p.first else { return false }
+            return reference(p.dropFirst(), s.dropFirst())
+        }
+        func all(_ length: Int) -> [String] {
+            length == 0 ? [""] : all(length - 1).flatMap { prefix in ["a", "b", "/", "*"].map { prefix + $0 } }
+        }
+        let strings = (0...4).flatMap(all)
+        var disagreements = 0
+        for pattern in strings {
+            for path in strings {
+                let expected =
+                    reference(pattern[...], path[...]) || reference(pattern[...], Substring(path.split(separator: "/").last ?? ""))
+                if LintConfiguration.glob(pattern, matches: path) != expected { disagreements += 1 }
+            }
+        }
+        #expect(strings.count == 341)
+        #expect(disagreements == 0)
+    }
 }
