@@ -3,7 +3,7 @@
 // Build and run with scripts/fuzz.sh TARGET SECONDS.
 import PackageDescription
 
-let targets = ["FuzzTokenizer", "FuzzArticle", "FuzzGlossary", "FuzzAlign", "FuzzLint"]
+let targets = ["FuzzTokenizer", "FuzzArticle", "FuzzGlossary", "FuzzAlign", "FuzzLint", "FuzzConfig"]
 
 let package = Package(
     name: "tolk-fuzz",
