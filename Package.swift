@@ -81,7 +81,7 @@ let package = Package(
         ),
         .testTarget(
             name: "TolkLintTests",
-            dependencies: ["TolkLint", "TolkReport"]
+            dependencies: ["TolkLint", "TolkReport", .product(name: "Yams", package: "Yams")]
         ),
     ],
     swiftLanguageModes: [.v6]

@@ -3,7 +3,9 @@
 // Build and run with scripts/fuzz.sh TARGET SECONDS.
 import PackageDescription
 
-let targets = ["FuzzTokenizer", "FuzzArticle", "FuzzGlossary", "FuzzAlign", "FuzzLint"]
+let targets = ["FuzzTokenizer", "FuzzArticle", "FuzzGlossary", "FuzzAlign", "FuzzLint", "FuzzConfig"]
+// SwiftPM names a package found by path after its folder: "main" in /work/main, else the checkout's name.
+let main = Context.packageDirectory.split(separator: "/").dropLast().last.map(String.init) ?? "main"
 
 let package = Package(
     name: "tolk-fuzz",
@@ -13,9 +15,9 @@ let package = Package(
             name: name,
             dependencies: [
                 "FuzzDriver",
-                .product(name: "TolkText", package: "main"), .product(name: "TolkArticle", package: "main"),
-                .product(name: "TolkGlossary", package: "main"), .product(name: "TolkAlign", package: "main"),
-                .product(name: "TolkLint", package: "main"),
+                .product(name: "TolkText", package: main), .product(name: "TolkArticle", package: main),
+                .product(name: "TolkGlossary", package: main), .product(name: "TolkAlign", package: main),
+                .product(name: "TolkLint", package: main),
             ])
     },
     swiftLanguageModes: [.v6]

@@ -153,6 +153,51 @@ for template in "${option_commands[@]}"; do
   case_ "invalid UTF-8 for a file option" 2 'invalid\.txt: invalid UTF-8 at byte offset 24' -- "$TOLK" ${template/@/invalid.txt}
 done
 
+# Configuration (.tolk.yml) limits: size, nesting, aliases, keys given twice, wrong types, a slow
+# ignore pattern, and files that are not regular files (one found by walking up could have been
+# planted in a shared folder such as /tmp).
+python3 - <<'EOF'
+import os
+def write(name, text): open(name, 'w').write(text)
+write('bomb.yml', 'a: &a [x, x, x, x, x, x, x, x, x]\n' + ''.join(
+    '%s: &%s [%s]\n' % (n, n, ', '.join(['*' + p] * 9)) for p, n in zip('abcdefghi', 'bcdefghij')))
+write('deep5k.yml', '[' * 5000)
+write('deep100k.yml', '[' * 100000)
+write('indented.yml', ''.join(' ' * i + 'a:\n' for i in range(100)))
+write('big.yml', '# ' + 'x' * (2 << 20) + '\n')
+write('dup.yml', 'version: 1\nversion: 1\n')
+write('duprule.yml', 'rules:\n  spacing: off\n  spacing: error\n')
+write('number.yml', 'languages: {source: 5}\n')
+write('locale.yml', 'languages: {target: "nb NO"}\n')
+write('version.yml', 'version: "1"\n')
+write('glob.yml', "ignore: ['**a**a**a**a**a**b']\n")
+os.makedirs('shared/page', exist_ok=True)
+write('shared/.tolk.yml', open('bomb.yml').read())
+os.makedirs('fifo', exist_ok=True)
+os.makedirs('a' * 40, exist_ok=True)
+EOF
+long=$(printf 'a%.0s' {1..40})/$(printf 'a%.0s' {1..41}).txt
+cp "$SEED" "$long"
+cp "$SEED" shared/page/nb.txt
+cp "$SEED" fifo/nb.txt
+rm -f fifo/.tolk.yml && mkfifo fifo/.tolk.yml
+ln -sf /dev/zero zero.yml
+case_ "config: alias bomb" 2 'bomb\.yml: line 1: anchors and aliases \(& and \*\) are not allowed' -- timeout 20 "$TOLK" lint --config bomb.yml "$SEED"
+case_ "config: alias bomb found walking up" 2 'shared/\.tolk\.yml: line 1: anchors and aliases' -- timeout 20 "$TOLK" lint shared/page/nb.txt
+case_ "config: 5,000 [" 2 'deep5k\.yml: line 1: nested more than 64 levels deep' -- timeout 20 "$TOLK" lint --config deep5k.yml "$SEED"
+case_ "config: 100,000 [" 2 'deep100k\.yml: line 1: nested more than 64 levels deep' -- timeout 20 "$TOLK" lint --config deep100k.yml "$SEED"
+case_ "config: 100,000 [" 2 'deep100k\.yml: line 1: nested more than 64 levels deep' -- timeout 20 "$TOLK" check --config deep100k.yml "$REPO/Corpora"
+case_ "config: 100 indentation levels" 2 'indented\.yml: line 65: nested more than 64 levels deep' -- "$TOLK" lint --config indented.yml "$SEED"
+case_ "config: 2 MiB" 2 'big\.yml: 2097155 bytes; a configuration may have at most 1 MiB \(1048576 bytes\)' -- "$TOLK" lint --config big.yml "$SEED"
+case_ "config: a key twice" 2 "dup\.yml: line 2: duplicate key 'version'" -- "$TOLK" lint --config dup.yml "$SEED"
+case_ "config: a rule twice" 2 "duprule\.yml: line 3: duplicate key 'spacing' in 'rules'" -- "$TOLK" lint --config duprule.yml "$SEED"
+case_ "config: a number for a language" 2 "number\.yml: line 1: 'languages\.source' must be a language code, not the number 5" -- "$TOLK" lint --config number.yml "$SEED"
+case_ "config: not a language code" 2 "locale\.yml: line 1: 'languages\.target': 'nb NO' is not a language code" -- "$TOLK" lint --config locale.yml "$SEED"
+case_ "config: text for the version" 2 "version\.yml: line 1: 'version' must be the number 1, not the text '1'" -- "$TOLK" lint --config version.yml "$SEED"
+case_ "config: ** six times, 86-character path" 1 '2 errors' -- timeout 20 "$TOLK" lint --config glob.yml "$long"
+case_ "config: a FIFO found walking up" 2 'fifo/\.tolk\.yml: not a regular file' -- timeout 20 "$TOLK" lint fifo/nb.txt
+case_ "config: a link to /dev/zero" 2 'zero\.yml: not a regular file' -- timeout 20 "$TOLK" lint --config zero.yml "$SEED"
+
 # ---- corpus folders with a bad page ------------------------------------------------------------
 case_ "bad page in a corpus" 2 'corpus/a/nb\.txt: invalid UTF-8 at byte offset 16' -- "$TOLK" lint corpus
 case_ "bad page in a corpus" 2 'corpus/a/nb\.txt: invalid UTF-8 at byte offset 16' -- "$TOLK" check corpus

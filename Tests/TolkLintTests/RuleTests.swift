@@ -102,29 +102,6 @@ struct RuleTests {
     }
 }
 
-@Suite("Configuration")
-struct ConfigurationTests {
-    @Test func parsesAndReportsUnknownKeys() throws {
-        let configuration = try LintConfiguration.parse(
-            "version: 1\nglossary: g.tbx\nignore: ['drafts/**']\nlanguages: {source: vi, target: nb}\nrules:\n  spacing: off\n  glued-words: warning\n",
-            origin: "c.yml")
-        #expect(configuration.glossary == "g.tbx")
-        #expect(configuration.severity(of: Rule.named("spacing")!) == nil)
-        #expect(configuration.severity(of: Rule.named("glued-words")!) == .warning)
-        #expect(configuration.ignores("drafts/2025/a.txt"))
-        #expect(!configuration.ignores("Corpora/a/nb.txt"))
-        #expect(throws: ConfigurationError.self) { try LintConfiguration.parse("colour: blue\n", origin: "c.yml") }
-        #expect(throws: ConfigurationError.self) { try LintConfiguration.parse("rules:\n  no-such-rule: error\n", origin: "c.yml") }
-        #expect(throws: ConfigurationError.self) { try LintConfiguration.parse("rules:\n  spacing: loud\n", origin: "c.yml") }
-        #expect(throws: ConfigurationError.self) { try LintConfiguration.parse("version: 2\n", origin: "c.yml") }
-    }
-
-    @Test func theDefaultDumpParsesToTheDefaults() throws {
-        let parsed = try LintConfiguration.parse(LintConfiguration.defaultYAML, origin: "default")
-        for rule in Rule.all { #expect(parsed.severity(of: rule) == rule.defaultSeverity) }
-    }
-}
-
 @Suite("Reporters")
 struct ReporterTests {
     let findings = [
