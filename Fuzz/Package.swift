@@ -3,7 +3,7 @@
 // Build and run with scripts/fuzz.sh TARGET SECONDS.
 import PackageDescription
 
-let targets = ["FuzzTokenizer", "FuzzArticle", "FuzzGlossary", "FuzzAlign", "FuzzLint", "FuzzConfig"]
+let targets = ["FuzzTokenizer", "FuzzArticle", "FuzzGlossary", "FuzzAlign", "FuzzLint", "FuzzConfig", "FuzzTextReader"]
 // SwiftPM names a package found by path after its folder: "main" in /work/main, else the checkout's name.
 let main = Context.packageDirectory.split(separator: "/").dropLast().last.map(String.init) ?? "main"
 

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Build a libFuzzer target (Fuzz/Package.swift) with the address sanitizer (optimised, as shipped;
 # preconditions stay on) and run it.
-# usage: scripts/fuzz.sh FuzzTokenizer|FuzzArticle|FuzzGlossary|FuzzAlign|FuzzLint|FuzzConfig [SECONDS]
+# usage: scripts/fuzz.sh FuzzTokenizer|FuzzArticle|FuzzGlossary|FuzzAlign|FuzzLint|FuzzConfig|FuzzTextReader [SECONDS]
 # Crashing inputs are written to Fuzz/crashes/TARGET/; keep each in Tests/FuzzRegressions/TARGET/
 # (read by the regression tests) once it is fixed.
 set -euo pipefail

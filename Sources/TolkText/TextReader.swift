@@ -29,13 +29,12 @@ public struct TextReader: Sendable {
     /// source) have no limit.
     public static let wholeDocumentLimit = 256 << 20
 
-    /// The whole input as one document (at most `wholeDocumentLimit` bytes).
-    public func readDocument() throws -> Document {
+    /// The whole input as one document, of at most `limit` bytes (a file's size is checked before
+    /// it is read).
+    public func readDocument(limit: Int = wholeDocumentLimit) throws -> Document {
         var all: [UInt8] = []
-        try readChunks(limit: Self.wholeDocumentLimit) { chunk in
-            guard all.count + chunk.count <= Self.wholeDocumentLimit else {
-                throw TextInputError.tooLarge(source: name, limit: Self.wholeDocumentLimit)
-            }
+        try readChunks(limit: limit) { chunk in
+            guard all.count + chunk.count <= limit else { throw TextInputError.tooLarge(source: name, limit: limit) }
             all.append(contentsOf: chunk)
         }
         return try adopt(all, origin: .start)

@@ -41,16 +41,9 @@ struct LintOptions: ParsableArguments {
             }
         }
         guard let file else { return LintConfiguration() }
-        // A configuration may be found in a shared folder: refuse what could hang or exhaust the read
-        // (a FIFO, a device, a huge file) before reading; a folder is left to the reader's message.
-        var info = stat()
-        if stat(file, &info) == 0 && info.st_mode & S_IFMT != S_IFDIR {
-            guard info.st_mode & S_IFMT == S_IFREG else { throw CommandFailure(message: "\(file): not a regular file") }
-            if info.st_size > LintConfiguration.maxBytes {
-                throw CommandFailure(message: ConfigurationError.tooLarge(file: file, bytes: Int(info.st_size)).description)
-            }
-        }
-        let text = try TextReader(path: file).readDocument().text
+        // A configuration may be found in a shared folder: the reader refuses what could hang or
+        // exhaust the read (a FIFO, a device, a file over the size limit) before reading it.
+        let text = try TextReader(path: file).readDocument(limit: LintConfiguration.maxBytes).text
         do {
             return try LintConfiguration.parse(text, origin: file)
         } catch {
