@@ -91,7 +91,10 @@ check "align article sentences" 0 '^\[0\]:\[0\]$' -- "$TOLK" align --src-lang vi
 check "align: an empty line is an error with its line" 2 'gap.vi:2: empty line' -- sh -c "printf 'En.\n\nTo.\n' > '$work/gap.vi'; '$TOLK' align --src-lang vi --tgt-lang nb '$work/gap.vi' '$work/a.nb'"
 check "align: a bad dictionary line" 2 'dict.tsv:1: expected source<TAB>target' -- sh -c "printf 'no tab here\n' > '$work/dict.tsv'; '$TOLK' align --src-lang vi --tgt-lang nb --dictionary '$work/dict.tsv' '$work/a.vi' '$work/a.nb'"
 check "lint the seed" 1 'nb.txt:7:1: error: .VietnamPlusVietnamPlus01/12/2025. runs words together \[glued-words\]' -- "$TOLK" lint "$SEED"
-check "lint exit 0 on a clean page" 0 '0 errors, 0 warnings' -- "$TOLK" lint Corpora/vietnamplus-1080850/nb.txt
+# The clean page as it would be published: without the scraper's site line and image file names.
+grep -v -e '^Vietnam\.vn - ' -e '\.jpg$' Corpora/vietnamplus-1080850/nb.txt > "$work/published.txt"
+check "lint exit 0 on a clean published page" 0 '0 errors, 0 warnings' -- "$TOLK" lint "$work/published.txt"
+check "lint on a clean scraped page: the site line and image names" 1 '1 errors, 1 warnings' -- "$TOLK" lint Corpora/vietnamplus-1080850/nb.txt
 check "lint from stdin as JSON (a CMS)" 1 '"path":"<stdin>","rule":"glossary-forbidden"' -- sh -c "printf 'Overskrift\n\nDe møttes for å drøfte Østsjøen og handelen mellom landene i regionen.\n' | '$TOLK' lint --glossary '$G' --format json -"
 check "lint a missing file is an error" 2 'nope.txt: no such file' -- "$TOLK" lint "$work/nope.txt"
 check "lint --strict fails on warnings" 1 'repeated-paragraph' -- sh -c "printf 'Overskrift\n\nDe to landene ble enige om å styrke samarbeidet innen forsvar og sikkerhet.\n\nDe to landene ble enige om å styrke samarbeidet innen forsvar og sikkerhet.\n' > '$work/rep.txt'; '$TOLK' lint --strict '$work/rep.txt'"
@@ -118,7 +121,7 @@ check "rules" 0 '^glued-words +error +Two words run together' -- "$TOLK" rules
 check "explain" 0 'Does not fire on:' -- "$TOLK" explain glued-words
 check "explain an unknown rule" 2 'unknown rule' -- "$TOLK" explain nonsense
 check "config --dump-default" 0 '^  glued-words: error$' -- "$TOLK" config --dump-default
-check "check the bundled corpus" 1 'Corpora/vietnamplus-1080850/nb.txt +0 +0 +Corpora/vietnamplus-1080850/vi.txt' -- "$TOLK" check
+check "check the bundled corpus" 1 'Corpora/vietnamplus-1080850/nb.txt +1 +1 +Corpora/vietnamplus-1080850/vi.txt' -- "$TOLK" check
 check "check honours its baseline in the exit code" 0 '0 errors, 0 warnings' -- sh -c "'$TOLK' check --write-baseline '$work/check-base.json' && '$TOLK' check --baseline '$work/check-base.json'"
 check "check rejects a broken baseline" 2 'not a tolk baseline' -- "$TOLK" check --baseline "$work/empty.txt"
 # The README's pre-commit recipe, tried for real in a scratch repository.
@@ -129,7 +132,7 @@ sed "s|^TOLK=.*|TOLK=$TOLK_ABS|; s|^GLOSSARY=.*|GLOSSARY=$(pwd)/$G|" scripts/pre
 chmod +x "$hook_repo/.git/hooks/pre-commit"
 cp "$SEED" "$hook_repo/side.txt"
 check "pre-commit hook blocks a page with errors" 1 'glued-words' -- sh -c "cd '$hook_repo' && git add side.txt && git commit -qm bad"
-check "pre-commit hook lets a clean page through" 0 '' -- sh -c "cd '$hook_repo' && git rm -q --cached side.txt && cp '$(pwd)/Corpora/vietnamplus-1080850/nb.txt' clean.txt && git add clean.txt && git commit -qm clean"
+check "pre-commit hook lets a clean page through" 0 '' -- sh -c "cd '$hook_repo' && git rm -q --cached side.txt && cp '$work/published.txt' clean.txt && git add clean.txt && git commit -qm clean"
 check "check: a baseline never overwrites a page of the corpus" 2 'will not overwrite the input' -- sh -c "mkdir -p '$work/cb/a' && cp '$SEED' '$work/cb/a/nb.txt' && cp Corpora/vietnamplus-1080302/vi.txt '$work/cb/a/vi.txt' && '$TOLK' check --write-baseline '$work/cb/a/vi.txt' '$work/cb' ; s=\$?; cmp -s Corpora/vietnamplus-1080302/vi.txt '$work/cb/a/vi.txt' && exit \$s"
 check "a baseline never overwrites a linted page" 2 'will not overwrite the input' -- "$TOLK" lint --write-baseline "$work/seed-copy.txt" "$work/seed-copy.txt"
 check "input is never modified" 0 '' -- cmp "$SEED" "$work/seed-copy.txt"

@@ -26,7 +26,7 @@ def read_gold(rule_prefix=""):
             continue
         with open(path, encoding="utf-8") as file:
             findings = json.load(file)["findings"]
-        if not findings:
+        if all(f.get("scope") == "page" for f in findings):
             clean.append(pair)
         gold |= {(f"Corpora/{pair}/{f['file']}", f["line"], f["column"], f["rule"])
                  for f in findings if f["rule"].startswith(rule_prefix)}
@@ -38,7 +38,7 @@ def report(label, found, gold, clean):
     correct = found & gold
     print(f"{label} findings: {len(found)} reported, {len(gold)} in gold, {len(correct)} correct")
     print(f"precision {len(correct) / max(len(found), 1):.3f}, recall {len(correct) / max(len(gold), 1):.3f}")
-    print(f"findings on the clean pairs: {sum(1 for f in found if any(f'/{p}/' in f[0] for p in clean))}")
+    print(f"findings not in gold on the clean pairs: {sum(1 for f in found - gold if any(f'/{p}/' in f[0] for p in clean))}")
     for f in sorted(found - gold):
         print("  not in gold:", f)
     for f in sorted(gold - found):

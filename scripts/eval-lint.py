@@ -1,6 +1,6 @@
 #!/usr/bin/env python3
 """Precision and recall of `tolk check` (all lint rules, with sources and the glossary) against the
-expected findings in Corpora/*/gold.json; findings on the clean pairs must be zero.
+expected findings in Corpora/*/gold.json; findings not in gold on the clean pairs must be zero.
 
 A finding counts when file, line, column and rule match a gold finding.
 usage: scripts/eval-lint.py [--tolk .build/release/tolk]

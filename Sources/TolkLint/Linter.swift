@@ -65,9 +65,14 @@ public final class Linter {
             for (range, message) in TextRules.spacing(in: translation, unit.range) { add("spacing", range, message) }
         }
         for run in page.chromeRuns {
+            // The finding spans the run, so an editor marks every line of it.
+            let lines = run.last!.start.line - run.first!.start.line + 1
             add(
-                "page-chrome", run.first!.range,
-                "page chrome left in the page (\(run.count) line\(run.count == 1 ? "" : "s") from line \(run.first!.start.line))")
+                "page-chrome", run.first!.range.lowerBound..<run.last!.range.upperBound,
+                run.first!.kind == .site
+                    ? "the site's name line left at the top of the page"
+                    : "page chrome left in the page (\(run.count) block\(run.count == 1 ? "" : "s") over \(lines) line\(lines == 1 ? "" : "s") from line \(run.first!.start.line))"
+            )
         }
         for image in page.elements where image.kind == .image { add("image-filename", image.range, "image file name left as text") }
         let repeated = TextRules.repeatedParagraphs(page.units)
@@ -169,12 +174,15 @@ struct Page {
     /// Headline, lede, paragraphs and captions: what the aligner aligns.
     let units: [Element]
 
-    /// Runs of consecutive chrome elements.
+    /// Runs of consecutive chrome elements; the site line at the top is a run of its own.
     var chromeRuns: [[Element]] {
         var runs: [[Element]] = []
         var previousWasChrome = false
         for element in elements {
-            if element.kind == .chrome {
+            if element.kind == .site {
+                runs.append([element])
+                previousWasChrome = false
+            } else if element.kind == .chrome {
                 if previousWasChrome { runs[runs.count - 1].append(element) } else { runs.append([element]) }
                 previousWasChrome = true
             } else {

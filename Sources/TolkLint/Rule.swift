@@ -56,17 +56,18 @@ extension Rule {
             triggering: ["Ifølge Bộ Nông nghiệp và Môi trường steg eksporten."],
             nonTriggering: ["Ifølge departementet steg eksporten i Đắk-provinsen."]),
         Rule(
-            id: "page-chrome", summary: "Page furniture (comment counters, related-article lists, `No data`) left in the page.",
+            id: "page-chrome",
+            summary: "Page furniture (the site's name line, comment counters, related-article lists, `No data`) left in the page.",
             rationale:
-                "The article reader recognises chrome by labels and by lines repeated across pages; published text must not carry it. One finding per run of chrome lines.",
+                "The article reader recognises chrome by labels and by lines repeated across pages; published text must not carry it. One finding per run of chrome lines, spanning the run (its end line and column are the run's last).",
             defaultSeverity: .error, needsSource: false, needsGlossary: false,
             triggering: ["Overskrift\n\nIngress.\n\nBrødtekst med nok ord til å være et avsnitt her.\n\nKommentar (0)\n\nNo data\n"],
             nonTriggering: ["Overskrift\n\nIngress.\n\nBrødtekst som nevner data og kommentarer i en setning.\n"]),
         Rule(
             id: "image-filename", summary: "An image file name left as a line of text.",
             rationale:
-                "Scraped pages keep image file names above captions; text bound for a CMS should not. Off by default: every scraped figure has one.",
-            defaultSeverity: nil, needsSource: false, needsGlossary: false,
+                "Scraped pages keep image file names above captions; a published page must not carry them.",
+            defaultSeverity: .warning, needsSource: false, needsGlossary: false,
             triggering: ["Overskrift\n\nIngress.\n\nBrødtekst med nok ord til å være et avsnitt her.\n\nttxvn-to-lam-1.jpg\nBildetekst.\n"],
             nonTriggering: ["Overskrift\n\nIngress.\n\nBrødtekst om bildet.jpg-formatet her.\n"]),
         Rule(

@@ -14,6 +14,8 @@ struct CorpusTests {
             let column: Int
             let rule: String
             let match: String
+            /// "page" for what the scraper leaves on every page (site line, image file names).
+            let scope: String?
         }
         let alignment: [String]
         let findings: [Finding]
@@ -79,7 +81,9 @@ struct CorpusTests {
     func goldFindingsPointAtTheirText(pair: String) throws {
         let meta = try JSONDecoder().decode(Meta.self, from: Data(contentsOf: corpus.appendingPathComponent("\(pair)/meta.json")))
         let gold = try JSONDecoder().decode(Gold.self, from: Data(contentsOf: corpus.appendingPathComponent("\(pair)/gold.json")))
-        #expect(meta.clean == gold.findings.isEmpty)
+        // A clean translation has only the page findings every scraped page has.
+        #expect(meta.clean == gold.findings.allSatisfy { $0.scope == "page" })
+        #expect(gold.findings.contains { $0.rule == "page-chrome" && $0.line == 1 })
         for finding in gold.findings {
             let text = try String(contentsOf: corpus.appendingPathComponent("\(pair)/\(finding.file)"), encoding: .utf8)
             let lines = text.split(separator: "\n", omittingEmptySubsequences: false)

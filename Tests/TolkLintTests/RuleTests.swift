@@ -55,8 +55,13 @@ struct RuleTests {
         #expect(places.contains("foreign-date-format@7:23"))
         #expect(places.contains("repeated-paragraph@34:1"))
         #expect(places.contains("page-chrome@84:1"))
+        #expect(places.contains("page-chrome@1:1"))  // the site line
+        #expect(places.contains("image-filename@21:1") && places.contains("image-filename@68:1"))
+        // The chrome finding spans the chrome: it ends on the page's last line.
+        let lastLine = seed.lineRanges.lastIndex { !$0.isEmpty }! + 1
+        #expect(findings.first { $0.rule == "page-chrome" && $0.line == 84 }?.endLine == lastLine)
         // Nothing in the clean sentences: every finding is one of those above.
-        #expect(findings.count == 4, "\(findings.map(\.text))")
+        #expect(findings.count == 7, "\(findings.map(\.text))")
     }
 
     @Test func numbersAgainstTheSource() throws {

@@ -6,7 +6,7 @@ import TolkText
 let scratch = "/dev/shm/tolk-fuzz-textreader-\(getpid()).txt"
 
 /// The input's first three bytes choose a block size (16 bytes to 64 KiB, 16 KiB among them: four
-/// blocks are then exactly one read), a repeat count (up to 255, for runs far longer than a block)
+/// blocks are then exactly one read), a repeat count (for runs far longer than a block)
 /// and whether the input may come whole; the rest, repeated, is the text. The blocks must join to
 /// exactly the text, stay bounded (four blocks past one 64 KiB read), come as one when the text is
 /// short enough to come whole, and each must start on the line the text before it ends on.
@@ -16,7 +16,8 @@ public func fuzz(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
     let bytes = Array(UnsafeBufferPointer(start: data, count: size))
     let sizes = [16, 100, 1000, 4096, 1 << 14, 1 << 16]
     let blockSize = sizes[Int(bytes[0]) % sizes.count]
-    let repeats = max(1, Int(bytes[1]))
+    // Up to 255 repeats, but at most about 300 KB of text: runs past four 64 KiB blocks, quickly.
+    let repeats = max(1, min(Int(bytes[1]), 300_000 / (size - 3)))
     let wholeUpTo = bytes[2] & 1 == 1 ? blockSize * 3 : 0
     let text = Array(Array(repeating: bytes[3...], count: repeats).joined())
     guard FileManager.default.createFile(atPath: scratch, contents: Data(text)) else { return 0 }
