@@ -53,7 +53,10 @@ extension Rule {
             rationale:
                 "Two or more Vietnamese words in a row (letters Norwegian never uses: ă, ơ, ư, đ, tone marks) are text the translation skipped.",
             defaultSeverity: .error, needsSource: false, needsGlossary: false,
-            triggering: ["Ifølge Bộ Nông nghiệp và Môi trường steg eksporten."],
+            triggering: [
+                "Ifølge Bộ Nông nghiệp và Môi trường steg eksporten.", "Det har ført til jordskred og lũ quét i fjellkommunene.",
+                "Bedriftene må knytte bånd til hợp tác xã og bøndene.",
+            ],
             nonTriggering: ["Ifølge departementet steg eksporten i Đắk-provinsen."]),
         Rule(
             id: "page-chrome",

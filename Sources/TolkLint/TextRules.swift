@@ -118,24 +118,28 @@ enum TextRules {
     static func isVietnameseOnly(_ scalar: Unicode.Scalar) -> Bool {
         switch scalar.value {
         case 0x0103, 0x0102, 0x01A1, 0x01A0, 0x01B0, 0x01AF, 0x0111, 0x0110: return true  // ă ơ ư đ
+        case 0x00E3, 0x00C3, 0x00F5, 0x00D5, 0x0129, 0x0128, 0x0169, 0x0168, 0x00EC, 0x00CC: return true  // ã õ ĩ ũ ì
         case 0x1EA0...0x1EF9: return true  // precomposed letters with Vietnamese tone marks
         case 0x0300, 0x0301, 0x0303, 0x0309, 0x0323: return true  // combining tone marks (decomposed input)
         default: return false
         }
     }
 
-    /// Runs of two or more words with letters only Vietnamese uses (single words are often names:
-    /// Đắk); words with â, ê, ô and the small words `và`, `của`, ... continue a run.
+    /// Runs of two or more words that start with a word in letters only Vietnamese uses (a single
+    /// word is often a name: Đắk); words with â, ê, ô, á, é, ... and the small words `và`, `của`, ...
+    /// continue a run (`lũ quét`, `hợp tác xã`).
     static func vietnameseRuns(in document: Document, _ range: Range<Int>) -> [Range<Int>] {
         var runs: [Range<Int>] = []
         var current: [Range<Int>] = []
         var vietnameseWords = 0
         func close() {
-            if vietnameseWords >= 2, let first = current.first, let last = current.last { runs.append(first.lowerBound..<last.upperBound) }
+            if vietnameseWords >= 1, current.count >= 2, let first = current.first, let last = current.last {
+                runs.append(first.lowerBound..<last.upperBound)
+            }
             current = []
             vietnameseWords = 0
         }
-        let continuing: Set<Unicode.Scalar> = ["â", "ê", "ô", "Â", "Ê", "Ô", "à", "á", "ì", "í", "ò", "ó", "ù", "ú", "ý"]
+        let continuing: Set<Unicode.Scalar> = ["â", "ê", "ô", "Â", "Ê", "Ô", "à", "á", "é", "è", "í", "ò", "ó", "ù", "ú", "ý"]
         for (chunkRange, chunk) in chunks(document, range) {
             // ASCII chunks end a run, except the small words that join one ("và" is not ASCII anyway).
             guard chunk.utf8.contains(where: { $0 >= 0x80 }) else {
@@ -260,10 +264,13 @@ enum NumberRules {
     }
 
     /// Whether a number of the translation is absent from the source: a date by its day and month
-    /// (the year alone does not save `2. desember 2025` against `1/12/2025`), anything else by any form.
+    /// or its month and year (the year alone does not save `2. desember 2025` against `1/12/2025`,
+    /// nor `august 2025` against `tháng 9/2025`), anything else by any form.
     static func differs(_ anchors: Set<String>, from source: Set<String>) -> Bool {
-        let dates = anchors.filter { $0.hasPrefix("d:") }
-        return dates.isEmpty ? anchors.isDisjoint(with: source) : dates.isDisjoint(with: source)
+        let days = anchors.filter { $0.hasPrefix("d:") }
+        if !days.isEmpty { return days.isDisjoint(with: source) }
+        let months = anchors.filter { $0.hasPrefix("m:") }
+        return months.isEmpty ? anchors.isDisjoint(with: source) : months.isDisjoint(with: source)
     }
 
     /// Each number written with digits in `range` (a date with its month name and year), with its anchors.
@@ -272,12 +279,18 @@ enum NumberRules {
         var result: [(Range<Int>, Set<String>)] = []
         let base = range.lowerBound
         for match in text.matches(of: LintPatterns.number) {
-            var anchors = try self.anchors(String(text[match.range]), language: language)
+            // A month name before a year belongs to it: `august 2025`.
+            var lower = match.range.lowerBound
+            if let month = text[..<lower].firstMatch(of: LintPatterns.monthBefore), AnchorScanner.month(named: month.1) != nil {
+                lower = month.range.lowerBound
+            }
+            let range = lower..<match.range.upperBound
+            var anchors = try self.anchors(String(text[range]), language: language)
             // A trailing ordinal without a month stays a plain number.
             if anchors.isEmpty { continue }
             anchors.subtract(["n:0"])
-            let start = base + text.utf8.distance(from: text.utf8.startIndex, to: match.range.lowerBound)
-            let end = base + text.utf8.distance(from: text.utf8.startIndex, to: match.range.upperBound)
+            let start = base + text.utf8.distance(from: text.utf8.startIndex, to: range.lowerBound)
+            let end = base + text.utf8.distance(from: text.utf8.startIndex, to: range.upperBound)
             result.append((start..<end, anchors))
         }
         return result
@@ -289,4 +302,6 @@ enum LintPatterns {
     // Regex values are immutable once built; `nonisolated(unsafe)` because Regex is not Sendable.
     nonisolated(unsafe) static let slashDate = /(\d{1,2})\/(\d{1,2})\/(\d{4})(?![\d\/])/
     nonisolated(unsafe) static let number = /\d+(?:[.,\/\u{00A0} ]\d+)*(?:\.\s+\p{L}+(?:\s+\d{4})?)?/
+    /// A word and spaces at the end of the text before a number (`august ` in `august 2025`).
+    nonisolated(unsafe) static let monthBefore = /(\p{L}+)[ \u{00A0}]+$/
 }

@@ -1,4 +1,4 @@
-/// Finds anchors in text: numbers (`n:58.1`), dates (`d:12-01`, `y:2025`) and capitalised words
+/// Finds anchors in text: numbers (`n:58.1`), dates (`d:12-01`, `y:2025`, month and year `m:12-2025`) and capitalised words
 /// folded to ASCII lower case (`w:thongloun`), reading Vietnamese (`1.500`, `2,3`, `1/12/2025`) and
 /// Norwegian (`1 500`, `2,3`, `1. desember 2025`) conventions.
 public enum AnchorScanner {
@@ -79,6 +79,21 @@ public enum AnchorScanner {
         return result
     }
 
+    /// The number of a Norwegian month name in any case (`Desember` -> 12), or nil.
+    public static func month(named name: Substring) -> Int? { months[name.lowercased()] }
+
+    /// The month a month name just before `index` names (`desember 2025`), or nil.
+    private static func monthName(before index: Int, in s: [Unicode.Scalar]) -> Int? {
+        var end = index
+        while end > 0, s[end - 1] == " " || s[end - 1] == "\u{00A0}" { end -= 1 }
+        guard end < index else { return nil }
+        var start = end
+        while start > 0, s[start - 1].properties.isAlphabetic { start -= 1 }
+        var word = String.UnicodeScalarView()
+        word.append(contentsOf: s[start..<end])
+        return month(named: Substring(String(word)))
+    }
+
     /// Reads the number starting at `start`, adds its anchor, returns the index after it.
     private static func number(_ s: [Unicode.Scalar], from start: Int, language: String, into anchors: inout Set<String>) -> Int {
         func digit(_ k: Int) -> Bool { k < s.count && ("0"..."9").contains(s[k]) }
@@ -115,7 +130,14 @@ public enum AnchorScanner {
             let parts = groups.compactMap { Int($0) }
             if parts.count >= 2, (1...31).contains(parts[0]), (1...12).contains(parts[1]) {
                 anchors.insert("d:\(parts[1])-\(parts[0])")
-                if parts.count == 3 { anchors.insert("y:\(parts[2])") }
+                if parts.count == 3 {
+                    anchors.insert("y:\(parts[2])")
+                    anchors.insert("m:\(parts[1])-\(parts[2])")
+                }
+            } else if parts.count == 2, (1...12).contains(parts[0]), (1900...2100).contains(parts[1]) {
+                // Month and year: `tháng 12/2025` ~ `desember 2025`.
+                anchors.insert("m:\(parts[0])-\(parts[1])")
+                anchors.insert("y:\(parts[1])")
             }
             return k
         }
@@ -150,6 +172,7 @@ public enum AnchorScanner {
         let value = fraction.isEmpty ? integer : integer + "." + fraction
         if let year = Int(value), (1900...2100).contains(year), fraction.isEmpty {
             anchors.insert("y:\(year)")
+            if let month = monthName(before: start, in: s) { anchors.insert("m:\(month)-\(year)") }
         } else {
             anchors.insert("n:" + value)
         }

@@ -74,6 +74,16 @@ struct RuleTests {
         #expect(try lint(changed, source: source).filter { $0.rule == "number-mismatch" }.map(\.match) == ["51,8", "2. desember 2025"])
     }
 
+    @Test func monthAndYearAgainstTheSource() throws {
+        let source = "Tiêu đề\n\nBản ghi nhớ được ký vào tháng 12/2025, và giá gạo ổn định từ tháng 9/2025 đến 1/3/2026.\n"
+        let good =
+            "Overskrift\n\nAvtalen ble undertegnet i desember 2025, og risprisen har vært stabil siden september 2025 til 1. mars 2026.\n"
+        #expect(try lint(good, source: source).filter { $0.rule == "number-mismatch" }.isEmpty)
+        let changed =
+            "Overskrift\n\nAvtalen ble undertegnet i desember 2025, og risprisen har vært stabil siden august 2025 til mars 2026.\n"
+        #expect(try lint(changed, source: source).filter { $0.rule == "number-mismatch" }.map(\.match) == ["august 2025"])
+    }
+
     @Test func missingAndExtraParagraphs() throws {
         let corpus = repository.appendingPathComponent("Corpora/vietnamplus-1080533")
         let source = try TextReader(path: corpus.appendingPathComponent("vi.txt").path).readDocument()
