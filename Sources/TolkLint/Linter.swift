@@ -49,8 +49,15 @@ public final class Linter {
         }
 
         let written = page.elements.filter { [.headline, .lede, .byline, .paragraph, .caption, .credit].contains($0.kind) }
+        var standaloneNames: Set<String>? = nil
+        let names = {
+            if standaloneNames == nil { standaloneNames = TextRules.standaloneNames(in: translation) }
+            return standaloneNames!
+        }
         for element in written {
-            for (range, message) in TextRules.gluedWords(in: translation, element.range) { add("glued-words", range, message) }
+            for (range, message) in TextRules.gluedWords(in: translation, element.range, names: names) {
+                add("glued-words", range, message)
+            }
             for (rule, range, message) in TextRules.disguisedWords(in: translation, element.range) { add(rule, range, message) }
             for (range, suggestion) in TextRules.foreignDates(in: translation, element.range) {
                 add(

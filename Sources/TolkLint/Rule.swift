@@ -23,10 +23,18 @@ extension Rule {
         Rule(
             id: "glued-words", summary: "Two words run together, such as a site name doubled and glued to a date.",
             rationale:
-                "Scrapers and machine translation glue tokens (`VietnamPlusVietnamPlus01/12/2025`). Real names in CamelCase (`VietnamPlus`, `McDonald`) are not flagged: only a doubled name or letters glued to digits are.",
+                "Scrapers and machine translation glue tokens (`VietnamPlusVietnamPlus01/12/2025`, `hovedstadenHanoi`). Real names in CamelCase (`VietnamPlus`, `McDonald`, `iPhone`) are not flagged: only a doubled name, letters glued to digits and a lower-case word run into a capitalised one are.",
             defaultSeverity: .error, needsSource: false, needsGlossary: false,
-            triggering: ["VietnamPlusVietnamPlus01/12/2025", "Skrevet av NTBNTB12.03.2024 i dag."],
-            nonTriggering: ["VietnamPlus melder at McDonald åpner i Hanoi.", "CO2-frie 3D-motorer og MH17."]),
+            triggering: [
+                "VietnamPlusVietnamPlus01/12/2025", "Skrevet av NTBNTB12.03.2024 i dag.",
+                "Hanoi vokser. Han kom til hovedstadenHanoi i går.",
+                "Møtet i Kuala Lumpur varte to dager; det fant sted iKuala Lumpur sentrum.",
+            ],
+            nonTriggering: [
+                "VietnamPlus melder at McDonald åpner i Hanoi.", "CO2-frie 3D-motorer og MH17.",
+                "Hun kjøpte en iPhone og solgte den på eBay; 5 kWh, pH 7 og mRNA-vaksiner.",
+                "Lytt til radiOrakel i kveld: en radiostasjon i Oslo.",
+            ]),
         Rule(
             id: "invisible-character",
             summary: "An invisible character inside a word: a zero-width joiner, space or non-joiner, a bidirectional control.",

@@ -20,7 +20,9 @@ enum TextRules {
     }
 
     /// `VietnamPlusVietnamPlus01/12/2025`: a doubled name, or letters glued to digits.
-    static func gluedWords(in document: Document, _ range: Range<Int>) -> [(Range<Int>, String)] {
+    /// `names` gives the capitalised words that stand alone somewhere in the document (asked only
+    /// when a lower-case word runs into a capitalised one, which must be one of them).
+    static func gluedWords(in document: Document, _ range: Range<Int>, names: () -> Set<String>) -> [(Range<Int>, String)] {
         var found: [(Range<Int>, String)] = []
         for (chunkRange, chunk) in chunks(document, range) {
             // Cheap test first: a glued chunk has a digit, or a capital letter after its first character.
@@ -37,12 +39,48 @@ enum TextRules {
             let doubled = letters.count.isMultiple(of: 2) && letters.prefix(half) == letters.suffix(half) && letters.first!.isUppercase
             // Letters run into digits: "VietnamPlus01/12/2025" (not "MH17", "CO2", "COVID19").
             let gluedToDigits = hasLowercase && rest.first?.isNumber == true && letters.last!.isLowercase
-            if doubled || gluedToDigits {
+            let gluedToKnownName = gluedName(in: chunk).map { names().contains($0) } ?? false
+            if doubled || gluedToDigits || gluedToKnownName {
                 found.append((chunkRange, "'\(chunk)' runs words together"))
             }
         }
         return found
     }
+
+    /// The capitalised word a lower-case word runs into: `Hanoi` in `hovedstadenHanoi`, `Kuala` in
+    /// `iKuala` (a word of two letters or more, or the preposition `i`, before an upper-case letter
+    /// and a lower-case one); nil for `iPhone`, `eBay`, `kWh`, `pH`, `mRNA`.
+    static func gluedName(in chunk: String) -> String? {
+        let letters = Array(chunk.prefix { $0.isLetter || $0 == "-" })
+        guard let first = letters.first, first.isLowercase else { return nil }
+        var k = 1
+        while k + 1 < letters.count {
+            if letters[k - 1].isLowercase, letters[k].isUppercase, letters[k + 1].isLowercase {
+                let before = String(letters[..<k])
+                let name = String(letters[k...].prefix { $0.isLetter })
+                if before.count >= 2, before.allSatisfy({ $0.isLowercase || $0 == "-" }) { return name }
+                if before == "i", !camelCaseBrands.contains(where: { String(letters).hasPrefix($0) }) { return name }
+                return nil
+            }
+            k += 1
+        }
+        return nil
+    }
+
+    /// Capitalised words that stand alone in `document` (`Hanoi`, `Kuala`): the names a glued word
+    /// may hide.
+    static func standaloneNames(in document: Document) -> Set<String> {
+        var names = Set<String>()
+        for (_, chunk) in chunks(document, 0..<document.bytes.count) {
+            let word = chunk.trimmed(",.;:()«»\"'!?")
+            guard let first = word.first, first.isUppercase, word.dropFirst().allSatisfy(\.isLowercase) else { continue }
+            names.insert(word)
+        }
+        return names
+    }
+
+    /// Brand names that start with a lower-case `i` and a capital.
+    private static let camelCaseBrands = ["iPhone", "iPad", "iPod", "iMac", "iCloud", "iTunes", "iOS"]
 
     /// Words disguised by invisible characters (`GeneralsekretærLa\u{200D}ms`: a zero-width joiner,
     /// space or non-joiner, a word joiner, a byte order mark or a bidirectional control between two
