@@ -28,6 +28,7 @@ public enum GlossaryCSV {
         var concepts: [Concept] = []
         var positions: [String: TextPosition] = [:]
         var indexByID: [String: Int] = [:]
+        var untyped = Set<String>()
         for row in rows.dropFirst() where !row.fields.allSatisfy({ $0.trimmed().isEmpty }) {
             let id = value(row, "concept_id")
             let text = value(row, "term")
@@ -53,6 +54,7 @@ public enum GlossaryCSV {
                     source: document.name, position: row.position,
                     message: "unknown type '\(typeText)' (person, title, organisation, place, term)")
             }
+            if typeText.isEmpty { untyped.insert(id) }
             let note = value(row, "note")
             indexByID[id] = concepts.count
             let concept = Concept(
@@ -61,6 +63,9 @@ public enum GlossaryCSV {
             positions[id] = row.position
             positions[Glossary.key(concept: concept, term: term)] = row.position
             concepts.append(concept)
+        }
+        for index in concepts.indices where untyped.contains(concepts[index].id) {
+            concepts[index].kind = Concept.inferredKind(of: concepts[index].terms, properNoun: false)
         }
         return Glossary(concepts: concepts, source: document.name, positions: positions)
     }

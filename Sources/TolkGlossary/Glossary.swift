@@ -51,6 +51,28 @@ public struct Concept: Sendable, Hashable {
     /// The terms in `language`.
     public func terms(in language: String) -> [Term] { terms.filter { $0.language == language } }
 
+    /// The kind of a concept whose glossary does not say, from its terms alone: a name when a term
+    /// is another language's term without its diacritics (`Tô Lâm` -> `To Lam`) or every term
+    /// outside the first language is capitalised word by word (`Mohamad Hasan`, `ASEAN`), or when
+    /// `properNoun` (TBX partOfSpeech) says so — a person, or an organisation when written in
+    /// capitals; anything else is a term (its case rule then comes from how the term is written).
+    public static func inferredKind(of terms: [Term], properNoun: Bool) -> Kind {
+        let written = terms.filter { $0.status != .forbidden && !$0.text.trimmed().isEmpty }
+        guard let firstLanguage = written.first?.language else { return .term }
+        let targets = written.filter { $0.language != firstLanguage }
+        let folder = Normalizer(form: .nfc, foldDiacritics: true)
+        let folded = { (text: String) in (try? folder.normalize(text).text) ?? text }
+        let foldsToAnother = written.contains { term in
+            term.text != folded(term.text) && written.contains { $0.language != term.language && $0.text == folded(term.text) }
+        }
+        let capitalised =
+            !targets.isEmpty
+            && targets.allSatisfy { term in term.text.split(separator: " ").allSatisfy { $0.first?.isUppercase == true } }
+        guard properNoun || foldsToAnother || capitalised else { return .term }
+        let acronym = targets.allSatisfy { $0.text == $0.text.uppercased() }
+        return acronym && !foldsToAnother ? .organisation : .person
+    }
+
     /// The preferred term in `language` (the first admitted one when none is preferred).
     public func preferred(in language: String) -> Term? {
         let candidates = terms(in: language)

@@ -46,7 +46,7 @@ public final class GlossaryChecker {
         for concept in glossary.concepts {
             for term in concept.terms(in: targetLanguage) where term.status != .forbidden {
                 let words = term.text.split(separator: " ").map(String.init)
-                if concept.kind == .title, words.count == 1 {
+                if Self.actsAsTitle(concept, term), words.count == 1 {
                     titles += ["", "en", "er", "ene"].map { (words[0].lowercased() + $0, concept) }
                 }
                 if concept.kind == .person, words.count >= 2, words.allSatisfy({ $0.first?.isUppercase == true }) {
@@ -164,7 +164,7 @@ public final class GlossaryChecker {
         var titleEnds: [Int: TermOccurrence] = [:]
         for occurrence in occurrences {
             if occurrence.concept.kind == .person { coveredByName.formUnion(occurrence.tokens) }
-            if occurrence.concept.kind == .title { titleEnds[occurrence.tokens.upperBound - 1] = occurrence }
+            if Self.actsAsTitle(occurrence.concept, occurrence.term) { titleEnds[occurrence.tokens.upperBound - 1] = occurrence }
         }
         func nameWord(_ word: String) -> (Concept, [String])? {
             var bare = word
@@ -238,6 +238,12 @@ public final class GlossaryChecker {
         return results
     }
 
+    /// A title, or a one-word term in lower case: what a glossary without categories gives for
+    /// `generalsekretær` and `statsminister` (a title before a name is checked as one).
+    private static func actsAsTitle(_ concept: Concept, _ term: Term) -> Bool {
+        concept.kind == .title || (concept.kind == .term && term.text.first?.isLowercase == true && !term.text.contains(" "))
+    }
+
     // MARK: Consistency and case
 
     /// Concepts rendered by two or more different glossary terms, with their occurrences (first of each rendering).
@@ -265,23 +271,27 @@ public final class GlossaryChecker {
 
     private func caseProblem(_ occurrence: TermOccurrence, in segmentation: Segmentation) -> (String, String)? {
         guard let first = occurrence.text.first else { return nil }
+        // The case comes from the term as the glossary writes it: a title or term in lower case
+        // (`statsminister`, `brikke`) is lower case but at the start of a sentence or line. An
+        // organisation may be written as a proper name (`Regjeringen` for Norway's government).
         switch occurrence.concept.kind {
-        case .title:
+        case .organisation:
+            return nil
+        case .title, .term:
             guard first.isUppercase, occurrence.term.text.first?.isLowercase == true,
                 !startsSentence(occurrence.tokens.lowerBound, in: segmentation)
             else { return nil }
+            let what = occurrence.concept.kind == .title ? "title" : "term"
             return (
-                "the title '\(occurrence.text)' is written in lower case mid-sentence",
+                "the \(what) '\(occurrence.text)' is written in lower case mid-sentence",
                 occurrence.text.prefix(1).lowercased() + occurrence.text.dropFirst()
             )
         case .person, .place:
             guard first.isLowercase, occurrence.term.text.first?.isUppercase == true else { return nil }
             return (
                 "the name '\(occurrence.text)' is written with a capital letter",
-                occurrence.text.prefix(1).uppercased() + occurrence.text.dropFirst()
+                occurrence.text.split(separator: " ").map { $0.prefix(1).uppercased() + $0.dropFirst() }.joined(separator: " ")
             )
-        case .organisation, .term:
-            return nil
         }
     }
 

@@ -42,7 +42,7 @@ public enum TBX {
 
     private static func concept(_ entry: XMLElement, source: String) throws(GlossaryError) -> (Concept, [TextPosition]) {
         let id = entry.attribute("id") ?? "line\(entry.position.line)"
-        var kind = Concept.Kind.term
+        var kind: Concept.Kind? = nil
         if let type = category("conceptType", in: entry) {
             guard let parsed = Concept.Kind(rawValue: type.text.lowercased()) else {
                 throw .invalid(
@@ -55,6 +55,7 @@ public enum TBX {
         let note = (entry.elements("note").first ?? category("definition", in: entry)).map(\.text)
         var terms: [Term] = []
         var termPositions: [TextPosition] = []
+        var properNoun = false
         for languageSection in entry.elements() where languageSection.localName == "langSec" || languageSection.localName == "langSet" {
             guard let language = languageSection.attribute("xml:lang") ?? languageSection.attribute("lang") else {
                 throw .invalid(source: source, position: languageSection.position, message: "<\(languageSection.name)> without xml:lang")
@@ -62,9 +63,12 @@ public enum TBX {
             for termSection in languageSection.elements() where ["termSec", "tig", "ntig"].contains(termSection.localName) {
                 terms.append(try term(termSection, language: language, source: source))
                 termPositions.append(termSection.position)
+                let holder = termSection.localName == "ntig" ? (termSection.elements("termGrp").first ?? termSection) : termSection
+                if category("partOfSpeech", in: holder)?.text.lowercased() == "propernoun" { properNoun = true }
             }
         }
-        return (Concept(id: id, kind: kind, note: note, doNotTranslate: doNotTranslate, terms: terms), termPositions)
+        let resolved = kind ?? Concept.inferredKind(of: terms, properNoun: properNoun)
+        return (Concept(id: id, kind: resolved, note: note, doNotTranslate: doNotTranslate, terms: terms), termPositions)
     }
 
     private static func term(_ section: XMLElement, language: String, source: String) throws(GlossaryError) -> Term {

@@ -63,9 +63,11 @@ public final class TermMatcher {
                     if norwegian, index == 0 {
                         positions[positions.count - 1] = try inflections(of: words.last!, kind: concept.kind)
                     }
-                    let pattern = Pattern(
-                        concept: concept, term: term, positions: positions,
-                        needsCapital: concept.kind != .title && concept.kind != .term && words.contains { $0.first?.isUppercase == true })
+                    // A name needs a capital in the text, except one of several long words: `tran hong ha`
+                    // is a name in lower case, `to lam` two lambs.
+                    let isName = concept.kind != .title && concept.kind != .term && words.contains { $0.first?.isUppercase == true }
+                    let distinctive = words.count >= 3 || (words.count == 2 && words.allSatisfy { $0.count >= 4 })
+                    let pattern = Pattern(concept: concept, term: term, positions: positions, needsCapital: isName && !distinctive)
                     for first in positions[0] { patternsByFirstKey[first, default: []].append(pattern) }
                 }
             }
