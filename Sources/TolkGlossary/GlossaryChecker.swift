@@ -96,10 +96,14 @@ public final class GlossaryChecker {
             finding(
                 "glossary-inconsistent", .warning,
                 "\(concept.id) is rendered \(Set(places.map(\.term.text)).count) ways in this article: \(renderings)",
-                places[1].range, suggestion: concept.preferred(in: targetLanguage)?.text, concept: concept.id)
+                // At a forbidden rendering when there is one (the approved places are right), else
+                // at the second rendering.
+                (places.first { $0.term.status == .forbidden } ?? places[1]).range, suggestion: concept.preferred(in: targetLanguage)?.text,
+                concept: concept.id)
         }
 
-        for occurrence in occurrences where occurrence.term.status != .forbidden {
+        // A compound is a word of its own: its case is not the term's (`Ministerrådet`).
+        for occurrence in occurrences where occurrence.term.status != .forbidden && !occurrence.isCompound {
             if let (message, suggestion) = caseProblem(occurrence, in: segmentation) {
                 finding("glossary-case", .warning, message, occurrence.range, suggestion: suggestion, concept: occurrence.concept.id)
             }
@@ -278,7 +282,10 @@ public final class GlossaryChecker {
         case .organisation:
             return nil
         case .title, .term:
-            guard first.isUppercase, occurrence.term.text.first?.isLowercase == true,
+            // A term the glossary gives in the definite form (`regjeringen`, `sentralkomiteen`) names
+            // an institution, which Norwegian may capitalise (`Regjeringen`).
+            let definite = !occurrence.term.text.contains(" ") && ["en", "et"].contains { occurrence.term.text.hasSuffix($0) }
+            guard first.isUppercase, occurrence.term.text.first?.isLowercase == true, !definite,
                 !startsSentence(occurrence.tokens.lowerBound, in: segmentation)
             else { return nil }
             let what = occurrence.concept.kind == .title ? "title" : "term"

@@ -11,6 +11,8 @@ public struct TermOccurrence: Sendable, Hashable {
     public let tokens: Range<Int>
     /// The text as written.
     public let text: String
+    /// Whether the term's last word only starts the word found (`Østsjøspørsmålet` for `Østsjøen`).
+    public let isCompound: Bool
 }
 
 /// Finds a language's glossary terms in segmented text, on token boundaries, longest match first.
@@ -39,7 +41,24 @@ public final class TermMatcher {
         let positions: [Set<String>]
         /// Names (people, places, organisations) need a capital letter in the text.
         let needsCapital: Bool
+        /// Norwegian: what the last word may start a compound with (`østsjø` in `østsjøspørsmålet`,
+        /// `ninh-` in `Ninh-provinsen`).
+        let compoundStems: [String]
+
+        /// Whether the token `text` (with `key`) is a compound the last word starts: a stem and three
+        /// letters or more in lower case (`NasjonalforsamlingslederTran` is a title glued to a name).
+        func startsCompound(_ key: String, text: String) -> Bool {
+            compoundStems.contains { stem in
+                key.count >= stem.count + 3 && key.hasPrefix(stem)
+                    && key.dropFirst(stem.count).allSatisfy { $0.isLetter || $0 == "-" }
+                    && !text.dropFirst(stem.count).contains { $0.isUppercase }
+            }
+        }
     }
+
+    /// One-word patterns by their compound stems, for tokens whose whole key names no term.
+    private var patternsByStem: [String: [Pattern]] = [:]
+    private var longestStem = 0
 
     private static let nounEndings = ["", "en", "ens", "er", "ers", "ene", "enes", "et", "ets", "a", "as", "s"]
     private static let endingsAfterE = ["n", "ns", "t", "ts", "r", "rs", "ne", "nes"]
@@ -60,18 +79,46 @@ public final class TermMatcher {
                     let words = try segmenter.segment(Document(written)).tokens.map { written.utf8Slice($0.range) }
                     guard !words.isEmpty else { continue }
                     var positions = try words.map { Set([try key($0)]) }
+                    let isName = concept.kind != .title && concept.kind != .term && words.contains { $0.first?.isUppercase == true }
+                    var stems: [String] = []
                     if norwegian, index == 0 {
                         positions[positions.count - 1] = try inflections(of: words.last!, kind: concept.kind)
+                        stems = try compoundStems(of: words.last!, isName: isName)
+                        // Adjectives before a definite noun take -e: `strategiske partnerskapet`.
+                        if !isName {
+                            for k in positions.indices.dropLast() {
+                                positions[k].formUnion(positions[k].filter { !$0.hasSuffix("e") }.map { $0 + "e" })
+                            }
+                        }
                     }
                     // A name needs a capital in the text, except one of several long words: `tran hong ha`
                     // is a name in lower case, `to lam` two lambs.
-                    let isName = concept.kind != .title && concept.kind != .term && words.contains { $0.first?.isUppercase == true }
                     let distinctive = words.count >= 3 || (words.count == 2 && words.allSatisfy { $0.count >= 4 })
-                    let pattern = Pattern(concept: concept, term: term, positions: positions, needsCapital: isName && !distinctive)
+                    let pattern = Pattern(
+                        concept: concept, term: term, positions: positions, needsCapital: isName && !distinctive, compoundStems: stems)
                     for first in positions[0] { patternsByFirstKey[first, default: []].append(pattern) }
+                    if words.count == 1 {
+                        for stem in stems {
+                            patternsByStem[stem, default: []].append(pattern)
+                            longestStem = max(longestStem, stem.count)
+                        }
+                    }
                 }
             }
         }
+    }
+
+    /// The stems a word starts Norwegian compounds with: a common noun without its definite
+    /// ending or final -e (`østsjøen` -> `østsjø`, `halvleder`, `brikke` -> `brikk`), five letters
+    /// or more; a name only with a hyphen (`ninh-` for `Bac Ninh-provinsen`).
+    private func compoundStems(of word: String, isName: Bool) throws -> [String] {
+        let base = try key(word)
+        // A name in the definite form compounds closed too: `Østsjøen` -> `Østsjøspørsmålet`.
+        let definiteName = isName && !word.contains(" ") && ["en", "et"].contains { base.hasSuffix($0) }
+        if isName && !definiteName { return [base + "-"] }
+        var stems = [base]
+        for ending in ["en", "et", "a", "e"] where base.hasSuffix(ending) { stems.append(String(base.dropLast(ending.count))) }
+        return stems.filter { $0.count >= 5 } + (isName ? [base + "-"] : [])
     }
 
     private func inflections(of word: String, kind: Concept.Kind) throws -> Set<String> {
@@ -92,10 +139,22 @@ public final class TermMatcher {
         return forms
     }
 
+    /// One-word patterns that `key` is a compound of (`østsjøspørsmålet`), longest stem first.
+    private func compoundPatterns(_ key: String) -> [Pattern] {
+        guard !patternsByStem.isEmpty, key.count >= 8 else { return [] }
+        var length = min(key.count - 3, longestStem)
+        while length >= 5 {
+            if let patterns = patternsByStem[String(key.prefix(length))] { return patterns }
+            length -= 1
+        }
+        return []
+    }
+
     /// The comparison key of a token.
     func key(_ text: String) throws -> String {
         if let known = keyCache[text] { return known }
-        let key = try keyNormalizer.map { try $0.normalize(text).text } ?? text.lowercased()
+        // Norwegian writes `komité` and `komite`, `idé` and `ide`: the accent does not tell terms apart.
+        let key = try keyNormalizer.map { try $0.normalize(text).text } ?? text.lowercased().replacingOccurrences(of: "é", with: "e")
         if keyCache.count > 100_000 { keyCache.removeAll(keepingCapacity: true) }
         keyCache[text] = key
         return key
@@ -110,30 +169,37 @@ public final class TermMatcher {
         var found: [TermOccurrence] = []
         var i = 0
         while i < tokens.count {
-            var best: (Pattern, Int)? = nil
-            for pattern in patternsByFirstKey[keys[i]] ?? [] {
+            var best: (Pattern, Int, compound: Bool)? = nil
+            for pattern in patternsByFirstKey[keys[i]] ?? compoundPatterns(keys[i]) {
                 let length = pattern.positions.count
                 guard i + length <= tokens.count, length > (best?.1 ?? 0) else { continue }
-                // The words of a multi-word term follow each other, separated by spaces only.
-                var matches = true
-                for k in 1..<max(length, 1)
-                where !pattern.positions[k].contains(keys[i + k]) || !separatedBySpace(tokens[i + k - 1], tokens[i + k], in: segmentation) {
-                    matches = false
-                    break
+                // The words of a multi-word term follow each other, separated by spaces only; the
+                // last may start a compound.
+                let text = { (k: Int) in segmentation.text(tokens[i + k].range) }
+                var matches = length > 1 || pattern.positions[0].contains(keys[i]) || pattern.startsCompound(keys[i], text: text(0))
+                for k in 1..<max(length, 1) {
+                    let fits =
+                        pattern.positions[k].contains(keys[i + k])
+                        || (k == length - 1 && pattern.startsCompound(keys[i + k], text: text(k)))
+                    if !fits || !separatedBySpace(tokens[i + k - 1], tokens[i + k], in: segmentation) {
+                        matches = false
+                        break
+                    }
                 }
                 if matches, pattern.needsCapital,
                     !(i..<(i + length)).contains(where: { segmentation.text(tokens[$0].range).first?.isUppercase == true })
                 {
                     matches = false
                 }
-                if matches { best = (pattern, length) }
+                if matches { best = (pattern, length, !pattern.positions[length - 1].contains(keys[i + length - 1])) }
             }
-            if let (pattern, length) = best {
+            if let (pattern, length, compound) = best {
                 let range = tokens[i].range.lowerBound..<tokens[i + length - 1].range.upperBound
                 found.append(
                     TermOccurrence(
-                        concept: pattern.concept, term: pattern.term, range: range, tokens: i..<(i + length), text: segmentation.text(range)
-                    ))
+                        concept: pattern.concept, term: pattern.term, range: range, tokens: i..<(i + length),
+                        text: segmentation.text(range),
+                        isCompound: compound))
                 i += length
             } else {
                 i += 1
