@@ -132,8 +132,9 @@ public final class GlossaryChecker {
             findings: findings.sorted(by: Finding.ordered), occurrences: occurrences, path: translation.name, segmentation: segmentation)
     }
 
-    /// A capitalised one-word title or term followed by a capitalised word that is no glossary name
-    /// belongs to another proper name: "Premier League", "President Hotel".
+    /// A capitalised one-word title or term followed by one capitalised word that is no glossary
+    /// name belongs to another proper name: "Premier League", "President Hotel" (two capitalised
+    /// words after it are a person's name: "Statsminister Anwar Ibrahim").
     private func isPartOfAnotherName(_ occurrence: TermOccurrence, in segmentation: Segmentation) -> Bool {
         guard occurrence.concept.kind == .title || occurrence.concept.kind == .term, occurrence.tokens.count == 1,
             occurrence.text.first?.isUppercase == true, occurrence.tokens.upperBound < segmentation.tokens.count
@@ -144,6 +145,12 @@ public final class GlossaryChecker {
             return false
         }
         let bare = word.split(separator: "-").first.map(String.init) ?? word
+        let after = occurrence.tokens.upperBound + 1
+        if after < segmentation.tokens.count, segmentation.tokens[after].kind == .word,
+            segmentation.text(segmentation.tokens[after].range).first?.isUppercase == true, !lineBreak(before: after, in: segmentation)
+        {
+            return false
+        }
         return !names.contains { $0.words.contains(bare) || $0.words.contains(String(bare.dropLast())) }
     }
 

@@ -144,6 +144,8 @@ struct GlossaryRuleTests {
         #expect(cases.first?.suggestion == "statsminister")
         // A title that is part of another name is no title: "Premier League".
         #expect(try findings("Han spiller i Premier League nå.").isEmpty)
+        // A title before a name not in the glossary: two capitalised words are a person.
+        #expect(try findings("Han møtte Malaysias Statsminister Anwar Ibrahim i går.").map(\.rule) == ["glossary-case"])
     }
 
     @Test func missingNeedsTheSource() throws {
