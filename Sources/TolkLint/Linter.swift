@@ -69,6 +69,9 @@ public final class Linter {
             for range in TextRules.vietnameseRuns(in: translation, unit.range) {
                 add("untranslated", range, "Vietnamese text left untranslated")
             }
+            for range in TextRules.englishRuns(in: translation, unit.range) {
+                add("untranslated", range, "English text left untranslated")
+            }
             for (range, message) in TextRules.spacing(in: translation, unit.range) { add("spacing", range, message) }
         }
         for run in page.chromeRuns {

@@ -57,15 +57,19 @@ extension Rule {
             triggering: ["Møtet var 01/12/2025 i Hanoi."],
             nonTriggering: ["Møtet var 1. desember 2025 i Hanoi.", "Forholdet var 3/4 av alle."]),
         Rule(
-            id: "untranslated", summary: "Vietnamese words left in the Norwegian text.",
+            id: "untranslated", summary: "Vietnamese or English text left in the Norwegian text.",
             rationale:
-                "Two or more Vietnamese words in a row (letters Norwegian never uses: ă, ơ, ư, đ, tone marks) are text the translation skipped.",
+                "Two or more Vietnamese words in a row (letters Norwegian never uses: ă, ơ, ư, đ, tone marks), or a sentence of ten words or more mostly in English function words (a pivot translation not carried through), are text the translation skipped.",
             defaultSeverity: .error, needsSource: false, needsGlossary: false,
             triggering: [
                 "Ifølge Bộ Nông nghiệp và Môi trường steg eksporten.", "Det har ført til jordskred og lũ quét i fjellkommunene.",
                 "Bedriftene må knytte bånd til hợp tác xã og bøndene.",
+                "Møtet endte i går. Speaking at the meeting, the minister proposed that ASEAN uphold the spirit of self-reliance and step up its integration.",
             ],
-            nonTriggering: ["Ifølge departementet steg eksporten i Đắk-provinsen."]),
+            nonTriggering: [
+                "Ifølge departementet steg eksporten i Đắk-provinsen.", "Sangen «where do we go when we die?» ble spilt for de fremmøtte.",
+                "Ministeren sa at landene vil styrke samarbeidet om handel, og at det er viktig for regionen.",
+            ]),
         Rule(
             id: "page-chrome",
             summary: "Page furniture (the site's name line, comment counters, related-article lists, `No data`) left in the page.",

@@ -201,6 +201,52 @@ enum TextRules {
         return runs
     }
 
+    /// Sentences left in English: ten words or more (a short quote may stay English), at least four of English's function words
+    /// and more than twice as many of them as of Norwegian's (names and numbers count for neither).
+    /// Consecutive English sentences are one range. The word lists are tolk's own: the most frequent
+    /// function words of each language, leaving out words both use (`i`, `at`, `for`, `to`, `by`).
+    static func englishRuns(in document: Document, _ range: Range<Int>) -> [Range<Int>] {
+        var runs: [Range<Int>] = []
+        var sentenceStart: Int? = nil
+        var words = 0
+        var english = 0
+        var norwegian = 0
+        func close(at end: Int) {
+            if let start = sentenceStart, words >= 10, english >= 4, english > 2 * norwegian {
+                if let last = runs.last, document.bytes[last.upperBound..<start].allSatisfy({ $0 == 0x20 }) {
+                    runs[runs.count - 1] = last.lowerBound..<end
+                } else {
+                    runs.append(start..<end)
+                }
+            }
+            sentenceStart = nil
+            words = 0
+            english = 0
+            norwegian = 0
+        }
+        for (chunkRange, chunk) in chunks(document, range) {
+            if sentenceStart == nil { sentenceStart = chunkRange.lowerBound }
+            let word = chunk.trimmed(",.;:()«»\"'!?").lowercased()
+            words += 1
+            if englishWords.contains(word) { english += 1 } else if norwegianWords.contains(word) { norwegian += 1 }
+            if let last = chunk.last, ".!?".contains(last) { close(at: chunkRange.upperBound) }
+        }
+        close(at: range.upperBound)
+        return runs
+    }
+
+    private static let englishWords: Set<String> = [
+        "the", "of", "and", "is", "was", "that", "with", "on", "from", "are", "this", "have", "has", "will", "which", "it", "an",
+        "their", "its", "were", "been", "would", "said", "into", "also", "after", "not", "but", "they", "we", "you", "or", "than",
+        "about", "these", "who", "what", "when", "while", "should", "could", "can", "his", "her", "our", "there", "such",
+    ]
+    private static let norwegianWords: Set<String> = [
+        "og", "på", "til", "det", "som", "en", "er", "av", "med", "den", "har", "de", "om", "et", "ikke", "fra", "var", "vil",
+        "skal", "seg", "sin", "sine", "sitt", "også", "etter", "ved", "mot", "blir", "ble", "kan", "denne", "dette", "disse",
+        "eller", "men", "mellom", "over", "hadde", "være", "vært", "han", "hun", "vi", "dem", "sa", "da", "når", "hvor", "hva",
+        "så", "nå", "enn", "i", "at", "for",
+    ]
+
     private static let smallWords: Set<String> = ["và", "của", "các", "cho", "với", "là", "tại", "và"]
 
     /// Spacing slips: no space after a full stop, a space before a comma or full stop, doubled spaces.
