@@ -61,9 +61,25 @@ public final class GlossaryChecker {
         self.nameByWord = nameByWord
     }
 
+    /// A source paragraph and the translated text it is aligned with (its bead and the beads
+    /// beside it, as an alignment can be off by one).
+    public struct AlignedUnit: Sendable {
+        public let source: Range<Int>
+        public let targets: [Range<Int>]
+
+        public init(source: Range<Int>, targets: [Range<Int>]) {
+            self.source = source
+            self.targets = targets
+        }
+    }
+
     /// Checks one translation, with its source when there is one; `sourceRanges` limits the
-    /// missing-term check to the article text of the source (not its site line or chrome).
-    public func check(translation: Document, source: Document? = nil, sourceRanges: [Range<Int>]? = nil) throws -> Result {
+    /// missing-term check to the article text of the source (not its site line or chrome), and
+    /// `aligned` makes it per paragraph for names: a name needs an approved rendering in the text its
+    /// paragraph is aligned with, not just anywhere in the translation.
+    public func check(
+        translation: Document, source: Document? = nil, sourceRanges: [Range<Int>]? = nil, aligned: [AlignedUnit]? = nil
+    ) throws -> Result {
         let segmentation = try targetSegmenter.segment(translation)
         let occurrences = try targetMatcher.occurrences(in: segmentation).filter { !isPartOfAnotherName($0, in: segmentation) }
         var findings: [Finding] = []
@@ -114,15 +130,42 @@ public final class GlossaryChecker {
             let rendered = Set(occurrences.map(\.concept.id)).union(mangled.map(\.1.id))
             let targetWords = Set(segmentation.tokens.filter { $0.kind == .word }.map { segmentation.text($0.range).lowercased() })
             var reported = Set<String>()
-            for occurrence in try sourceMatcher.occurrences(in: sourceSegmentation) where !rendered.contains(occurrence.concept.id) {
+            for occurrence in try sourceMatcher.occurrences(in: sourceSegmentation) {
                 if let sourceRanges, !sourceRanges.contains(where: { $0.contains(occurrence.range.lowerBound) }) { continue }
-                if renderedInCompound(occurrence.concept, words: targetWords) { continue }
-                guard let expected = occurrence.concept.preferred(in: targetLanguage), reported.insert(occurrence.concept.id).inserted
-                else { continue }
+                var key = occurrence.concept.id
+                // Names are checked per paragraph; titles, terms and organisations against the whole
+                // article, as a translation may fold them into a compound (`Bộ trưởng Bộ Công Thương`:
+                // `handelsminister`) or render a verb use by a verb (`đổi mới nội dung`: `fornye`).
+                let perParagraph = occurrence.concept.kind == .person || occurrence.concept.kind == .place
+                if let aligned, perParagraph {
+                    // Per paragraph: rendered in the aligned text (a paragraph with no translation is
+                    // missing-translation's finding).
+                    guard let unit = aligned.firstIndex(where: { $0.source.contains(occurrence.range.lowerBound) }),
+                        !aligned[unit].targets.isEmpty
+                    else { continue }
+                    let targets = aligned[unit].targets
+                    let inTargets = { (range: Range<Int>) in targets.contains { $0.contains(range.lowerBound) } }
+                    if occurrences.contains(where: { $0.concept.id == occurrence.concept.id && inTargets($0.range) })
+                        || mangled.contains(where: { $0.1.id == occurrence.concept.id && inTargets($0.0) })
+                    {
+                        continue
+                    }
+                    let words = Set(
+                        segmentation.tokens.filter { $0.kind == .word && inTargets($0.range) }.map {
+                            segmentation.text($0.range).lowercased()
+                        })
+                    if renderedInCompound(occurrence.concept, words: words) { continue }
+                    key += "#\(unit)"
+                } else {
+                    if rendered.contains(occurrence.concept.id) || renderedInCompound(occurrence.concept, words: targetWords) { continue }
+                }
+                guard let expected = occurrence.concept.preferred(in: targetLanguage), reported.insert(key).inserted else { continue }
                 findings.append(
                     Finding(
                         rule: "glossary-missing", severity: .error,
-                        message: "'\(occurrence.text)' (\(occurrence.concept.id)) has no approved rendering in \(translation.name)",
+                        message: aligned == nil
+                            ? "'\(occurrence.text)' (\(occurrence.concept.id)) has no approved rendering in \(translation.name)"
+                            : "'\(occurrence.text)' (\(occurrence.concept.id)) has no approved rendering in the aligned translation",
                         path: source.name,
                         start: source.position(at: occurrence.range.lowerBound), end: source.position(at: occurrence.range.upperBound),
                         match: occurrence.text, suggestion: expected.text, concept: occurrence.concept.id))
@@ -157,9 +200,12 @@ public final class GlossaryChecker {
     /// Norwegian compounds render a title or term as their last part: "utenriksminister" and
     /// "landbruks- og miljøminister" both render "minister".
     private func renderedInCompound(_ concept: Concept, words: Set<String>) -> Bool {
-        guard concept.kind == .title || concept.kind == .term else { return false }
         let forms = concept.terms(in: targetLanguage).filter { $0.status != .forbidden && !$0.text.contains(" ") }.map {
             $0.text.lowercased()
+        }
+        guard concept.kind == .title || concept.kind == .term else {
+            // A one-word name inside a word: `vietnamesiske` renders Vietnam, `Laos-besøket` Laos.
+            return forms.contains { form in form.count >= 4 && words.contains { $0.count > form.count && $0.hasPrefix(form) } }
         }
         return forms.contains { form in words.contains { $0.count > form.count + 2 && $0.hasSuffix(form) } }
     }

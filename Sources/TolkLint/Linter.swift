@@ -92,11 +92,18 @@ public final class Linter {
 
         var sourceRanges: [Range<Int>]? = nil
         var alignment: [Bead]? = nil
+        var aligned: [GlossaryChecker.AlignedUnit]? = nil
         if let source {
             let sourcePage = try Page(source, reader: reader, markdown: false)
             sourceRanges = sourcePage.units.map(\.range)
             let beads = try aligner.align(sourcePage.units.map(\.text), page.units.map(\.text))
             alignment = beads
+            aligned = beads.indices.flatMap { index in
+                let targets =
+                    beads[index].target.isEmpty
+                    ? [] : beads[max(0, index - 1)...min(beads.count - 1, index + 1)].flatMap { $0.target.map { page.units[$0].range } }
+                return beads[index].source.map { GlossaryChecker.AlignedUnit(source: sourcePage.units[$0].range, targets: targets) }
+            }
             let repeatedUnits = Set(repeated.map(\.0))
             for (index, bead) in beads.enumerated() {
                 if bead.target.isEmpty {
@@ -139,7 +146,7 @@ public final class Linter {
 
         var glossaryResult: GlossaryChecker.Result? = nil
         if let glossaryChecker {
-            let result = try glossaryChecker.check(translation: translation, source: source, sourceRanges: sourceRanges)
+            let result = try glossaryChecker.check(translation: translation, source: source, sourceRanges: sourceRanges, aligned: aligned)
             glossaryResult = result
             for finding in result.findings {
                 guard let rule = Rule.named(finding.rule), let severity = configuration.severity(of: rule) else { continue }

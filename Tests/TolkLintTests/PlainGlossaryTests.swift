@@ -40,3 +40,59 @@ struct PlainGlossaryTests {
         #expect(try places("Tests/Fixtures/vi-nb-plain.tbx") == own)
     }
 }
+
+@Suite("Missing names per paragraph")
+struct MissingNamesPerParagraphTests {
+    let glossary: Glossary = {
+        let csv = """
+            concept_id,type,language,term,status,forms,do_not_translate,note
+            bac-ninh,,vi,Bắc Ninh,preferred,,,
+            bac-ninh,,nb,Bac Ninh,preferred,,,
+            """
+        return try! Glossary.read(Document(csv, name: "g.csv"))
+    }()
+
+    let source = """
+        Đầu tư mới vào miền Bắc
+
+        Tỉnh Bắc Ninh thu hút nhiều dự án đầu tư mới trong năm nay.
+
+        Tổng vốn đăng ký đạt 2,4 tỷ USD, tăng 12% so với năm trước.
+
+        Chính quyền cam kết cải thiện môi trường kinh doanh cho nhà đầu tư.
+
+        Các doanh nghiệp Nhật Bản sẽ mở nhà máy tại Bắc Ninh vào năm tới.
+        """
+
+    @Test func aNameRenderedElsewhereButNotInItsParagraphIsMissing() throws {
+        let translation = """
+            Nye investeringer i nord
+
+            Provinsen Bac Ninh tiltrekker seg mange nye investeringsprosjekter i år.
+
+            Den registrerte kapitalen nådde 2,4 milliarder USD, 12 prosent mer enn året før.
+
+            Myndighetene lover å bedre forretningsklimaet for investorene.
+
+            Japanske bedrifter skal åpne fabrikker i Nord-Ninh neste år.
+            """
+        let missing = try lint(translation, source: source, glossary: glossary).filter { $0.rule == "glossary-missing" }
+        #expect(missing.map(\.line) == [9])
+        #expect(missing.first?.path == "s.txt")
+    }
+
+    @Test func aNameInACompoundOrItsParagraphIsRendered() throws {
+        let translation = """
+            Nye investeringer i nord
+
+            Provinsen Bac Ninh tiltrekker seg mange nye investeringsprosjekter i år.
+
+            Den registrerte kapitalen nådde 2,4 milliarder USD, 12 prosent mer enn året før.
+
+            Myndighetene lover å bedre forretningsklimaet for investorene.
+
+            Japanske bedrifter skal åpne fabrikker i Bac Ninh-provinsen neste år.
+            """
+        #expect(try lint(translation, source: source, glossary: glossary).filter { $0.rule == "glossary-missing" }.isEmpty)
+    }
+}
