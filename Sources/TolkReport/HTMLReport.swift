@@ -91,15 +91,7 @@ public enum HTMLReport {
 
     private static func showingControls(_ escaped: String, _ shown: (String) -> String) -> String {
         guard escaped.unicodeScalars.contains(where: isBidiControl) else { return escaped }
-        var result = ""
-        for scalar in escaped.unicodeScalars {
-            if isBidiControl(scalar) {
-                result += shown("[U+\(String(scalar.value, radix: 16, uppercase: true))]")
-            } else {
-                result.unicodeScalars.append(scalar)
-            }
-        }
-        return result
+        return escaped.replacingScalars { isBidiControl($0) ? shown("[U+\(String($0.value, radix: 16, uppercase: true))]") : nil }
     }
 
     /// The bidirectional formatting characters: marks (ALM U+061C, LRM, RLM), embeddings,
