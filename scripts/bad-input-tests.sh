@@ -384,6 +384,15 @@ case_ "25,000 findings on one line, report" 0 'wrote many-site/index.html \(1 pa
 case_ "25,000 findings on one line, SARIF keeps 10,000" 0 'warning: 15000 findings beyond the first 10000 of a page are counted, not listed' -- "$TOLK" lint --format sarif many-findings.txt
 case_ "25,000 findings, JSON lists them all" 0 '^25000$' -- sh -c "'$TOLK' lint --format json many-findings.txt 2>/dev/null | wc -l"
 
+# ---- glossary language tags ------------------------------------------------------------------------
+sed 's/xml:lang="nb"/xml:lang="nb-NO"/; s/xml:lang="vi"/xml:lang="vi_VN"/' "$G" > tags.tbx
+sed 's/xml:lang="nb"/xml:lang="nn"/' "$G" > nynorsk.tbx
+case_ "a glossary tagged nb-NO and vi_VN" 1 "GeneralsekretærLams" -- "$TOLK" lint --glossary tags.tbx "$SEED"
+for command in "lint --glossary nynorsk.tbx $SEED" "glossary check --glossary nynorsk.tbx $SEED" "glossary report --glossary nynorsk.tbx $REPO/Corpora" "check --glossary nynorsk.tbx $REPO/Corpora"; do
+  # shellcheck disable=SC2086
+  case_ "a glossary with no Bokmål terms" 2 "nynorsk\.tbx: no terms in 'nb'; the glossary has 'vi', 'nn'" -- "$TOLK" $command
+done
+
 # ---- limits --------------------------------------------------------------------------------------
 if [ "$BIG" = "--big" ]; then
   python3 - "$SEED" <<'EOF'

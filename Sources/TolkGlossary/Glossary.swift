@@ -17,6 +17,14 @@ public struct Glossary: Sendable {
     /// The `positions` key of a term.
     public static func key(concept: Concept, term: Term) -> String { "\(concept.id)\u{0}\(term.language)\u{0}\(term.text)" }
 
+    /// Refuses a glossary with no term for one of `languages`: a check would find nothing, which
+    /// must never look like a clean page.
+    public func requireTerms(in languages: [String]) throws(GlossaryError) {
+        for language in languages where !concepts.contains(where: { !$0.terms(in: language).isEmpty }) {
+            throw .noTerms(source: source ?? "the glossary", language: language, has: self.languages)
+        }
+    }
+
     /// The languages the glossary has terms in, in first-seen order.
     public var languages: [String] {
         var seen: [String] = []
@@ -48,8 +56,8 @@ public struct Concept: Sendable, Hashable {
         self.terms = terms
     }
 
-    /// The terms in `language`.
-    public func terms(in language: String) -> [Term] { terms.filter { $0.language == language } }
+    /// The terms that serve `language` (BCP 47: `nb-NO`, `nob` and `no` serve `nb`).
+    public func terms(in language: String) -> [Term] { terms.filter { LanguageTag.serves($0.language, language) } }
 
     /// The kind of a concept whose glossary does not say, from its terms alone: a name when a term
     /// is another language's term without its diacritics (`Tô Lâm` -> `To Lam`) or every term
@@ -147,12 +155,16 @@ public enum GlossaryError: Error, Equatable, CustomStringConvertible, Sendable {
     case invalid(source: String, position: TextPosition, message: String)
     /// The file's kind could not be told from its name or content.
     case unknownFormat(source: String)
+    /// No term serves a language a check needs.
+    case noTerms(source: String, language: String, has: [String])
 
     public var description: String {
         switch self {
         case .xml(let error): error.description
         case .invalid(let source, let position, let message): "\(source):\(position): \(message)"
         case .unknownFormat(let source): "\(source): not a glossary tolk can read (expected .tbx or .csv)"
+        case .noTerms(let source, let language, let has):
+            "\(source): no terms in '\(language)'; the glossary has \(has.isEmpty ? "no terms" : has.map { "'\($0)'" }.joined(separator: ", "))"
         }
     }
 }

@@ -33,7 +33,9 @@ public final class GlossaryChecker {
         public let segmentation: Segmentation
     }
 
+    /// A checker for `glossary`, which must have terms in both languages (`GlossaryError.noTerms`).
     public init(glossary: Glossary, targetLanguage: String = "nb", sourceLanguage: String = "vi") throws {
+        try glossary.requireTerms(in: [sourceLanguage, targetLanguage])
         self.glossary = glossary
         self.targetLanguage = targetLanguage
         self.sourceLanguage = sourceLanguage

@@ -39,6 +39,7 @@ public struct GlossaryReport: Sendable {
     /// Builds the report from checked documents.
     /// - Complexity: O(tokens × terms sharing a word with them) for the candidates.
     public static func build(glossary: Glossary, language: String, results: [GlossaryChecker.Result]) throws -> GlossaryReport {
+        try glossary.requireTerms(in: [language])
         let segmentations = Dictionary(results.map { ($0.path, $0.segmentation) }, uniquingKeysWith: { first, _ in first })
         var placesByConcept: [String: [String: [Place]]] = [:]
         var covered: [String: [String: Set<Int>]] = [:]

@@ -66,7 +66,7 @@ public final class TermMatcher {
 
     public init(glossary: Glossary, language: String, foldDiacritics: Bool = false) throws {
         self.language = language
-        let primary = language.split(whereSeparator: { $0 == "-" || $0 == "_" }).first.map(String.init)?.lowercased() ?? language
+        let primary = LanguageTag.primary(language)
         segmenterLanguage = primary
         let norwegian = ["nb", "no", "nn"].contains(primary)
         var vietnameseKey = Normalizer.vietnameseKey
@@ -74,7 +74,7 @@ public final class TermMatcher {
         keyNormalizer = norwegian ? nil : vietnameseKey
         let segmenter = try Segmenter(languageCode: primary)
         for concept in glossary.concepts {
-            for term in concept.terms where term.language == language && !term.text.trimmed().isEmpty {
+            for term in concept.terms(in: language) where !term.text.trimmed().isEmpty {
                 for (index, written) in ([term.text] + term.forms).enumerated() {
                     let words = try segmenter.segment(Document(written)).tokens.map { written.utf8Slice($0.range) }
                     guard !words.isEmpty else { continue }

@@ -53,8 +53,9 @@ struct Tolk: ParsableCommand {
                 Termination.exit(0)
             }
             // ArgumentParser reports usage errors as 64; tolk documents 2 for them.
+            // An exit code alone (findings: 1) has no message; a blank line would be noise.
             let message = fullMessage(for: error)
-            FileHandleOutput.standardError.write(message.hasSuffix("\n") ? message : message + "\n")
+            if !message.isEmpty { FileHandleOutput.standardError.write(message.hasSuffix("\n") ? message : message + "\n") }
             Termination.exit(code == .validationFailure ? 2 : code.rawValue)
         }
     }

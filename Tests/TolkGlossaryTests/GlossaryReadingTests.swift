@@ -208,4 +208,26 @@ struct GlossaryValidationTests {
         #expect(findings.map(\.rule) == ["glossary-duplicate-term", "glossary-preferred-twice", "glossary-empty", "glossary-no-preferred"])
         #expect(findings.map(\.line) == [4, 5, 6, 7])
     }
+
+    @Test func languageTagsAreMatchedTheBCP47Way() throws {
+        for tag in ["nb", "nb-NO", "nb_NO", "NB", "nob", "no", "nor"] {
+            #expect(LanguageTag.serves(tag, "nb"), "\(tag) serves nb")
+        }
+        #expect(!LanguageTag.serves("nn", "nb"))
+        #expect(LanguageTag.serves("vi-VN", "vi") && LanguageTag.serves("vie", "vi"))
+        let csv = """
+            concept_id,type,language,term,status,forms,do_not_translate,note
+            pm,,vi-VN,Thủ tướng,preferred,,,
+            pm,,nb_NO,statsminister,preferred,,,
+            """
+        let glossary = try Glossary.read(Document(csv, name: "tags.csv"))
+        #expect(glossary.concepts[0].preferred(in: "nb")?.text == "statsminister")
+        #expect(throws: Never.self) { try glossary.requireTerms(in: ["vi", "nb"]) }
+        #expect(throws: GlossaryError.noTerms(source: "tags.csv", language: "nn", has: ["vi-VN", "nb_NO"])) {
+            try glossary.requireTerms(in: ["nn"])
+        }
+        #expect(
+            GlossaryError.noTerms(source: "g.tbx", language: "nb", has: ["vi", "nn"]).description
+                == "g.tbx: no terms in 'nb'; the glossary has 'vi', 'nn'")
+    }
 }
