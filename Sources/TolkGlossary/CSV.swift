@@ -7,15 +7,20 @@ import TolkText
 /// `type`, `do_not_translate` and `note` describe the concept and are read from its first row
 /// (later rows may leave them empty); `status` is preferred, admitted or forbidden (TBX values and
 /// common words are accepted); `forms` are extra inflected forms separated by `|`.
+///
+/// Also two-column exports of ordinary term bases: a header naming the two languages (`vi,nb`,
+/// `vi-VN;nb-NO`), then a source and a target term per row, each row a concept (its kind inferred
+/// from the terms). The separator, `,`, `;` or tab, is the one the header line uses.
 public enum GlossaryCSV {
     public static let header = ["concept_id", "type", "language", "term", "status", "forms", "do_not_translate", "note"]
 
     public static func read(_ document: Document) throws(GlossaryError) -> Glossary {
-        let rows = try records(document)
+        let rows = try records(document, separator: separator(of: document))
         guard let first = rows.first else {
             throw .invalid(source: document.name, position: TextPosition(line: 1, column: 1), message: "empty CSV")
         }
         let columns = first.fields.map { $0.lowercased().trimmed() }
+        if columns.count == 2, columns.allSatisfy(isLanguageTag) { return try twoColumns(rows, document: document) }
         for required in ["concept_id", "language", "term"] where !columns.contains(required) {
             throw .invalid(
                 source: document.name, position: first.position,
@@ -96,8 +101,45 @@ public enum GlossaryCSV {
         var position: TextPosition
     }
 
-    /// RFC 4180 records; quoted fields may hold commas, quotes ("") and line breaks.
-    static func records(_ document: Document) throws(GlossaryError) -> [Record] {
+    /// The separator the header line uses: a tab, else `;`, else `,`.
+    static func separator(of document: Document) -> UInt8 {
+        let header = document.bytes.prefix { $0 != 0x0A && $0 != 0x0D }
+        return header.contains(0x09) ? 0x09 : header.contains(UInt8(ascii: ";")) ? UInt8(ascii: ";") : UInt8(ascii: ",")
+    }
+
+    /// A header cell that names a language: `vi`, `nb-NO`, `nob` (two or three letters, a region
+    /// or script after `-` or `_`).
+    private static func isLanguageTag(_ cell: String) -> Bool {
+        let parts = cell.split(whereSeparator: { $0 == "-" || $0 == "_" })
+        guard let primary = parts.first, (2...3).contains(primary.count), primary.allSatisfy({ $0.isASCII && $0.isLetter }) else {
+            return false
+        }
+        return parts.dropFirst().allSatisfy { $0.count <= 8 && $0.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber) } }
+    }
+
+    /// A two-column export: each row a concept with one preferred term per language.
+    private static func twoColumns(_ rows: [Record], document: Document) throws(GlossaryError) -> Glossary {
+        let languages = rows[0].fields.map { $0.trimmed() }
+        var concepts: [Concept] = []
+        var positions: [String: TextPosition] = [:]
+        for row in rows.dropFirst() where !row.fields.allSatisfy({ $0.trimmed().isEmpty }) {
+            guard row.fields.count == 2, row.fields.allSatisfy({ !$0.trimmed().isEmpty }) else {
+                throw .invalid(
+                    source: document.name, position: row.position,
+                    message: "expected two terms (\(languages.joined(separator: ", "))), found \(row.fields.count) fields")
+            }
+            let terms = zip(languages, row.fields).map { Term(language: $0, text: $1.trimmed(), status: .preferred, forms: []) }
+            let concept = Concept(
+                id: "line\(row.position.line)", kind: Concept.inferredKind(of: terms, properNoun: false), terms: terms)
+            positions[concept.id] = row.position
+            for term in terms { positions[Glossary.key(concept: concept, term: term)] = row.position }
+            concepts.append(concept)
+        }
+        return Glossary(concepts: concepts, source: document.name, positions: positions)
+    }
+
+    /// RFC 4180 records; quoted fields may hold the separator, quotes ("") and line breaks.
+    static func records(_ document: Document, separator: UInt8 = UInt8(ascii: ",")) throws(GlossaryError) -> [Record] {
         let bytes = document.bytes
         var records: [Record] = []
         var fields: [String] = []
@@ -136,7 +178,7 @@ public enum GlossaryCSV {
                 }
                 quoted = true
                 fieldWasQuoted = true
-            } else if byte == UInt8(ascii: ",") {
+            } else if byte == separator {
                 endField()
             } else if byte == 0x0A || byte == 0x0D {
                 if byte == 0x0D, i + 1 < bytes.count, bytes[i + 1] == 0x0A { i += 1 }

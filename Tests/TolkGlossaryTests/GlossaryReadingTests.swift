@@ -230,4 +230,19 @@ struct GlossaryValidationTests {
             GlossaryError.noTerms(source: "g.tbx", language: "nb", has: ["vi", "nn"]).description
                 == "g.tbx: no terms in 'nb'; the glossary has 'vi', 'nn'")
     }
+
+    @Test(arguments: [",", ";", "\t"])
+    func twoColumnExports(separator: String) throws {
+        let csv = [
+            "vi-VN\(separator)nb-NO", "Tô Lâm\(separator)To Lam", "Thủ tướng\(separator)statsminister",
+            "\"Hà Nội, Việt Nam\"\(separator)Hanoi",
+        ]
+        .joined(separator: "\n")
+        let glossary = try Glossary.read(Document(csv, name: "export.csv"))
+        #expect(glossary.concepts.count == 3)
+        #expect(glossary.concepts.map(\.kind) == [.person, .term, .person])
+        #expect(glossary.concepts[1].preferred(in: "nb")?.text == "statsminister")
+        #expect(glossary.concepts[2].preferred(in: "vi")?.text == "Hà Nội, Việt Nam")
+        #expect(throws: GlossaryError.self) { try Glossary.read(Document("vi,nb\nTô Lâm\n", name: "short.csv")) }
+    }
 }
