@@ -343,7 +343,7 @@ enum TextRules {
 enum NumberRules {
     static func anchors(_ text: String, language: String) throws -> Set<String> {
         var anchors = Set<String>()
-        try AnchorScanner.scan(text, language: language, into: &anchors) { String($0).lowercased() }
+        try AnchorScanner.scan(text, language: language, into: &anchors, scaling: true) { String($0).lowercased() }
         return anchors.filter { !$0.hasPrefix("w:") }
     }
 

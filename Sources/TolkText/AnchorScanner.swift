@@ -8,10 +8,13 @@ public enum AnchorScanner {
     ]
 
     /// Adds the anchors of `text` (in `language`) to `anchors`; `fold` turns a capitalised word into
-    /// its comparison key (callers cache it).
-    public static func scan(_ text: String, language: String, into anchors: inout Set<String>, fold: (Substring) throws(ICUError) -> String)
-        throws(ICUError)
-    {
+    /// its comparison key (callers cache it). With `scaling`, a number before a number word gets its
+    /// scaled value too (`10 nghìn`: `n:10` and `n:10000`), for comparing numbers one by one; the
+    /// aligner and pairing, which weigh every shared anchor, leave it off.
+    public static func scan(
+        _ text: String, language: String, into anchors: inout Set<String>, scaling: Bool = false,
+        fold: (Substring) throws(ICUError) -> String
+    ) throws(ICUError) {
         let scalars = Array(text.unicodeScalars)
         var i = 0
         var previousName: String? = nil
@@ -24,7 +27,7 @@ public enum AnchorScanner {
             } else if ("0"..."9").contains(scalar) {
                 // Only ASCII digits make numbers (`number` reads no others, so another decimal digit
                 // such as N'Ko ߉ would never be consumed).
-                i = number(scalars, from: i, language: language, into: &anchors)
+                i = number(scalars, from: i, language: language, scaling: scaling, into: &anchors)
             } else if scalar.properties.isAlphabetic {
                 var end = i
                 while end < scalars.count,
@@ -95,7 +98,9 @@ public enum AnchorScanner {
     }
 
     /// Reads the number starting at `start`, adds its anchor, returns the index after it.
-    private static func number(_ s: [Unicode.Scalar], from start: Int, language: String, into anchors: inout Set<String>) -> Int {
+    private static func number(
+        _ s: [Unicode.Scalar], from start: Int, language: String, scaling: Bool, into anchors: inout Set<String>
+    ) -> Int {
         func digit(_ k: Int) -> Bool { k < s.count && ("0"..."9").contains(s[k]) }
         var groups: [String] = []
         var separators: [Unicode.Scalar] = []
@@ -176,6 +181,30 @@ public enum AnchorScanner {
         } else {
             anchors.insert("n:" + value)
         }
+        // A number word after it scales it as well: `10 nghìn` ~ `10 000`, `2,4 tỷ` ~ `2,4 milliarder`.
+        if scaling, let scale = scaleWord(after: k, in: s), let number = Double(value) {
+            let scaled = (number * scale).rounded()
+            if scaled < 1e15 { anchors.insert("n:\(Int64(scaled))") }
+        }
         return k
+    }
+
+    /// Words that multiply the number before them, in Vietnamese and Norwegian.
+    private static let scales: [String: Double] = [
+        "nghìn": 1e3, "ngàn": 1e3, "triệu": 1e6, "tỷ": 1e9, "tỉ": 1e9, "tusen": 1e3, "million": 1e6, "millioner": 1e6,
+        "milliard": 1e9, "milliarder": 1e9, "mill.": 1e6, "mrd.": 1e9,
+    ]
+
+    /// The factor of a number word just after `index` (`nghìn` -> 1000), or nil.
+    private static func scaleWord(after index: Int, in s: [Unicode.Scalar]) -> Double? {
+        var start = index
+        while start < s.count, s[start] == " " || s[start] == "\u{00A0}" { start += 1 }
+        guard start > index else { return nil }
+        var end = start
+        while end < s.count, s[end].properties.isAlphabetic || s[end] == "." { end += 1 }
+        var word = String.UnicodeScalarView()
+        word.append(contentsOf: s[start..<end])
+        let text = String(word).lowercased()
+        return scales[text] ?? scales[text.hasSuffix(".") && !["mill.", "mrd."].contains(text) ? String(text.dropLast()) : text]
     }
 }

@@ -74,6 +74,14 @@ struct RuleTests {
         #expect(try lint(changed, source: source).filter { $0.rule == "number-mismatch" }.map(\.match) == ["51,8", "2. desember 2025"])
     }
 
+    @Test func numberWordsAgainstTheSource() throws {
+        let source = "Tiêu đề\n\nSản lượng đạt 10 nghìn tấn, vốn đầu tư 2,4 tỷ USD và 3 triệu khách.\n"
+        let good = "Overskrift\n\nProduksjonen nådde 10 000 tonn, investeringene 2,4 milliarder USD og 3 millioner gjester.\n"
+        #expect(try lint(good, source: source).filter { $0.rule == "number-mismatch" }.isEmpty)
+        let changed = "Overskrift\n\nProduksjonen nådde 12 000 tonn, investeringene 2,4 milliarder USD og 3 millioner gjester.\n"
+        #expect(try lint(changed, source: source).filter { $0.rule == "number-mismatch" }.map(\.match) == ["12 000"])
+    }
+
     @Test func monthAndYearAgainstTheSource() throws {
         let source = "Tiêu đề\n\nBản ghi nhớ được ký vào tháng 12/2025, và giá gạo ổn định từ tháng 9/2025 đến 1/3/2026.\n"
         let good =
