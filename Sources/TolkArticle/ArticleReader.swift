@@ -47,7 +47,10 @@ public struct ArticleReader: Sendable {
         if markdown, let heading = headerBlocks.firstIndex(where: { $0[0].text.hasPrefix("# ") }) {
             for earlier in headerBlocks[..<heading] { builder.add(earlier, as: .site) }
             b = heading
-        } else if headerBlocks.count >= 3, Self.looksLikeSiteName(headerBlocks[0]) {
+        } else if headerBlocks.count >= 3, Self.looksLikeSiteName(headerBlocks[0]),
+            // Headline, lede, byline: a first line with " - " is then the headline (`Nhổn - ga Hà Nội`).
+            Byline.parse(headerBlocks[headerBlocks.startIndex + 2]) == nil
+        {
             builder.add(headerBlocks[0], as: .site)
             b = 1
         }

@@ -49,6 +49,24 @@ struct ArticleReaderTests {
         #expect(chrome.allSatisfy { $0.attributes["label"] != nil })
     }
 
+    @Test func aHeadlineWithADashIsNoSiteLineWhenTheBylineFollowsTheLede() throws {
+        let page = """
+            Hà Nội đưa đoạn đi ngầm tuyến đường sắt đô thị Nhổn - ga Hà Nội vào khai thác
+
+            Sáng 29/8, Thành phố Hà Nội tổ chức lễ đưa đoạn đi ngầm dài 4 km của tuyến vào khai thác thương mại.
+
+            Thứ Bảy, 29/08/2026
+
+            Đoạn đi ngầm có bốn ga ngầm và nâng tổng chiều dài khai thác của tuyến lên 12,5 km với 12 nhà ga.
+            """
+        let article = try ArticleReader().read(Document(page, name: "vi.txt"))
+        #expect(article.elements(.site).isEmpty)
+        #expect(article.headline?.text.hasPrefix("Hà Nội đưa đoạn") == true)
+        // With a line above the headline, the dashed first line is the site's name.
+        let withSite = try ArticleReader().read(Document("VietnamPlus - Báo điện tử\n\n" + page, name: "vi.txt"))
+        #expect(withSite.elements(.site).map(\.text) == ["VietnamPlus - Báo điện tử"])
+    }
+
     @Test func everyNonBlankLineBelongsToOneElement() throws {
         let article = try readArticle("vietnamplus-1080302/nb.txt")
         let document = article.document
