@@ -318,8 +318,11 @@ public final class GlossaryChecker {
             for occurrence in byConcept[id]! where !firstOfEach.contains(where: { $0.term.text == occurrence.term.text }) {
                 firstOfEach.append(occurrence)
             }
-            // An acronym beside the full name is a convention, not an inconsistency.
-            let renderings = firstOfEach.filter { !Self.isAcronym($0.term.text) }
+            // An acronym beside the full name is a convention, not an inconsistency; two acronyms
+            // of one concept (`VNA` and `TTXVN`) are.
+            let names = firstOfEach.filter { !Self.isAcronym($0.term.text) }
+            let acronyms = firstOfEach.filter { Self.isAcronym($0.term.text) }
+            let renderings = names.count >= 2 ? names : acronyms.count >= 2 ? acronyms : []
             return renderings.count >= 2 ? (renderings[0].concept, renderings) : nil
         }
     }

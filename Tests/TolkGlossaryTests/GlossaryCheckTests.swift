@@ -125,6 +125,23 @@ struct GlossaryRuleTests {
         #expect(try findings("Generalsekretær To Lam møtte statsminister Pham Minh Chinh. (Foto: Lam Khanh/VNA)").isEmpty)
     }
 
+    @Test func twoAcronymsOfOneConceptAreInconsistent() throws {
+        var glossary = testGlossary
+        glossary.concepts.append(
+            Concept(
+                id: "vna", kind: .organisation,
+                terms: [
+                    Term(language: "vi", text: "TTXVN", status: .preferred, forms: []),
+                    Term(language: "nb", text: "VNA", status: .preferred, forms: []),
+                    Term(language: "nb", text: "TTXVN", status: .admitted, forms: []),
+                ]))
+        let checker = try GlossaryChecker(glossary: glossary)
+        let mixed = try checker.check(translation: Document("Bilde. (Foto: Lan/VNA)\n\nTekst her.\n\n(TTXVN/Vietnam+)\n", name: "t.txt"))
+        #expect(mixed.findings.filter { $0.rule == "glossary-inconsistent" }.map(\.line) == [5])
+        let one = try checker.check(translation: Document("Bilde. (Foto: Lan/TTXVN)\n\n(TTXVN/Vietnam+)\n", name: "t.txt"))
+        #expect(one.findings.filter { $0.rule == "glossary-inconsistent" }.isEmpty)
+    }
+
     @Test func inconsistencyListsEveryPlace() throws {
         let text =
             "Det laotiske revolusjonære partiet ble stiftet.\n\nLaos folkerevolusjonære parti styrer.\n\nLaos revolusjonære folkeparti vant."
