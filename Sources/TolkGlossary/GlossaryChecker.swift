@@ -67,10 +67,14 @@ public final class GlossaryChecker {
     /// beside it, as an alignment can be off by one).
     public struct AlignedUnit: Sendable {
         public let source: Range<Int>
+        /// The paragraphs of its own bead.
+        public let bead: [Range<Int>]
+        /// Those and the paragraphs of the beads beside it.
         public let targets: [Range<Int>]
 
-        public init(source: Range<Int>, targets: [Range<Int>]) {
+        public init(source: Range<Int>, bead: [Range<Int>], targets: [Range<Int>]) {
             self.source = source
+            self.bead = bead
             self.targets = targets
         }
     }
@@ -132,20 +136,28 @@ public final class GlossaryChecker {
             let rendered = Set(occurrences.map(\.concept.id)).union(mangled.map(\.1.id))
             let targetWords = Set(segmentation.tokens.filter { $0.kind == .word }.map { segmentation.text($0.range).lowercased() })
             var reported = Set<String>()
-            for occurrence in try sourceMatcher.occurrences(in: sourceSegmentation) {
+            let sourceOccurrences = try sourceMatcher.occurrences(in: sourceSegmentation)
+            for (index, occurrence) in sourceOccurrences.enumerated() {
                 if let sourceRanges, !sourceRanges.contains(where: { $0.contains(occurrence.range.lowerBound) }) { continue }
                 var key = occurrence.concept.id
-                // Names are checked per paragraph; titles, terms and organisations against the whole
-                // article, as a translation may fold them into a compound (`Bộ trưởng Bộ Công Thương`:
+                // Names (and a title before one) are checked per paragraph; titles, terms and
+                // organisations against the whole article, as a translation may fold them into a compound (`Bộ trưởng Bộ Công Thương`:
                 // `handelsminister`) or render a verb use by a verb (`đổi mới nội dung`: `fornye`).
-                let perParagraph = occurrence.concept.kind == .person || occurrence.concept.kind == .place
+                // A title right before a name (`Tổng thống Alexander Stubb`) goes with the name.
+                let next = index + 1 < sourceOccurrences.count ? sourceOccurrences[index + 1] : nil
+                let titleBeforeName =
+                    next.map { $0.concept.kind == .person && $0.tokens.lowerBound == occurrence.tokens.upperBound } == true
+                    && occurrence.concept.preferred(in: targetLanguage).map { Self.actsAsTitle(occurrence.concept, $0) } == true
+                let perParagraph = occurrence.concept.kind == .person || occurrence.concept.kind == .place || titleBeforeName
                 if let aligned, perParagraph {
                     // Per paragraph: rendered in the aligned text (a paragraph with no translation is
                     // missing-translation's finding).
                     guard let unit = aligned.firstIndex(where: { $0.source.contains(occurrence.range.lowerBound) }),
                         !aligned[unit].targets.isEmpty
                     else { continue }
-                    let targets = aligned[unit].targets
+                    // A title before a name is looked for in the bead itself: the name beside it
+                    // shows where it belongs (`Statsminister Alexander Stubb` for Tổng thống).
+                    let targets = titleBeforeName ? aligned[unit].bead : aligned[unit].targets
                     let inTargets = { (range: Range<Int>) in targets.contains { $0.contains(range.lowerBound) } }
                     if occurrences.contains(where: { $0.concept.id == occurrence.concept.id && inTargets($0.range) })
                         || mangled.contains(where: { $0.1.id == occurrence.concept.id && inTargets($0.0) })

@@ -102,7 +102,10 @@ public final class Linter {
                 let targets =
                     beads[index].target.isEmpty
                     ? [] : beads[max(0, index - 1)...min(beads.count - 1, index + 1)].flatMap { $0.target.map { page.units[$0].range } }
-                return beads[index].source.map { GlossaryChecker.AlignedUnit(source: sourcePage.units[$0].range, targets: targets) }
+                let bead = beads[index].target.map { page.units[$0].range }
+                return beads[index].source.map {
+                    GlossaryChecker.AlignedUnit(source: sourcePage.units[$0].range, bead: bead, targets: targets)
+                }
             }
             let repeatedUnits = Set(repeated.map(\.0))
             for (index, bead) in beads.enumerated() {

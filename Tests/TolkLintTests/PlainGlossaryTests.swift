@@ -96,3 +96,40 @@ struct MissingNamesPerParagraphTests {
         #expect(try lint(translation, source: source, glossary: glossary).filter { $0.rule == "glossary-missing" }.isEmpty)
     }
 }
+
+@Suite("A title before a name")
+struct TitleBeforeANameTests {
+    let glossary: Glossary = {
+        let csv = """
+            vi,nb
+            Tổng thống,president
+            Alexander Stubb,Alexander Stubb
+            """
+        return try! Glossary.read(Document(csv, name: "g.csv"))
+    }()
+
+    let source = """
+        Chủ tịch nước hội đàm với Tổng thống Alexander Stubb
+
+        Tổng thống Alexander Stubb thăm Việt Nam từ ngày 19 đến 21/5 theo lời mời của Chủ tịch nước.
+
+        Tổng thống Alexander Stubb cho biết Phần Lan coi Việt Nam là đối tác ưu tiên ở Đông Nam Á.
+
+        Hai bên nhất trí tăng cường hợp tác giáo dục và chuyển đổi xanh trong thời gian tới.
+        """
+
+    @Test func anotherTitleBeforeTheNameIsMissing() throws {
+        let translation = """
+            Presidenten holdt samtaler med president Alexander Stubb
+
+            President Alexander Stubb besøker Vietnam fra 19. til 21. mai etter invitasjon fra presidenten.
+
+            Statsminister Alexander Stubb sa at Finland ser på Vietnam som en prioritert partner i Sørøst-Asia.
+
+            Partene ble enige om å styrke samarbeidet om utdanning og det grønne skiftet.
+            """
+        let missing = try lint(translation, source: source, glossary: glossary).filter { $0.rule == "glossary-missing" }
+        #expect(missing.map(\.line) == [5])
+        #expect(missing.first?.match == "Tổng thống")
+    }
+}
