@@ -56,6 +56,9 @@ public final class TermMatcher {
         }
     }
 
+    /// One-word patterns by their keys without hyphens, for spellings that differ only by a hyphen
+    /// or a space (`Mekongdeltaet`, `Mekong-deltaet`, `Mekong deltaet`).
+    private var patternsByClosedKey: [String: [Pattern]] = [:]
     /// One-word patterns by their compound stems, for tokens whose whole key names no term.
     private var patternsByStem: [String: [Pattern]] = [:]
     private var longestStem = 0
@@ -97,7 +100,10 @@ public final class TermMatcher {
                     let pattern = Pattern(
                         concept: concept, term: term, positions: positions, needsCapital: isName && !distinctive, compoundStems: stems)
                     for first in positions[0] { patternsByFirstKey[first, default: []].append(pattern) }
-                    if words.count == 1 {
+                    if words.count == 1, norwegian {
+                        for key in positions[0] where key.count >= 6 {
+                            patternsByClosedKey[key.replacingOccurrences(of: "-", with: ""), default: []].append(pattern)
+                        }
                         for stem in stems {
                             patternsByStem[stem, default: []].append(pattern)
                             longestStem = max(longestStem, stem.count)
@@ -137,6 +143,22 @@ public final class TermMatcher {
             if stem.hasSuffix("e") { forms.formUnion(Self.endingsAfterE.map { stem + $0 }) }
         }
         return forms
+    }
+
+    /// A one-word term written with or without a hyphen, or split by a space, at token `i`: the
+    /// pattern and how many tokens it spans.
+    private func spellingVariant(at i: Int, keys: [String], in segmentation: Segmentation) -> (Pattern, Int)? {
+        guard !patternsByClosedKey.isEmpty else { return nil }
+        let tokens = segmentation.tokens
+        let capitalised = { (k: Int) in segmentation.text(tokens[k].range).first?.isUppercase == true }
+        let closed = keys[i].replacingOccurrences(of: "-", with: "")
+        if let pattern = patternsByClosedKey[closed]?.first, !pattern.needsCapital || capitalised(i) { return (pattern, 1) }
+        guard i + 1 < tokens.count, tokens[i].kind == .word, tokens[i + 1].kind == .word,
+            separatedBySpace(tokens[i], tokens[i + 1], in: segmentation),
+            let pattern = patternsByClosedKey[closed + keys[i + 1].replacingOccurrences(of: "-", with: "")]?.first,
+            !pattern.needsCapital || capitalised(i)
+        else { return nil }
+        return (pattern, 2)
     }
 
     /// One-word patterns that `key` is a compound of (`østsjøspørsmålet`), longest stem first.
@@ -192,6 +214,9 @@ public final class TermMatcher {
                     matches = false
                 }
                 if matches { best = (pattern, length, !pattern.positions[length - 1].contains(keys[i + length - 1])) }
+            }
+            if best == nil, let (pattern, length) = spellingVariant(at: i, keys: keys, in: segmentation) {
+                best = (pattern, length, false)
             }
             if let (pattern, length, compound) = best {
                 let range = tokens[i].range.lowerBound..<tokens[i + length - 1].range.upperBound

@@ -88,6 +88,12 @@ struct TermMatchingTests {
         #expect(try occurrences("Laos revolusjonære folkepartiet", "nb").map(\.0) == ["lprp"])
     }
 
+    @Test func spellingsThatDifferByAHyphenOrASpace() throws {
+        #expect(try occurrences("Sør-Kinahavet, Sørkinahavet og Sør Kinahavet", "nb").map(\.0) == ["sea", "sea", "sea"])
+        #expect(try occurrences("Østsjø-en", "nb").map(\.2) == [.forbidden])
+        #expect(try occurrences("to lam", "nb").isEmpty)
+    }
+
     @Test func traps() throws {
         // "to" is the numeral two, "Lam" alone is no name, and no term matches inside a longer word.
         #expect(try occurrences("de to lamme hestene og Lampeland", "nb").isEmpty)
