@@ -177,9 +177,9 @@ public final class GlossaryChecker {
                 findings.append(
                     Finding(
                         rule: "glossary-missing", severity: .error,
-                        message: aligned == nil
-                            ? "'\(occurrence.text)' (\(occurrence.concept.id)) has no approved rendering in \(translation.name)"
-                            : "'\(occurrence.text)' (\(occurrence.concept.id)) has no approved rendering in the aligned translation",
+                        message: key.contains("#")
+                            ? "'\(occurrence.text)' (\(occurrence.concept.id)) has no approved rendering in the aligned translation"
+                            : "'\(occurrence.text)' (\(occurrence.concept.id)) has no approved rendering in \(translation.name)",
                         path: source.name,
                         start: source.position(at: occurrence.range.lowerBound), end: source.position(at: occurrence.range.upperBound),
                         match: occurrence.text, suggestion: expected.text, concept: occurrence.concept.id))

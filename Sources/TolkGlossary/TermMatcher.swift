@@ -141,6 +141,8 @@ public final class TermMatcher {
         for stem in stems {
             forms.formUnion(Self.nounEndings.map { stem + $0 })
             if stem.hasSuffix("e") { forms.formUnion(Self.endingsAfterE.map { stem + $0 }) }
+            // Nouns in -er take -e in the plural: `halvledere`, `halvlederne`, `lærere`.
+            if stem.hasSuffix("er") { forms.formUnion(["e", "es", "ne", "nes"].map { stem + $0 }) }
         }
         return forms
     }

@@ -94,6 +94,10 @@ struct TermMatchingTests {
         #expect(try occurrences("to lam", "nb").isEmpty)
     }
 
+    @Test func nounsInErTakeEInThePlural() throws {
+        #expect(try occurrences("ministere og ministerne", "nb").map(\.1) == ["ministere", "ministerne"])
+    }
+
     @Test func traps() throws {
         // "to" is the numeral two, "Lam" alone is no name, and no term matches inside a longer word.
         #expect(try occurrences("de to lamme hestene og Lampeland", "nb").isEmpty)
