@@ -65,7 +65,17 @@ public final class Linter {
                 )
             }
         }
+        var namesEndingInS: Set<String>? = nil
+        let baseNames = {
+            if namesEndingInS == nil { namesEndingInS = TextRules.namesEndingInS(in: translation) }
+            return namesEndingInS!
+        }
         for unit in page.units {
+            for (range, suggestion) in TextRules.genitivesWithoutApostrophe(in: translation, unit.range, names: baseNames) {
+                add(
+                    "genitive-apostrophe", range, "a name ending in -s, -x or -z takes an apostrophe in the genitive",
+                    suggestion: suggestion)
+            }
             for range in TextRules.vietnameseRuns(in: translation, unit.range) {
                 add("untranslated", range, "Vietnamese text left untranslated")
             }

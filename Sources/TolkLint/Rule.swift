@@ -71,6 +71,16 @@ extension Rule {
                 "Ministeren sa at landene vil styrke samarbeidet om handel, og at det er viktig for regionen.",
             ]),
         Rule(
+            id: "genitive-apostrophe", summary: "A name ending in -s, -x or -z used as a genitive without an apostrophe.",
+            rationale:
+                "Norwegian writes `Paris' varaordfører`, `Laos' generalsekretær`; without the apostrophe the name reads as the subject. Found where the page also uses the name as itself and a noun for a person or body follows.",
+            defaultSeverity: .warning, needsSource: false, needsGlossary: false,
+            triggering: ["Paris er vertsby. Paris varaordfører for transport talte.", "Laos og Vietnam møttes. Laos generalsekretær kom."],
+            nonTriggering: [
+                "Høyre vant. Høyres leder talte.", "Paris er vertsby, og Paris støtter prosjektet.",
+                "Paris er vertsby. Paris' varaordfører talte.",
+            ]),
+        Rule(
             id: "page-chrome",
             summary: "Page furniture (the site's name line, comment counters, related-article lists, `No data`) left in the page.",
             rationale:

@@ -247,6 +247,52 @@ enum TextRules {
         "så", "nå", "enn", "i", "at", "for",
     ]
 
+    /// A name ending in -s, -x or -z used as a genitive without the apostrophe Norwegian wants:
+    /// `Paris varaordfører` for `Paris' varaordfører`, `Laos generalsekretær`. The name must stand as
+    /// itself elsewhere on the page (before a function word, a comma, a full stop, or a hyphen:
+    /// `Paris er`, `Renesas-konsernet`), so a genitive -s (`Høyres velgere`) is not taken for one;
+    /// the word after it must end like a noun for a person or body (`-fører`, `-sekretær`,
+    /// `-senter`, ...), never like a verb. Returns the two words' range and the suggestion.
+    static func genitivesWithoutApostrophe(in document: Document, _ range: Range<Int>, names: () -> Set<String>) -> [(Range<Int>, String)] {
+        var found: [(Range<Int>, String)] = []
+        let words = chunks(document, range)
+        for (index, (wordRange, word)) in words.enumerated().dropLast() {
+            guard let last = word.last, "sxz".contains(last), word.count >= 4, word.first?.isUppercase == true,
+                word.dropFirst().allSatisfy({ $0.isLowercase })
+            else { continue }
+            let (nextRange, next) = words[index + 1]
+            guard next.first?.isLowercase == true, next.allSatisfy(\.isLetter),
+                genitiveHeads.contains(where: { next.hasSuffix($0) && next.count >= $0.count }),
+                names().contains(word)
+            else { continue }
+            found.append((wordRange.lowerBound..<nextRange.upperBound, "\(word)' \(next)"))
+        }
+        return found
+    }
+
+    /// Endings of nouns for people and bodies that follow a genitive in news text; no verb ends so.
+    private static let genitiveHeads = [
+        "fører", "leder", "sekretær", "minister", "president", "direktør", "sjef", "senter", "ambassadør", "selskap",
+        "regjering", "representant", "talsperson", "delegasjon",
+    ]
+
+    /// Capitalised words ending in -s, -x or -z that stand as themselves somewhere in `document`:
+    /// before a function word, punctuation or a hyphen (`Paris er`, `Laos,`, `Renesas-konsernet`).
+    static func namesEndingInS(in document: Document) -> Set<String> {
+        var names = Set<String>()
+        let words = chunks(document, 0..<document.bytes.count).map(\.1)
+        for (index, chunk) in words.enumerated() {
+            let bare = chunk.prefix { $0.isLetter }
+            guard let last = bare.last, "sxz".contains(last), bare.first?.isUppercase == true else { continue }
+            let rest = chunk.dropFirst(bare.count)
+            let following = index + 1 < words.count ? words[index + 1].lowercased() : ""
+            if rest.first.map({ ",.;:!?-".contains($0) }) == true || (rest.isEmpty && norwegianWords.contains(following)) {
+                names.insert(String(bare))
+            }
+        }
+        return names
+    }
+
     private static let smallWords: Set<String> = ["và", "của", "các", "cho", "với", "là", "tại", "và"]
 
     /// Spacing slips: no space after a full stop, a space before a comma or full stop, doubled spaces.
