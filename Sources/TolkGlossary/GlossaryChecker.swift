@@ -282,6 +282,43 @@ public final class GlossaryChecker {
                     ))
             }
         }
+        // After a title, a name in lower case (`generalsekretær to lam`: alone, `to lam` is two
+        // lambs) or cut short (`statsminister Pham Minh` for Pham Minh Chinh).
+        for (end, title) in titleEnds.sorted(by: { $0.key < $1.key }) {
+            let start = end + 1
+            for (concept, words) in names where start + 1 < tokens.count && !reported.contains(start) {
+                let count = min(words.count, tokens.count - start)
+                let written = (start..<(start + count)).map(text)
+                if count == words.count, written.map({ $0.lowercased() }) == words.map({ $0.lowercased() }),
+                    written.allSatisfy({ $0.first?.isLowercase == true }), !coveredByName.contains(start)
+                {
+                    let range = tokens[start].range.lowerBound..<tokens[start + count - 1].range.upperBound
+                    results.append(
+                        (
+                            range, concept, "the name '\(written.joined(separator: " "))' is written in lower case",
+                            words.joined(separator: " ")
+                        ))
+                    reported.formUnion(start..<(start + count))
+                    continue
+                }
+                // The first words of a name of three or more, then no capitalised word.
+                guard words.count >= 3, !coveredByName.contains(start) else { continue }
+                var matched = 0
+                while matched < count, written[matched] == words[matched] { matched += 1 }
+                let after = start + matched
+                guard matched >= 2, matched < words.count,
+                    after >= tokens.count || tokens[after].kind != .word || text(after).first?.isUppercase != true
+                else { continue }
+                let range = tokens[start].range.lowerBound..<tokens[after - 1].range.upperBound
+                results.append(
+                    (
+                        range, concept,
+                        "'\(written[..<matched].joined(separator: " "))' drops part of the name '\(words.joined(separator: " "))'",
+                        "\(title.text) \(words.joined(separator: " "))"
+                    ))
+                reported.formUnion(start..<after)
+            }
+        }
         // A name with one word changed: "Pham Minh Kinh" for "Pham Minh Chinh". Windows are tried
         // only where a token equals a word of the name.
         var checked = Set<String>()

@@ -131,6 +131,13 @@ struct GlossaryRuleTests {
         #expect(mangled.map(\.match) == [match])
     }
 
+    @Test func afterATitleANameInLowerCaseOrCutShort() throws {
+        let found = try findings("Han møtte generalsekretær to lam, og statsminister Pham Minh kom. De to lam gikk.")
+            .filter { $0.rule == "glossary-mangled-name" }
+        #expect(found.map(\.match) == ["to lam", "Pham Minh"])
+        #expect(found.map(\.suggestion) == ["To Lam", "statsminister Pham Minh Chinh"])
+    }
+
     @Test func correctNamesAreNotMangled() throws {
         #expect(try findings("Generalsekretær To Lam møtte statsminister Pham Minh Chinh. (Foto: Lam Khanh/VNA)").isEmpty)
     }
