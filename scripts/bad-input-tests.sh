@@ -393,6 +393,23 @@ for command in "lint --glossary nynorsk.tbx $SEED" "glossary check --glossary ny
   case_ "a glossary with no Bokmål terms" 2 "nynorsk\.tbx: no terms in 'nb'; the glossary has 'vi', 'nn'" -- "$TOLK" $command
 done
 
+# ---- review findings: a slow paragraph, a report target made meanwhile, a link and .. ---------------
+python3 -c "
+print('Overskrift\n\n' + ' '.join(f'Tallet {i} steg til {i * 7} i fjor.' for i in range(600)))" > numbers-page.txt
+python3 -c "
+print('Tiêu đề\n\n' + ' '.join(f'Con số {i} tăng lên {i * 7} năm ngoái.' for i in range(600)))" > numbers-source.txt
+case_ "600 numbers in one paragraph, with a source" 1 'errors' -- timeout 60 "$TOLK" lint --source numbers-source.txt numbers-page.txt
+mkdir -p race/corp/big && cp -r "$REPO/Corpora/vietnamplus-1080302" race/corp/
+python3 -c "
+print('Overskrift\n\n' + '\n\n'.join(f'Avsnitt {i} om handel og samarbeid mellom landene i regionen.' for i in range(20000)))" > race/corp/big/nb.txt
+race() {
+  (cd race && { "$TOLK" report --out site corp > /dev/null 2> err.txt & } && sleep 0.3 && mkdir -p site && echo precious > site/keep.txt && wait
+    cat site/keep.txt; ls -a | grep -c -E '\.(tmp|old|kept)' || true)
+}
+case_ "a folder made at --out while the report runs survives" 0 '^precious$' -- race
+mkdir -p linked/d/sub && ln -s d/sub linked/l && cp "$SEED" linked/d/page.txt
+case_ "--write-baseline through a link and .." 2 'will not overwrite the input' -- sh -c "cd linked && '$TOLK' lint d/page.txt --write-baseline l/../page.txt"
+
 # ---- limits --------------------------------------------------------------------------------------
 if [ "$BIG" = "--big" ]; then
   python3 - "$SEED" <<'EOF'

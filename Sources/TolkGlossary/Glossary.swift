@@ -73,9 +73,11 @@ public struct Concept: Sendable, Hashable {
         let foldsToAnother = written.contains { term in
             term.text != folded(term.text) && written.contains { $0.language != term.language && $0.text == folded(term.text) }
         }
+        // Capitalised word by word in every language: Vietnamese names capitalise each syllable,
+        // titles do not (`Thủ tướng` / `Statsminister` is no name).
         let capitalised =
             !targets.isEmpty
-            && targets.allSatisfy { term in term.text.split(separator: " ").allSatisfy { $0.first?.isUppercase == true } }
+            && written.allSatisfy { term in term.text.split(separator: " ").allSatisfy { $0.first?.isUppercase == true } }
         guard properNoun || foldsToAnother || capitalised else { return .term }
         let acronym = targets.allSatisfy { $0.text == $0.text.uppercased() }
         return acronym && !foldsToAnother ? .organisation : .person

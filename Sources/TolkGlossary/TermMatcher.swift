@@ -52,8 +52,12 @@ public final class TermMatcher {
                 key.count >= stem.count + 3 && key.hasPrefix(stem)
                     && key.dropFirst(stem.count).allSatisfy { $0.isLetter || $0 == "-" }
                     && !text.dropFirst(stem.count).contains { $0.isUppercase }
+                    && !Self.derivationalSuffixes.contains { key.dropFirst(stem.count).hasPrefix($0) }
             }
         }
+
+        /// What makes a new word of a stem rather than a compound: `kommun-istiske`, `provins-ielle`.
+        static let derivationalSuffixes = ["ist", "isk", "iell", "ikasjon", "isme", "itet", "ering", "ell", "iser"]
     }
 
     /// One-word patterns by their keys without hyphens, for spellings that differ only by a hyphen
@@ -123,7 +127,8 @@ public final class TermMatcher {
         let definiteName = isName && !word.contains(" ") && ["en", "et"].contains { base.hasSuffix($0) }
         if isName && !definiteName { return [base + "-"] }
         var stems = [base]
-        for ending in ["en", "et", "a", "e"] where base.hasSuffix(ending) { stems.append(String(base.dropLast(ending.count))) }
+        // Compounds keep a final -e (`kommunestyre`), so only the definite ending goes.
+        for ending in ["en", "et"] where base.hasSuffix(ending) { stems.append(String(base.dropLast(ending.count))) }
         return stems.filter { $0.count >= 5 } + (isName ? [base + "-"] : [])
     }
 

@@ -33,6 +33,7 @@ extension Rule {
             nonTriggering: [
                 "VietnamPlus melder at McDonald åpner i Hanoi.", "CO2-frie 3D-motorer og MH17.",
                 "Hun kjøpte en iPhone og solgte den på eBay; 5 kWh, pH 7 og mRNA-vaksiner.",
+                "Det skriver avisen iTromsø torsdag. Ordføreren i Tromsø er fornøyd.",
                 "Lytt til radiOrakel i kveld: en radiostasjon i Oslo.",
             ]),
         Rule(
@@ -49,7 +50,10 @@ extension Rule {
                 "A Cyrillic `е` in `Gеneralsekretær` looks Latin but is another letter: the word matches nothing in the glossary or a search. Words wholly in one script (`Москва`, `Αθήνα`) pass.",
             defaultSeverity: .error, needsSource: false, needsGlossary: false,
             triggering: ["G\u{0435}neralsekretær To Lam besøkte Laos.", "Statsminister Pham Minh Chinh i Hаnoi."],
-            nonTriggering: ["Moskva (Москва) og Athen (Αθήνα) er hovedsteder.", "Temperaturen var 20 °C og µ-verdien lav."]),
+            nonTriggering: [
+                "Moskva (Москва) og Athen (Αθήνα) er hovedsteder.", "Temperaturen var 20 °C og µ-verdien lav.",
+                "Bruk av β-blokkere nevnes, og Kyiv/Київ også.",
+            ]),
         Rule(
             id: "foreign-date-format", summary: "A date in d/m/yyyy form in Norwegian text.",
             rationale: "Norwegian writes `1. desember 2025`; `01/12/2025` is read as January by many readers.",
@@ -69,6 +73,7 @@ extension Rule {
             nonTriggering: [
                 "Ifølge departementet steg eksporten i Đắk-provinsen.", "Sangen «where do we go when we die?» ble spilt for de fremmøtte.",
                 "Ministeren sa at landene vil styrke samarbeidet om handel, og at det er viktig for regionen.",
+                "Flomrammede provinser i sør: An Giang, Dong Thap, Long An, Tien Giang, Nghe An, Can Tho, og det er alt.",
             ]),
         Rule(
             id: "genitive-apostrophe", summary: "A name ending in -s, -x or -z used as a genitive without an apostrophe.",

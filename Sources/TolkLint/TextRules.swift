@@ -24,7 +24,10 @@ enum TextRules {
     /// when a lower-case word runs into a capitalised one, which must be one of them).
     static func gluedWords(in document: Document, _ range: Range<Int>, names: () -> Set<String>) -> [(Range<Int>, String)] {
         var found: [(Range<Int>, String)] = []
-        for (chunkRange, chunk) in chunks(document, range) {
+        let all = chunks(document, range)
+        var nextWords: [Int: String] = [:]
+        for (index, (chunkRange, _)) in all.enumerated().dropLast() { nextWords[chunkRange.lowerBound] = all[index + 1].1 }
+        for (chunkRange, chunk) in all {
             // Cheap test first: a glued chunk has a digit, or a capital letter after its first character.
             let utf8 = chunk.utf8
             guard utf8.count >= 5,
@@ -39,7 +42,7 @@ enum TextRules {
             let doubled = letters.count.isMultiple(of: 2) && letters.prefix(half) == letters.suffix(half) && letters.first!.isUppercase
             // Letters run into digits: "VietnamPlus01/12/2025" (not "MH17", "CO2", "COVID19").
             let gluedToDigits = hasLowercase && rest.first?.isNumber == true && letters.last!.isLowercase
-            let gluedToKnownName = gluedName(in: chunk).map { names().contains($0) } ?? false
+            let gluedToKnownName = gluedName(in: chunk, nextWord: nextWords[chunkRange.lowerBound]).map { names().contains($0) } ?? false
             if doubled || gluedToDigits || gluedToKnownName {
                 found.append((chunkRange, "'\(chunk)' runs words together"))
             }
@@ -48,9 +51,10 @@ enum TextRules {
     }
 
     /// The capitalised word a lower-case word runs into: `Hanoi` in `hovedstadenHanoi`, `Kuala` in
-    /// `iKuala` (a word of two letters or more, or the preposition `i`, before an upper-case letter
-    /// and a lower-case one); nil for `iPhone`, `eBay`, `kWh`, `pH`, `mRNA`.
-    static func gluedName(in chunk: String) -> String? {
+    /// `iKuala Lumpur` (a word of two letters or more before an upper-case letter and a lower-case
+    /// one, or the preposition `i` before a name of several words: one-word `iTromsø`, `iPhone` are
+    /// names themselves); nil for `eBay`, `kWh`, `pH`, `mRNA`.
+    static func gluedName(in chunk: String, nextWord: String? = nil) -> String? {
         let letters = Array(chunk.prefix { $0.isLetter || $0 == "-" })
         guard let first = letters.first, first.isLowercase else { return nil }
         var k = 1
@@ -59,7 +63,7 @@ enum TextRules {
                 let before = String(letters[..<k])
                 let name = String(letters[k...].prefix { $0.isLetter })
                 if before.count >= 2, before.allSatisfy({ $0.isLowercase || $0 == "-" }) { return name }
-                if before == "i", !camelCaseBrands.contains(where: { String(letters).hasPrefix($0) }) { return name }
+                if before == "i", letters.count == chunk.count, nextWord?.first?.isUppercase == true { return name }
                 return nil
             }
             k += 1
@@ -79,9 +83,6 @@ enum TextRules {
         return names
     }
 
-    /// Brand names that start with a lower-case `i` and a capital.
-    private static let camelCaseBrands = ["iPhone", "iPad", "iPod", "iMac", "iCloud", "iTunes", "iOS"]
-
     /// Words disguised by invisible characters (`GeneralsekretærLa\u{200D}ms`: a zero-width joiner,
     /// space or non-joiner, a word joiner, a byte order mark or a bidirectional control between two
     /// letters) or by letters of another script (`Gеneralsekretær` with a Cyrillic `е`): a reader
@@ -95,11 +96,12 @@ enum TextRules {
                 let code = String(scalars[hidden].value, radix: 16, uppercase: true)
                 found.append(("invisible-character", chunkRange, "an invisible character (U+\(code)) inside the word"))
             }
-            var scripts = Set<Script>()
-            for scalar in scalars {
-                if let script = Script(scalar) { scripts.insert(script) }
+            // Per part between hyphens and slashes: `β-blokkere`, `Kyiv/Київ` are two words each.
+            let mixed = chunk.split(whereSeparator: { $0 == "-" || $0 == "/" }).contains { part in
+                Set(part.unicodeScalars.compactMap(Script.init)).count > 1
             }
-            if scripts.count > 1 {
+            if mixed {
+                let scripts = Set(scalars.compactMap(Script.init))
                 let names = scripts.map(\.rawValue).sorted().joined(separator: " and ")
                 found.append(("mixed-script", chunkRange, "'\(chunk)' mixes \(names) letters; one may be a look-alike"))
             }
@@ -226,9 +228,14 @@ enum TextRules {
         }
         for (chunkRange, chunk) in chunks(document, range) {
             if sentenceStart == nil { sentenceStart = chunkRange.lowerBound }
-            let word = chunk.trimmed(",.;:()«»\"'!?").lowercased()
+            let written = chunk.trimmed(",.;:()«»\"'!?")
+            let word = written.lowercased()
             words += 1
-            if englishWords.contains(word) { english += 1 } else if norwegianWords.contains(word) { norwegian += 1 }
+            // Names count for neither language (`Long An`, `Can Tho`): a capital after the first word.
+            let isName = words > 1 && written.first?.isUppercase == true
+            if !isName {
+                if englishWords.contains(word) { english += 1 } else if norwegianWords.contains(word) { norwegian += 1 }
+            }
             if let last = chunk.last, ".!?".contains(last) { close(at: chunkRange.upperBound) }
         }
         close(at: range.upperBound)
@@ -409,11 +416,20 @@ enum NumberRules {
         var result: [(Range<Int>, Set<String>)] = []
         let base = range.lowerBound
         for match in text.matches(of: LintPatterns.number) {
-            // A month name before a year belongs to it: `august 2025`.
+            // A month name before a year belongs to it: `august 2025` (read backwards by hand: a
+            // pattern search of the text before each number was quadratic in a long paragraph).
             var lower = match.range.lowerBound
-            if let month = text[..<lower].firstMatch(of: LintPatterns.monthBefore), AnchorScanner.month(named: month.1) != nil {
-                lower = month.range.lowerBound
+            var wordEnd = lower
+            while wordEnd > text.startIndex, [" ", "\u{00A0}"].contains(text[text.index(before: wordEnd)]) {
+                wordEnd = text.index(before: wordEnd)
             }
+            var wordStart = wordEnd
+            while wordStart > text.startIndex, text[text.index(before: wordStart)].isLetter,
+                text.distance(from: wordStart, to: wordEnd) < 12
+            {
+                wordStart = text.index(before: wordStart)
+            }
+            if wordEnd < lower, wordStart < wordEnd, AnchorScanner.month(named: text[wordStart..<wordEnd]) != nil { lower = wordStart }
             let range = lower..<match.range.upperBound
             var anchors = try self.anchors(String(text[range]), language: language)
             // A trailing ordinal without a month stays a plain number.
@@ -432,6 +448,4 @@ enum LintPatterns {
     // Regex values are immutable once built; `nonisolated(unsafe)` because Regex is not Sendable.
     nonisolated(unsafe) static let slashDate = /(\d{1,2})\/(\d{1,2})\/(\d{4})(?![\d\/])/
     nonisolated(unsafe) static let number = /\d+(?:[.,\/\u{00A0} ]\d+)*(?:\.\s+\p{L}+(?:\s+\d{4})?)?/
-    /// A word and spaces at the end of the text before a number (`august ` in `august 2025`).
-    nonisolated(unsafe) static let monthBefore = /(\p{L}+)[ \u{00A0}]+$/
 }

@@ -26,12 +26,12 @@ public struct ReportFolder: Sendable {
     public init(_ name: String, protecting inputs: [String]) throws(ReportFolderError) {
         self.name = name
         guard !name.isEmpty else { throw ReportFolderError(folder: "--out", message: "the output folder is empty; name a new folder") }
-        path = Self.resolved(name)
+        path = FilePath.resolved(name)
         let refuse = { (message: String) in ReportFolderError(folder: name, message: message) }
-        let current = Self.resolved(FileManager.default.currentDirectoryPath)
+        let current = FilePath.resolved(FileManager.default.currentDirectoryPath)
         if Self.path(path, holds: current) { throw refuse("holds the current folder; name a new folder for the report") }
         for input in inputs where !input.isEmpty && input != "-" {
-            let resolvedInput = Self.resolved(input)
+            let resolvedInput = FilePath.resolved(input)
             if path == resolvedInput { throw refuse("is the input \(input); name a new folder for the report") }
             if Self.path(path, holds: resolvedInput) { throw refuse("holds the input \(input); name a new folder for the report") }
             if Self.path(resolvedInput, holds: path) { throw refuse("is inside the input \(input); the report is never written into it") }
@@ -81,9 +81,29 @@ public struct ReportFolder: Sendable {
     private func swapIntoPlace(_ scratch: String) throws(ReportFolderError) {
         if rename(scratch, path) == 0 { return }
         guard errno == EEXIST || errno == ENOTEMPTY else { throw cannotWrite(path) }
-        if tolk_exchange_paths(scratch, path) == 0 { return }
+        if tolk_exchange_paths(scratch, path) == 0 {
+            // What was swapped out must be a report (another run's): a folder someone made at the
+            // target since the check goes back, untouched.
+            var marker = stat()
+            guard lstat(scratch + "/" + Self.markerName, &marker) == 0, marker.st_mode & S_IFMT == S_IFREG else {
+                if tolk_exchange_paths(scratch, path) != 0 {
+                    // Cannot swap back: keep that folder beside the target rather than remove it.
+                    let kept = scratch + ".kept"
+                    _ = rename(scratch, kept)
+                    throw ReportFolderError(folder: name, message: "was created by someone else meanwhile; it is now at \(kept)")
+                }
+                throw ReportFolderError(
+                    folder: name, message: "was created by someone else while the report was written; it is left as it is")
+            }
+            return
+        }
         guard errno == ENOSYS || errno == EINVAL else { throw cannotWrite(path) }
-        // A file system without an atomic exchange: two renames, the target briefly missing.
+        // A file system without an atomic exchange: two renames, the target briefly missing; only a
+        // report is moved aside.
+        var marker = stat()
+        guard lstat(path + "/" + Self.markerName, &marker) == 0 else {
+            throw ReportFolderError(folder: name, message: "was created by someone else while the report was written; it is left as it is")
+        }
         let old = scratch + ".old"
         guard rename(path, old) == 0 else { throw cannotWrite(path) }
         guard rename(scratch, path) == 0 else {
@@ -133,28 +153,6 @@ public struct ReportFolder: Sendable {
     /// Whether `outer` is `inner` or a folder above it.
     static func path(_ outer: String, holds inner: String) -> Bool {
         outer == inner || outer == "/" || inner.hasPrefix(outer + "/")
-    }
-
-    /// `name` as an absolute path with `.`, `..` and symbolic links resolved, also when its last
-    /// parts do not exist yet (they are appended to the resolved part that does).
-    static func resolved(_ name: String) -> String {
-        let absolute = name.hasPrefix("/") ? name : FileManager.default.currentDirectoryPath + "/" + name
-        var existing = absolute
-        var missing: [String] = []
-        while true {
-            if let real = realpath(existing, nil) {
-                defer { free(real) }
-                var parts = String(cString: real).split(separator: "/").map(String.init)
-                for part in missing.reversed() where part != "." {
-                    if part == ".." { _ = parts.popLast() } else { parts.append(part) }
-                }
-                return "/" + parts.joined(separator: "/")
-            }
-            let parent = (existing as NSString).deletingLastPathComponent
-            if parent == existing || parent.isEmpty { return absolute }
-            missing.append((existing as NSString).lastPathComponent)
-            existing = parent
-        }
     }
 
     private static func errorText() -> String { String(cString: strerror(errno)) }

@@ -63,8 +63,9 @@ struct GlossaryCommand: ParsableCommand {
 enum AtomicFile {
     /// Refuses an output path that names one of the inputs: tolk never writes to its inputs.
     static func refuse(_ output: String, overwriting inputs: [String]) throws {
-        let target = URL(fileURLWithPath: output).standardized.resolvingSymlinksInPath().path
-        if inputs.contains(where: { URL(fileURLWithPath: $0).standardized.resolvingSymlinksInPath().path == target }) {
+        // Resolved as the kernel does (`link/../x` follows the link first), not as text.
+        let target = FilePath.resolved(output)
+        if inputs.contains(where: { FilePath.resolved($0) == target }) {
             throw CommandFailure(message: "\(output): will not overwrite the input; write to another file")
         }
     }

@@ -245,4 +245,17 @@ struct GlossaryValidationTests {
         #expect(glossary.concepts[2].preferred(in: "vi")?.text == "Hà Nội, Việt Nam")
         #expect(throws: GlossaryError.self) { try Glossary.read(Document("vi,nb\nTô Lâm\n", name: "short.csv")) }
     }
+
+    @Test func aTitleCapitalisedInTheTargetIsNoName() throws {
+        let glossary = try Glossary.read(Document("vi,nb\nThủ tướng,Statsminister\nPhạm Minh Chính,Pham Minh Chinh\n", name: "g.csv"))
+        #expect(glossary.concepts.map(\.kind) == [.term, .person])
+    }
+
+    @Test func aStemThatMakesANewWordIsNoCompound() throws {
+        let glossary = try Glossary.read(Document("vi,nb\nxã,kommune\ntỉnh,provins\n", name: "g.csv"))
+        let matcher = try TermMatcher(glossary: glossary, language: "nb")
+        let text = "kommunestyret, kommunistiske, provinsielle og provinsgrensen"
+        let found = try matcher.occurrences(in: Segmenter(languageCode: "nb").segment(Document(text))).map(\.text)
+        #expect(found == ["kommunestyret", "provinsgrensen"])
+    }
 }

@@ -122,8 +122,8 @@ struct ReportFolderTests {
 
     @Test func resolvesLinksAndMissingParts() {
         defer { try? FileManager.default.removeItem(atPath: root) }
-        let real = ReportFolder.resolved(root + "/corpus")
-        #expect(ReportFolder.resolved(root + "/link/new/../site") == real + "/site")
+        let real = FilePath.resolved(root + "/corpus")
+        #expect(FilePath.resolved(root + "/link/new/../site") == real + "/site")
         #expect(ReportFolder.path(real, holds: real + "/a"))
         #expect(!ReportFolder.path(real, holds: real + "-b"))
     }
