@@ -54,11 +54,13 @@ public final class Linter {
             if standaloneNames == nil { standaloneNames = TextRules.standaloneNames(in: translation) }
             return standaloneNames!
         }
+        // The words of each element, split once for every rule that reads them.
+        var wordsByRange: [Range<Int>: [(Range<Int>, String)]] = [:]
         for element in written {
-            for (range, message) in TextRules.gluedWords(in: translation, element.range, names: names) {
-                add("glued-words", range, message)
-            }
-            for (rule, range, message) in TextRules.disguisedWords(in: translation, element.range) { add(rule, range, message) }
+            let words = TextRules.chunks(translation, element.range)
+            wordsByRange[element.range] = words
+            for (range, message) in TextRules.gluedWords(words, names: names) { add("glued-words", range, message) }
+            for (rule, range, message) in TextRules.disguisedWords(words) { add(rule, range, message) }
             for (range, suggestion) in TextRules.foreignDates(in: translation, element.range) {
                 add(
                     "foreign-date-format", range, "date in d/m/yyyy form; Norwegian writes day, month name and year", suggestion: suggestion
@@ -71,15 +73,16 @@ public final class Linter {
             return namesEndingInS!
         }
         for unit in page.units {
-            for (range, suggestion) in TextRules.genitivesWithoutApostrophe(in: translation, unit.range, names: baseNames) {
+            let words = wordsByRange[unit.range] ?? TextRules.chunks(translation, unit.range)
+            for (range, suggestion) in TextRules.genitivesWithoutApostrophe(words, names: baseNames) {
                 add(
                     "genitive-apostrophe", range, "a name ending in -s, -x or -z takes an apostrophe in the genitive",
                     suggestion: suggestion)
             }
-            for range in TextRules.vietnameseRuns(in: translation, unit.range) {
+            for range in TextRules.vietnameseRuns(words) {
                 add("untranslated", range, "Vietnamese text left untranslated")
             }
-            for range in TextRules.englishRuns(in: translation, unit.range) {
+            for range in TextRules.englishRuns(in: translation, unit.range, words: words) {
                 add("untranslated", range, "English text left untranslated")
             }
             for (range, message) in TextRules.spacing(in: translation, unit.range) { add("spacing", range, message) }

@@ -22,12 +22,9 @@ enum TextRules {
     /// `VietnamPlusVietnamPlus01/12/2025`: a doubled name, or letters glued to digits.
     /// `names` gives the capitalised words that stand alone somewhere in the document (asked only
     /// when a lower-case word runs into a capitalised one, which must be one of them).
-    static func gluedWords(in document: Document, _ range: Range<Int>, names: () -> Set<String>) -> [(Range<Int>, String)] {
+    static func gluedWords(_ words: [(Range<Int>, String)], names: () -> Set<String>) -> [(Range<Int>, String)] {
         var found: [(Range<Int>, String)] = []
-        let all = chunks(document, range)
-        var nextWords: [Int: String] = [:]
-        for (index, (chunkRange, _)) in all.enumerated().dropLast() { nextWords[chunkRange.lowerBound] = all[index + 1].1 }
-        for (chunkRange, chunk) in all {
+        for (index, (chunkRange, chunk)) in words.enumerated() {
             // Cheap test first: a glued chunk has a digit, or a capital letter after its first character.
             let utf8 = chunk.utf8
             guard utf8.count >= 5,
@@ -42,7 +39,8 @@ enum TextRules {
             let doubled = letters.count.isMultiple(of: 2) && letters.prefix(half) == letters.suffix(half) && letters.first!.isUppercase
             // Letters run into digits: "VietnamPlus01/12/2025" (not "MH17", "CO2", "COVID19").
             let gluedToDigits = hasLowercase && rest.first?.isNumber == true && letters.last!.isLowercase
-            let gluedToKnownName = gluedName(in: chunk, nextWord: nextWords[chunkRange.lowerBound]).map { names().contains($0) } ?? false
+            let next = index + 1 < words.count ? words[index + 1].1 : nil
+            let gluedToKnownName = gluedName(in: chunk, nextWord: next).map { names().contains($0) } ?? false
             if doubled || gluedToDigits || gluedToKnownName {
                 found.append((chunkRange, "'\(chunk)' runs words together"))
             }
@@ -87,9 +85,9 @@ enum TextRules {
     /// space or non-joiner, a word joiner, a byte order mark or a bidirectional control between two
     /// letters) or by letters of another script (`Gеneralsekretær` with a Cyrillic `е`): a reader
     /// sees a word that search, spell checking and the glossary do not.
-    static func disguisedWords(in document: Document, _ range: Range<Int>) -> [(rule: String, range: Range<Int>, message: String)] {
+    static func disguisedWords(_ words: [(Range<Int>, String)]) -> [(rule: String, range: Range<Int>, message: String)] {
         var found: [(String, Range<Int>, String)] = []
-        for (chunkRange, chunk) in chunks(document, range) where chunk.utf8.contains(where: { $0 >= 0x80 }) {
+        for (chunkRange, chunk) in words where chunk.utf8.contains(where: { $0 >= 0x80 }) {
             let scalars = Array(chunk.unicodeScalars)
             let isLetter = { (k: Int) in k >= 0 && k < scalars.count && (scalars[k].properties.isAlphabetic) }
             if let hidden = scalars.indices.first(where: { isInvisible(scalars[$0]) && isLetter($0 - 1) && isLetter($0 + 1) }) {
@@ -168,7 +166,7 @@ enum TextRules {
     /// Runs of two or more words that start with a word in letters only Vietnamese uses (a single
     /// word is often a name: Đắk); words with â, ê, ô, á, é, ... and the small words `và`, `của`, ...
     /// continue a run (`lũ quét`, `hợp tác xã`).
-    static func vietnameseRuns(in document: Document, _ range: Range<Int>) -> [Range<Int>] {
+    static func vietnameseRuns(_ words: [(Range<Int>, String)]) -> [Range<Int>] {
         var runs: [Range<Int>] = []
         var current: [Range<Int>] = []
         var vietnameseWords = 0
@@ -180,7 +178,7 @@ enum TextRules {
             vietnameseWords = 0
         }
         let continuing: Set<Unicode.Scalar> = ["â", "ê", "ô", "Â", "Ê", "Ô", "à", "á", "é", "è", "í", "ò", "ó", "ù", "ú", "ý"]
-        for (chunkRange, chunk) in chunks(document, range) {
+        for (chunkRange, chunk) in words {
             // ASCII chunks end a run, except the small words that join one ("và" is not ASCII anyway).
             guard chunk.utf8.contains(where: { $0 >= 0x80 }) else {
                 close()
@@ -207,7 +205,7 @@ enum TextRules {
     /// and more than twice as many of them as of Norwegian's (names and numbers count for neither).
     /// Consecutive English sentences are one range. The word lists are tolk's own: the most frequent
     /// function words of each language, leaving out words both use (`i`, `at`, `for`, `to`, `by`).
-    static func englishRuns(in document: Document, _ range: Range<Int>) -> [Range<Int>] {
+    static func englishRuns(in document: Document, _ range: Range<Int>, words chunks: [(Range<Int>, String)]) -> [Range<Int>] {
         var runs: [Range<Int>] = []
         var sentenceStart: Int? = nil
         var words = 0
@@ -226,7 +224,7 @@ enum TextRules {
             english = 0
             norwegian = 0
         }
-        for (chunkRange, chunk) in chunks(document, range) {
+        for (chunkRange, chunk) in chunks {
             if sentenceStart == nil { sentenceStart = chunkRange.lowerBound }
             let written = chunk.trimmed(",.;:()«»\"'!?")
             let word = written.lowercased()
@@ -260,9 +258,8 @@ enum TextRules {
     /// `Paris er`, `Renesas-konsernet`), so a genitive -s (`Høyres velgere`) is not taken for one;
     /// the word after it must end like a noun for a person or body (`-fører`, `-sekretær`,
     /// `-senter`, ...), never like a verb. Returns the two words' range and the suggestion.
-    static func genitivesWithoutApostrophe(in document: Document, _ range: Range<Int>, names: () -> Set<String>) -> [(Range<Int>, String)] {
+    static func genitivesWithoutApostrophe(_ words: [(Range<Int>, String)], names: () -> Set<String>) -> [(Range<Int>, String)] {
         var found: [(Range<Int>, String)] = []
-        let words = chunks(document, range)
         for (index, (wordRange, word)) in words.enumerated().dropLast() {
             guard let last = word.last, "sxz".contains(last), word.count >= 4, word.first?.isUppercase == true,
                 word.dropFirst().allSatisfy({ $0.isLowercase })
