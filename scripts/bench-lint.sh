@@ -3,7 +3,7 @@
 # glossary, pages alone and with their sources; and one article, process start included.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-TOLK=.build/release/tolk
+TOLK=${TOLK:-.build/release/tolk}
 [ -x "$TOLK" ] || swift build -c release
 G=Glossaries/vi-nb.tbx
 work=$(mktemp -d)

@@ -214,7 +214,7 @@ public final class GlossaryChecker {
     /// Norwegian compounds render a title or term as their last part: "utenriksminister" and
     /// "landbruks- og miljøminister" both render "minister".
     private func renderedInCompound(_ concept: Concept, words: Set<String>) -> Bool {
-        let forms = concept.terms(in: targetLanguage).filter { $0.status != .forbidden && !$0.text.contains(" ") }.map {
+        let forms = concept.terms(in: targetLanguage).filter { $0.status != .forbidden && !$0.text.utf8.contains(0x20) }.map {
             $0.text.lowercased()
         }
         guard concept.kind == .title || concept.kind == .term else {
@@ -349,7 +349,7 @@ public final class GlossaryChecker {
     /// A title, or a one-word term in lower case: what a glossary without categories gives for
     /// `generalsekretær` and `statsminister` (a title before a name is checked as one).
     private static func actsAsTitle(_ concept: Concept, _ term: Term) -> Bool {
-        concept.kind == .title || (concept.kind == .term && term.text.first?.isLowercase == true && !term.text.contains(" "))
+        concept.kind == .title || (concept.kind == .term && term.text.first?.isLowercase == true && !term.text.utf8.contains(0x20))
     }
 
     // MARK: Consistency and case
@@ -391,7 +391,7 @@ public final class GlossaryChecker {
         case .title, .term:
             // A term the glossary gives in the definite form (`regjeringen`, `sentralkomiteen`) names
             // an institution, which Norwegian may capitalise (`Regjeringen`).
-            let definite = !occurrence.term.text.contains(" ") && ["en", "et"].contains { occurrence.term.text.hasSuffix($0) }
+            let definite = !occurrence.term.text.utf8.contains(0x20) && ["en", "et"].contains { occurrence.term.text.hasSuffix($0) }
             guard first.isUppercase, occurrence.term.text.first?.isLowercase == true, !definite,
                 !startsSentence(occurrence.tokens.lowerBound, in: segmentation)
             else { return nil }

@@ -63,8 +63,13 @@ public final class TermMatcher {
     /// One-word patterns by their keys without hyphens, for spellings that differ only by a hyphen
     /// or a space (`Mekongdeltaet`, `Mekong-deltaet`, `Mekong deltaet`).
     private var patternsByClosedKey: [String: [Pattern]] = [:]
+    /// Every start of those keys (three letters or more short of the whole): a token that is none
+    /// cannot begin a spelling split by a space, and is passed at the cost of one lookup.
+    private var closedKeyStarts = Set<String>()
     /// One-word patterns by their compound stems, for tokens whose whole key names no term.
     private var patternsByStem: [String: [Pattern]] = [:]
+    /// The first five letters of every stem: most tokens start no compound, and this tells at once.
+    private var stemStarts = Set<String>()
     private var longestStem = 0
 
     private static let nounEndings = ["", "en", "ens", "er", "ers", "ene", "enes", "et", "ets", "a", "as", "s"]
@@ -106,10 +111,15 @@ public final class TermMatcher {
                     for first in positions[0] { patternsByFirstKey[first, default: []].append(pattern) }
                     if words.count == 1, norwegian {
                         for key in positions[0] where key.count >= 6 {
-                            patternsByClosedKey[key.replacingOccurrences(of: "-", with: ""), default: []].append(pattern)
+                            let closed = key.replacingOccurrences(of: "-", with: "")
+                            patternsByClosedKey[closed, default: []].append(pattern)
+                            for length in stride(from: 2, through: closed.count - 3, by: 1) {
+                                closedKeyStarts.insert(String(closed.prefix(length)))
+                            }
                         }
                         for stem in stems {
                             patternsByStem[stem, default: []].append(pattern)
+                            stemStarts.insert(String(stem.prefix(5)))
                             longestStem = max(longestStem, stem.count)
                         }
                     }
@@ -124,7 +134,7 @@ public final class TermMatcher {
     private func compoundStems(of word: String, isName: Bool) throws -> [String] {
         let base = try key(word)
         // A name in the definite form compounds closed too: `Østsjøen` -> `Østsjøspørsmålet`.
-        let definiteName = isName && !word.contains(" ") && ["en", "et"].contains { base.hasSuffix($0) }
+        let definiteName = isName && !word.utf8.contains(0x20) && ["en", "et"].contains { base.hasSuffix($0) }
         if isName && !definiteName { return [base + "-"] }
         var stems = [base]
         // Compounds keep a final -e (`kommunestyre`), so only the definite ending goes.
@@ -158,19 +168,19 @@ public final class TermMatcher {
         guard !patternsByClosedKey.isEmpty else { return nil }
         let tokens = segmentation.tokens
         let capitalised = { (k: Int) in segmentation.text(tokens[k].range).first?.isUppercase == true }
-        let closed = keys[i].replacingOccurrences(of: "-", with: "")
+        let closed = keys[i].utf8.contains(0x2D) ? keys[i].replacingOccurrences(of: "-", with: "") : keys[i]
         if let pattern = patternsByClosedKey[closed]?.first, !pattern.needsCapital || capitalised(i) { return (pattern, 1) }
-        guard i + 1 < tokens.count, tokens[i].kind == .word, tokens[i + 1].kind == .word,
-            separatedBySpace(tokens[i], tokens[i + 1], in: segmentation),
+        // Split by a space: only a capitalised first part (`Mekong deltaet`, `Sør Kinahavet`).
+        guard i + 1 < tokens.count, closedKeyStarts.contains(closed), tokens[i].kind == .word, tokens[i + 1].kind == .word,
             let pattern = patternsByClosedKey[closed + keys[i + 1].replacingOccurrences(of: "-", with: "")]?.first,
-            !pattern.needsCapital || capitalised(i)
+            capitalised(i), separatedBySpace(tokens[i], tokens[i + 1], in: segmentation)
         else { return nil }
         return (pattern, 2)
     }
 
     /// One-word patterns that `key` is a compound of (`østsjøspørsmålet`), longest stem first.
     private func compoundPatterns(_ key: String) -> [Pattern] {
-        guard !patternsByStem.isEmpty, key.count >= 8 else { return [] }
+        guard !patternsByStem.isEmpty, key.count >= 8, stemStarts.contains(String(key.prefix(5))) else { return [] }
         var length = min(key.count - 3, longestStem)
         while length >= 5 {
             if let patterns = patternsByStem[String(key.prefix(length))] { return patterns }
@@ -179,11 +189,17 @@ public final class TermMatcher {
         return []
     }
 
+    /// `é` as `e`, without a Foundation search when there is none (most words).
+    private static func foldingAcute(_ text: String) -> String {
+        guard text.unicodeScalars.contains("é") else { return text }
+        return String(String.UnicodeScalarView(text.unicodeScalars.map { $0 == "é" ? "e" : $0 }))
+    }
+
     /// The comparison key of a token.
     func key(_ text: String) throws -> String {
         if let known = keyCache[text] { return known }
         // Norwegian writes `komité` and `komite`, `idé` and `ide`: the accent does not tell terms apart.
-        let key = try keyNormalizer.map { try $0.normalize(text).text } ?? text.lowercased().replacingOccurrences(of: "é", with: "e")
+        let key = try keyNormalizer.map { try $0.normalize(text).text } ?? Self.foldingAcute(text.lowercased())
         if keyCache.count > 100_000 { keyCache.removeAll(keepingCapacity: true) }
         keyCache[text] = key
         return key

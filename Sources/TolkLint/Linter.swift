@@ -69,7 +69,9 @@ public final class Linter {
         }
         var namesEndingInS: Set<String>? = nil
         let baseNames = {
-            if namesEndingInS == nil { namesEndingInS = TextRules.namesEndingInS(in: translation) }
+            if namesEndingInS == nil {
+                namesEndingInS = TextRules.namesEndingInS(in: written.flatMap { (wordsByRange[$0.range] ?? []).map(\.1) })
+            }
             return namesEndingInS!
         }
         for unit in page.units {

@@ -226,12 +226,18 @@ enum TextRules {
         }
         for (chunkRange, chunk) in chunks {
             if sentenceStart == nil { sentenceStart = chunkRange.lowerBound }
-            let written = chunk.trimmed(",.;:()«»\"'!?")
-            let word = written.lowercased()
             words += 1
-            // Names count for neither language (`Long An`, `Can Tho`): a capital after the first word.
-            let isName = words > 1 && written.first?.isUppercase == true
-            if !isName {
+            // Function words are short ASCII words: anything else counts for neither language, and
+            // neither do names (`Long An`, `Can Tho`: a capital after the first word).
+            let utf8 = chunk.utf8
+            var first = utf8.startIndex
+            var end = utf8.endIndex
+            while first < end, !Self.isASCIILetter(utf8[first]) { first = utf8.index(after: first) }
+            while end > first, !Self.isASCIILetter(utf8[utf8.index(before: end)]) { end = utf8.index(before: end) }
+            let length = utf8.distance(from: first, to: end)
+            if length > 0, length <= 7, utf8[first..<end].allSatisfy(Self.isASCIILetter), words == 1 || !(0x41...0x5A).contains(utf8[first])
+            {
+                let word = String(chunk[first..<end]).lowercased()
                 if englishWords.contains(word) { english += 1 } else if norwegianWords.contains(word) { norwegian += 1 }
             }
             if let last = chunk.last, ".!?".contains(last) { close(at: chunkRange.upperBound) }
@@ -239,6 +245,8 @@ enum TextRules {
         close(at: range.upperBound)
         return runs
     }
+
+    private static func isASCIILetter(_ byte: UInt8) -> Bool { (0x41...0x5A).contains(byte) || (0x61...0x7A).contains(byte) }
 
     private static let englishWords: Set<String> = [
         "the", "of", "and", "is", "was", "that", "with", "on", "from", "are", "this", "have", "has", "will", "which", "it", "an",
@@ -280,11 +288,10 @@ enum TextRules {
         "regjering", "representant", "talsperson", "delegasjon",
     ]
 
-    /// Capitalised words ending in -s, -x or -z that stand as themselves somewhere in `document`:
+    /// Capitalised words ending in -s, -x or -z that stand as themselves somewhere in `words`:
     /// before a function word, punctuation or a hyphen (`Paris er`, `Laos,`, `Renesas-konsernet`).
-    static func namesEndingInS(in document: Document) -> Set<String> {
+    static func namesEndingInS(in words: [String]) -> Set<String> {
         var names = Set<String>()
-        let words = chunks(document, 0..<document.bytes.count).map(\.1)
         for (index, chunk) in words.enumerated() {
             let bare = chunk.prefix { $0.isLetter }
             guard let last = bare.last, "sxz".contains(last), bare.first?.isUppercase == true else { continue }
