@@ -49,16 +49,17 @@ public final class Linter {
         }
 
         let written = page.elements.filter { [.headline, .lede, .byline, .paragraph, .caption, .credit].contains($0.kind) }
-        var standaloneNames: Set<String>? = nil
-        let names = {
-            if standaloneNames == nil { standaloneNames = TextRules.standaloneNames(in: translation) }
-            return standaloneNames!
-        }
         // The words of each element, split once for every rule that reads them.
         var wordsByRange: [Range<Int>: [(Range<Int>, String)]] = [:]
+        for element in written { wordsByRange[element.range] = TextRules.chunks(translation, element.range) }
+        let pageWords = { written.flatMap { (wordsByRange[$0.range] ?? []).map(\.1) } }
+        var standaloneNames: Set<String>? = nil
+        let names = {
+            if standaloneNames == nil { standaloneNames = TextRules.standaloneNames(in: pageWords()) }
+            return standaloneNames!
+        }
         for element in written {
-            let words = TextRules.chunks(translation, element.range)
-            wordsByRange[element.range] = words
+            let words = wordsByRange[element.range] ?? []
             for (range, message) in TextRules.gluedWords(words, names: names) { add("glued-words", range, message) }
             for (rule, range, message) in TextRules.disguisedWords(words) { add(rule, range, message) }
             for (range, suggestion) in TextRules.foreignDates(in: translation, element.range) {
@@ -70,7 +71,7 @@ public final class Linter {
         var namesEndingInS: Set<String>? = nil
         let baseNames = {
             if namesEndingInS == nil {
-                namesEndingInS = TextRules.namesEndingInS(in: written.flatMap { (wordsByRange[$0.range] ?? []).map(\.1) })
+                namesEndingInS = TextRules.namesEndingInS(in: pageWords())
             }
             return namesEndingInS!
         }

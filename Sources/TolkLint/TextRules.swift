@@ -69,11 +69,11 @@ enum TextRules {
         return nil
     }
 
-    /// Capitalised words that stand alone in `document` (`Hanoi`, `Kuala`): the names a glued word
+    /// Capitalised words that stand alone among `words` (`Hanoi`, `Kuala`): the names a glued word
     /// may hide.
-    static func standaloneNames(in document: Document) -> Set<String> {
+    static func standaloneNames(in words: [String]) -> Set<String> {
         var names = Set<String>()
-        for (_, chunk) in chunks(document, 0..<document.bytes.count) {
+        for chunk in words {
             let word = chunk.trimmed(",.;:()«»\"'!?")
             guard let first = word.first, first.isUppercase, word.dropFirst().allSatisfy(\.isLowercase) else { continue }
             names.insert(word)
