@@ -134,7 +134,21 @@ public final class GlossaryChecker {
         if let source {
             let sourceSegmentation = try sourceSegmenter.segment(source)
             let rendered = Set(occurrences.map(\.concept.id)).union(mangled.map(\.1.id))
-            let targetWords = Set(segmentation.tokens.filter { $0.kind == .word }.map { segmentation.text($0.range).lowercased() })
+            // The translation's words in lower case, in text order: all of them for the article-wide
+            // check, those inside a paragraph's aligned text (found by binary search) for a name.
+            let wordTokens = segmentation.tokens.filter { $0.kind == .word }.map { ($0.range, segmentation.text($0.range).lowercased()) }
+            let targetWords = Set(wordTokens.map(\.1))
+            func words(in ranges: [Range<Int>]) -> Set<String> {
+                var found = Set<String>()
+                for range in ranges {
+                    var low = wordTokens.partitioningIndex { $0.0.lowerBound >= range.lowerBound }
+                    while low < wordTokens.count, range.contains(wordTokens[low].0.lowerBound) {
+                        found.insert(wordTokens[low].1)
+                        low += 1
+                    }
+                }
+                return found
+            }
             var reported = Set<String>()
             let sourceOccurrences = try sourceMatcher.occurrences(in: sourceSegmentation)
             for (index, occurrence) in sourceOccurrences.enumerated() {
@@ -164,11 +178,7 @@ public final class GlossaryChecker {
                     {
                         continue
                     }
-                    let words = Set(
-                        segmentation.tokens.filter { $0.kind == .word && inTargets($0.range) }.map {
-                            segmentation.text($0.range).lowercased()
-                        })
-                    if renderedInCompound(occurrence.concept, words: words) { continue }
+                    if renderedInCompound(occurrence.concept, words: words(in: targets)) { continue }
                     key += "#\(unit)"
                 } else {
                     if rendered.contains(occurrence.concept.id) || renderedInCompound(occurrence.concept, words: targetWords) { continue }

@@ -52,7 +52,11 @@ public final class Linter {
         // The words of each element, split once for every rule that reads them.
         var wordsByRange: [Range<Int>: [(Range<Int>, String)]] = [:]
         for element in written { wordsByRange[element.range] = TextRules.chunks(translation, element.range) }
-        let pageWords = { written.flatMap { (wordsByRange[$0.range] ?? []).map(\.1) } }
+        var allWords: [String]? = nil
+        let pageWords = {
+            if allWords == nil { allWords = written.flatMap { (wordsByRange[$0.range] ?? []).map(\.1) } }
+            return allWords!
+        }
         var standaloneNames: Set<String>? = nil
         let names = {
             if standaloneNames == nil { standaloneNames = TextRules.standaloneNames(in: pageWords()) }

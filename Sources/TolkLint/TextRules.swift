@@ -52,7 +52,7 @@ enum TextRules {
     /// `iKuala Lumpur` (a word of two letters or more before an upper-case letter and a lower-case
     /// one, or the preposition `i` before a name of several words: one-word `iTromsø`, `iPhone` are
     /// names themselves); nil for `eBay`, `kWh`, `pH`, `mRNA`.
-    static func gluedName(in chunk: String, nextWord: String? = nil) -> String? {
+    static func gluedName(in chunk: String, nextWord: String?) -> String? {
         let letters = Array(chunk.prefix { $0.isLetter || $0 == "-" })
         guard let first = letters.first, first.isLowercase else { return nil }
         var k = 1

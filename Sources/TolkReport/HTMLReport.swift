@@ -255,12 +255,7 @@ public enum HTMLReport {
         var byUnit: [Int: [Finding]] = [:]
         for finding in findings where finding.path == document.name {
             guard let offset = document.offset(of: TextPosition(line: finding.line, column: finding.column)) else { continue }
-            var low = 0
-            var high = units.count
-            while low < high {
-                let middle = (low + high) / 2
-                if units[middle].range.lowerBound <= offset { low = middle + 1 } else { high = middle }
-            }
+            let low = units.partitioningIndex { $0.range.lowerBound > offset }
             guard low > 0 else { continue }
             let unit = units[low - 1].range
             if unit.contains(offset) || offset == unit.lowerBound { byUnit[low - 1, default: []].append(finding) }

@@ -148,12 +148,8 @@ public struct Document: Sendable {
     /// The file position of byte offset `offset` (into `bytes`).
     /// - Complexity: O(log lines), also on a long line.
     public func position(at offset: Int) -> TextPosition {
-        var low = 0
-        var high = lineStarts.count - 1
-        while low < high {
-            let mid = (low + high + 1) / 2
-            if lineStarts[mid] <= offset { low = mid } else { high = mid - 1 }
-        }
+        // The last line starting at or before `offset` (the first starts at 0).
+        let low = Swift.max(0, lineStarts.partitioningIndex { $0 > offset } - 1)
         let column = scalars(before: offset) - scalars(before: lineStarts[low]) + 1
         return TextPosition(line: origin.line + low, column: column)
     }
@@ -251,12 +247,7 @@ extension Document {
         guard position.column > 1 else { return start }
         // The wanted scalar's number in the document, then the checkpoint at or before it.
         let wanted = scalars(before: start) + position.column - 1
-        var low = 0
-        var high = scalarCheckpoints.count - 1
-        while low < high {
-            let mid = (low + high + 1) / 2
-            if scalarCheckpoints[mid] <= wanted { low = mid } else { high = mid - 1 }
-        }
+        let low = Swift.max(0, scalarCheckpoints.partitioningIndex { $0 > wanted } - 1)
         var count = scalarCheckpoints[low]
         var offset = low * Self.checkpointStride
         while offset < bytes.count {

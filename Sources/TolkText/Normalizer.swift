@@ -183,12 +183,7 @@ public struct OffsetMap: Sendable {
 
     private func map(_ offset: Int, roundingUp: Bool) -> Int {
         // The last edit that starts at or before `offset`.
-        var low = 0
-        var high = edits.count
-        while low < high {
-            let mid = (low + high) / 2
-            if edits[mid].rewritten.lowerBound <= offset { low = mid + 1 } else { high = mid }
-        }
+        let low = edits.partitioningIndex { $0.rewritten.lowerBound > offset }
         guard low > 0 else { return offset }
         let edit = edits[low - 1]
         if offset >= edit.rewritten.upperBound { return edit.original.upperBound + (offset - edit.rewritten.upperBound) }

@@ -181,6 +181,14 @@ struct InputTests {
         #expect(document.offset(of: TextPosition(line: line + 1, column: 1)) == nil)
     }
 
+    @Test func partitioningIndexFindsTheFirstElementAfter() {
+        let starts = [0, 10, 10, 25, 40]
+        #expect(starts.partitioningIndex { $0 > 10 } == 3)
+        #expect(starts.partitioningIndex { $0 >= 10 } == 1)
+        #expect(starts.partitioningIndex { $0 > 99 } == 5)
+        #expect([Int]().partitioningIndex { $0 > 0 } == 0)
+    }
+
     @Test func utf16WithoutAByteOrderMarkIsRecognised() throws {
         for encoding in [String.Encoding.utf16LittleEndian, .utf16BigEndian] {
             let bytes = Array("Statsminister Pham Minh Chinh i Hanoi.\n".data(using: encoding)!)
