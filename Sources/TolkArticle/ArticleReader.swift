@@ -160,7 +160,7 @@ public struct ArticleReader: Sendable {
         guard block.count == 1 else { return false }
         let text = block[0].text
         guard text.count <= 100, !text.hasSuffix(".") else { return false }
-        return text.contains(" - ") || text.contains(" | ") || text.contains(" – ")
+        return text.containsBytes(" - ") || text.containsBytes(" | ") || text.containsBytes(" – ")
             || text.contains(Patterns.siteDomain)
     }
 
@@ -246,7 +246,7 @@ struct ElementBuilder {
 enum SourceLine {
     /// The URL of a source line, or nil.
     static func parse(_ text: String) -> String? {
-        guard text.contains("://"), let match = text.wholeMatch(of: Patterns.sourceLine) else { return nil }
+        guard text.containsBytes("://"), let match = text.wholeMatch(of: Patterns.sourceLine) else { return nil }
         return PageLabels.sourceLine.contains(String(match.1).lowercased()) ? String(match.2) : nil
     }
 }
@@ -255,13 +255,15 @@ enum SourceLine {
 enum Figure {
     static func imageName(_ text: String, markdown: Bool) -> (file: String, caption: String?)? {
         let trimmed = text.trimmed()
-        // Cheap checks first: this runs on every line of every page.
-        let lowered = trimmed.suffix(16).lowercased()
-        let hasImageExtension = [".jpg", ".jpeg", ".png", ".gif", ".webp", ".avif"].contains {
-            lowered.hasSuffix($0) || lowered.contains($0 + "?")
-        }
-        guard hasImageExtension || (markdown && trimmed.hasPrefix("![")), !trimmed.contains(" ") || trimmed.hasPrefix("![") else {
-            return nil
+        // Cheap checks first: this runs on every line of every page. A file name has no space.
+        let isMarkdownImage = markdown && trimmed.hasPrefix("![")
+        if !isMarkdownImage {
+            guard !trimmed.utf8.contains(0x20) else { return nil }
+            let lowered = trimmed.suffix(16).lowercased()
+            let hasImageExtension = [".jpg", ".jpeg", ".png", ".gif", ".webp", ".avif"].contains {
+                lowered.hasSuffix($0) || lowered.contains($0 + "?")
+            }
+            guard hasImageExtension else { return nil }
         }
         if markdown, let match = trimmed.wholeMatch(of: Patterns.markdownImage) {
             let file = String(match.2.split(separator: "/").last ?? match.2[...])
@@ -290,13 +292,13 @@ enum Byline {
         }
         var date: String? = nil
         var rest = text[...]
-        if let match = text.firstMatch(of: Patterns.slashDate) {
+        if text.utf8.contains(0x2F), let match = text.firstMatch(of: Patterns.slashDate) {
             date = iso(year: match.3, month: match.2, day: match.1)
             rest = text[..<match.range.lowerBound]
-        } else if let match = text.firstMatch(of: Patterns.isoDate) {
+        } else if text.utf8.contains(0x2D), let match = text.firstMatch(of: Patterns.isoDate) {
             date = iso(year: match.1, month: match.2, day: match.3)
             rest = text[..<match.range.lowerBound]
-        } else if let match = text.firstMatch(of: Patterns.norwegianDate),
+        } else if text.utf8.contains(0x2E), let match = text.firstMatch(of: Patterns.norwegianDate),
             let month = norwegianMonths.firstIndex(of: match.2.lowercased())
         {
             date = iso(year: match.3, month: Substring(String(month + 1)), day: match.1)

@@ -138,7 +138,8 @@ public struct Term: Sendable, Hashable {
 
 extension String {
     func replacingOccurrences(of target: String, with replacement: String) -> String {
-        guard !target.isEmpty else { return self }
+        // Most texts do not hold the target's first byte: no search.
+        guard let first = target.utf8.first, utf8.contains(first) else { return self }
         var result = ""
         var rest = self[...]
         while let range = rest.firstRange(of: target) {

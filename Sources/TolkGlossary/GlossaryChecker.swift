@@ -13,15 +13,19 @@ public final class GlossaryChecker {
     public let targetLanguage: String
     public let sourceLanguage: String
     private let targetSegmenter: Segmenter
-    private let sourceSegmenter: Segmenter
+    /// The source side, built when a source first comes (a page linted alone needs none).
+    private var sourceSide: (segmenter: Segmenter, matcher: TermMatcher)?
     private let targetMatcher: TermMatcher
-    private let sourceMatcher: TermMatcher
     /// Lower-cased single-word titles (with their common inflections) that can be glued to a name.
     private let titleWords: [(word: String, concept: Concept)]
     /// Person names of two or more words in the target language.
     private let names: [(concept: Concept, words: [String])]
     /// The index in `names` of the (first) name containing a word.
     private let nameByWord: [String: Int]
+    /// Where a word stands in the names of three words or more: (index in `names`, position), in order.
+    private let longNamePositionsByWord: [String: [(name: Int, position: Int)]]
+    /// The indices in `names` of the names starting with a (lower-cased) word.
+    private let namesByLoweredFirstWord: [String: [Int]]
 
     /// The result for one translation.
     public struct Result: Sendable {
@@ -40,9 +44,7 @@ public final class GlossaryChecker {
         self.targetLanguage = targetLanguage
         self.sourceLanguage = sourceLanguage
         targetSegmenter = try Segmenter(languageCode: targetLanguage)
-        sourceSegmenter = try Segmenter(languageCode: sourceLanguage)
         targetMatcher = try TermMatcher(glossary: glossary, language: targetLanguage)
-        sourceMatcher = try TermMatcher(glossary: glossary, language: sourceLanguage)
         var titles: [(word: String, concept: Concept)] = []
         var names: [(Concept, [String])] = []
         for concept in glossary.concepts {
@@ -61,6 +63,12 @@ public final class GlossaryChecker {
         var nameByWord: [String: Int] = [:]
         for (index, name) in names.enumerated() { for word in name.1 where nameByWord[word] == nil { nameByWord[word] = index } }
         self.nameByWord = nameByWord
+        var positions: [String: [(name: Int, position: Int)]] = [:]
+        for (index, name) in names.enumerated() where name.1.count >= 3 {
+            for (position, word) in name.1.enumerated() { positions[word, default: []].append((index, position)) }
+        }
+        longNamePositionsByWord = positions
+        namesByLoweredFirstWord = Dictionary(grouping: names.indices) { names[$0].1[0].lowercased() }
     }
 
     /// A source paragraph and the translated text it is aligned with (its bead and the beads
@@ -132,6 +140,10 @@ public final class GlossaryChecker {
         }
 
         if let source {
+            if sourceSide == nil {
+                sourceSide = (try Segmenter(languageCode: sourceLanguage), try TermMatcher(glossary: glossary, language: sourceLanguage))
+            }
+            let (sourceSegmenter, sourceMatcher) = sourceSide!
             let sourceSegmentation = try sourceSegmenter.segment(source)
             let rendered = Set(occurrences.map(\.concept.id)).union(mangled.map(\.1.id))
             // The translation's words in lower case, in text order: all of them for the article-wide
@@ -262,7 +274,7 @@ public final class GlossaryChecker {
             // ASCII capitals are read from the bytes; other letters (Æ, Đ) need a property lookup.
             let hasInnerCapital =
                 word.utf8.dropFirst().contains { ($0 >= 0x41 && $0 <= 0x5A) || $0 >= 0xC0 }
-                && word.unicodeScalars.dropFirst().contains { $0.properties.isUppercase }
+                && word.unicodeScalars.dropFirst().contains { $0.isUppercaseLetter }
             let lowered = hasInnerCapital ? word.lowercased() : ""
             if hasInnerCapital, let title = titleWords.first(where: { lowered.hasPrefix($0.word) && lowered.count > $0.word.count }) {
                 let rest = String(word.dropFirst(title.word.count))
@@ -278,7 +290,7 @@ public final class GlossaryChecker {
                 }
             }
             // The last part of a name alone after a title: "Generalsekretær Lam", "Generalsekretær for Lam".
-            guard word.first?.isUppercase == true, let (concept, words) = nameWord(word), words.count >= 2,
+            guard word.mayStartWithCapital, word.first?.isUppercase == true, let (concept, words) = nameWord(word), words.count >= 2,
                 word.hasPrefix(words.last!), index + 1 >= tokens.count || text(index + 1).first?.isUppercase != true
             else { continue }
             var previous = index - 1
@@ -296,7 +308,9 @@ public final class GlossaryChecker {
         // lambs) or cut short (`statsminister Pham Minh` for Pham Minh Chinh).
         for (end, title) in titleEnds.sorted(by: { $0.key < $1.key }) {
             let start = end + 1
-            for (concept, words) in names where start + 1 < tokens.count && !reported.contains(start) {
+            // Both checks need the name's first word in the token after the title.
+            guard start + 1 < tokens.count, let candidates = namesByLoweredFirstWord[text(start).lowercased()] else { continue }
+            for (concept, words) in candidates.map({ names[$0] }) where !reported.contains(start) {
                 let count = min(words.count, tokens.count - start)
                 let written = (start..<(start + count)).map(text)
                 if count == words.count, written.map({ $0.lowercased() }) == words.map({ $0.lowercased() }),
@@ -332,25 +346,24 @@ public final class GlossaryChecker {
         // A name with one word changed: "Pham Minh Kinh" for "Pham Minh Chinh". Windows are tried
         // only where a token equals a word of the name.
         var checked = Set<String>()
-        for (index, word) in texts.enumerated() where nameByWord[word] != nil {
-            for (concept, words) in names where words.count >= 3 {
-                for position in words.indices where words[position] == word {
-                    let start = index - position
-                    let window = start..<(start + words.count)
-                    guard start >= 0, window.upperBound <= tokens.count, checked.insert("\(concept.id)#\(start)").inserted else { continue }
-                    let candidate = window.map(text)
-                    let differences = zip(candidate, words).filter { $0 != $1 }.count
-                    guard differences == 1, candidate.allSatisfy({ $0.first?.isUppercase == true }),
-                        !window.contains(where: { coveredByName.contains($0) || reported.contains($0) })
-                    else { continue }
-                    let range = tokens[window.lowerBound].range.lowerBound..<tokens[window.upperBound - 1].range.upperBound
-                    results.append(
-                        (
-                            range, concept, "'\(candidate.joined(separator: " "))' looks like a mangled '\(words.joined(separator: " "))'",
-                            words.joined(separator: " ")
-                        ))
-                    reported.formUnion(window)
-                }
+        for (index, word) in texts.enumerated() {
+            for (name, position) in longNamePositionsByWord[word] ?? [] {
+                let (concept, words) = names[name]
+                let start = index - position
+                let window = start..<(start + words.count)
+                guard start >= 0, window.upperBound <= tokens.count, checked.insert("\(concept.id)#\(start)").inserted else { continue }
+                let candidate = window.map(text)
+                let differences = zip(candidate, words).filter { $0 != $1 }.count
+                guard differences == 1, candidate.allSatisfy({ $0.first?.isUppercase == true }),
+                    !window.contains(where: { coveredByName.contains($0) || reported.contains($0) })
+                else { continue }
+                let range = tokens[window.lowerBound].range.lowerBound..<tokens[window.upperBound - 1].range.upperBound
+                results.append(
+                    (
+                        range, concept, "'\(candidate.joined(separator: " "))' looks like a mangled '\(words.joined(separator: " "))'",
+                        words.joined(separator: " ")
+                    ))
+                reported.formUnion(window)
             }
         }
         return results

@@ -167,13 +167,20 @@ public final class TermMatcher {
     private func spellingVariant(at i: Int, keys: [String], in segmentation: Segmentation) -> (Pattern, Int)? {
         guard !patternsByClosedKey.isEmpty else { return nil }
         let tokens = segmentation.tokens
-        let capitalised = { (k: Int) in segmentation.text(tokens[k].range).first?.isUppercase == true }
+        let capitalised = { (k: Int) in
+            let text = segmentation.text(tokens[k].range)
+            return text.mayStartWithCapital && text.first?.isUppercase == true
+        }
+        // Closed keys are two letters or more (a start) and five or more (a whole key).
+        guard keys[i].utf8.count >= 2 else { return nil }
         let closed = keys[i].utf8.contains(0x2D) ? keys[i].replacingOccurrences(of: "-", with: "") : keys[i]
-        if let pattern = patternsByClosedKey[closed]?.first, !pattern.needsCapital || capitalised(i) { return (pattern, 1) }
+        if closed.utf8.count >= 5, let pattern = patternsByClosedKey[closed]?.first, !pattern.needsCapital || capitalised(i) {
+            return (pattern, 1)
+        }
         // Split by a space: only a capitalised first part (`Mekong deltaet`, `Sør Kinahavet`).
-        guard i + 1 < tokens.count, closedKeyStarts.contains(closed), tokens[i].kind == .word, tokens[i + 1].kind == .word,
-            let pattern = patternsByClosedKey[closed + keys[i + 1].replacingOccurrences(of: "-", with: "")]?.first,
-            capitalised(i), separatedBySpace(tokens[i], tokens[i + 1], in: segmentation)
+        guard i + 1 < tokens.count, tokens[i].kind == .word, tokens[i + 1].kind == .word, capitalised(i),
+            closedKeyStarts.contains(closed), separatedBySpace(tokens[i], tokens[i + 1], in: segmentation),
+            let pattern = patternsByClosedKey[closed + keys[i + 1].replacingOccurrences(of: "-", with: "")]?.first
         else { return nil }
         return (pattern, 2)
     }
@@ -195,8 +202,25 @@ public final class TermMatcher {
         return String(String.UnicodeScalarView(text.unicodeScalars.map { $0 == "é" ? "e" : $0 }))
     }
 
+    /// Whether `text` is its own key without a normalizer: no capital and no `é` (ASCII, or the
+    /// lower-case letters of Latin-1 such as æ, ø, å, ü), the common case read from the bytes.
+    private static func isOwnKey(_ text: String) -> Bool {
+        var utf8 = text.utf8.makeIterator()
+        while let byte = utf8.next() {
+            if byte < 0x80 {
+                if (0x41...0x5A).contains(byte) { return false }
+            } else if byte == 0xC3, let next = utf8.next(), next >= 0xA0, next != 0xA9 {
+                continue
+            } else {
+                return false
+            }
+        }
+        return true
+    }
+
     /// The comparison key of a token.
     func key(_ text: String) throws -> String {
+        if keyNormalizer == nil, Self.isOwnKey(text) { return text }
         if let known = keyCache[text] { return known }
         // Norwegian writes `komité` and `komite`, `idé` and `ide`: the accent does not tell terms apart.
         let key = try keyNormalizer.map { try $0.normalize(text).text } ?? Self.foldingAcute(text.lowercased())

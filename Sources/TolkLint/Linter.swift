@@ -8,7 +8,9 @@ import TolkText
 public final class Linter {
     public let configuration: LintConfiguration
     private let glossaryChecker: GlossaryChecker?
-    private let aligner: Aligner
+    private let glossary: Glossary?
+    /// Built when a source first comes (a page linted alone needs none).
+    private var builtAligner: Aligner?
     private let reader = ArticleReader()
 
     public init(configuration: LintConfiguration, glossary: Glossary?) throws {
@@ -16,9 +18,16 @@ public final class Linter {
         glossaryChecker = try glossary.map {
             try GlossaryChecker(glossary: $0, targetLanguage: configuration.targetLanguage, sourceLanguage: configuration.sourceLanguage)
         }
-        aligner = try Aligner(
+        self.glossary = glossary
+    }
+
+    private func aligner() throws -> Aligner {
+        if let builtAligner { return builtAligner }
+        let aligner = try Aligner(
             sourceLanguage: configuration.sourceLanguage, targetLanguage: configuration.targetLanguage, glossary: glossary)
         aligner.granularity = .paragraph
+        builtAligner = aligner
+        return aligner
     }
 
     /// The result of linting one page.
@@ -116,7 +125,7 @@ public final class Linter {
         if let source {
             let sourcePage = try Page(source, reader: reader, markdown: false)
             sourceRanges = sourcePage.units.map(\.range)
-            let beads = try aligner.align(sourcePage.units.map(\.text), page.units.map(\.text))
+            let beads = try aligner().align(sourcePage.units.map(\.text), page.units.map(\.text))
             alignment = beads
             aligned = beads.indices.flatMap { index in
                 let targets =

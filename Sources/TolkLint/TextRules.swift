@@ -28,7 +28,10 @@ enum TextRules {
             // Cheap test first: a glued chunk has a digit, or a capital letter after its first character.
             let utf8 = chunk.utf8
             guard utf8.count >= 5,
-                utf8.dropFirst().contains(where: { ($0 >= 0x30 && $0 <= 0x39) || ($0 >= 0x41 && $0 <= 0x5A) || $0 >= 0xC3 })
+                utf8.dropFirst().contains(where: { ($0 >= 0x30 && $0 <= 0x39) || ($0 >= 0x41 && $0 <= 0x5A) || $0 >= 0xC3 }),
+                chunk.unicodeScalars.dropFirst().contains(where: {
+                    $0.isUppercaseLetter || ($0.value < 0x80 ? (0x30...0x39).contains($0.value) : $0.properties.numericType != nil)
+                })
             else { continue }
             let letters = chunk.prefix { $0.isLetter }
             guard letters.count >= 4 else { continue }
@@ -74,6 +77,7 @@ enum TextRules {
     static func standaloneNames(in words: [String]) -> Set<String> {
         var names = Set<String>()
         for chunk in words {
+            guard chunk.utf8.first.map({ $0 >= 0x80 || !(0x61...0x7A).contains($0) }) == true else { continue }
             let word = chunk.trimmed(",.;:()«»\"'!?")
             guard let first = word.first, first.isUppercase, word.dropFirst().allSatisfy(\.isLowercase) else { continue }
             names.insert(word)
@@ -87,7 +91,12 @@ enum TextRules {
     /// sees a word that search, spell checking and the glossary do not.
     static func disguisedWords(_ words: [(Range<Int>, String)]) -> [(rule: String, range: Range<Int>, message: String)] {
         var found: [(String, Range<Int>, String)] = []
-        for (chunkRange, chunk) in words where chunk.utf8.contains(where: { $0 >= 0x80 }) {
+        // Both need a letter beyond Latin (Greek, Cyrillic: from U+0370) or an invisible character
+        // (from U+061C); Vietnamese letters in U+1E00-U+1EFF are Latin.
+        for (chunkRange, chunk) in words
+        where chunk.utf8.contains(where: { $0 >= 0xCD })
+            && chunk.unicodeScalars.contains(where: { $0.value >= 0x370 && !(0x1E00...0x1EFF).contains($0.value) })
+        {
             let scalars = Array(chunk.unicodeScalars)
             let isLetter = { (k: Int) in k >= 0 && k < scalars.count && (scalars[k].properties.isAlphabetic) }
             if let hidden = scalars.indices.first(where: { isInvisible(scalars[$0]) && isLetter($0 - 1) && isLetter($0 + 1) }) {
@@ -184,11 +193,12 @@ enum TextRules {
                 close()
                 continue
             }
-            let word = chunk.trimmed(",.;:()«»\"")
-            if word.unicodeScalars.contains(where: isVietnameseOnly) {
+            // Trimming takes punctuation only, never a Vietnamese letter: the chunk tells.
+            if chunk.unicodeScalars.contains(where: isVietnameseOnly) {
                 current.append(chunkRange)
                 vietnameseWords += 1
-            } else if !current.isEmpty, !word.isEmpty, word.unicodeScalars.contains(where: continuing.contains) || smallWords.contains(word)
+            } else if !current.isEmpty, case let word = chunk.trimmed(",.;:()«»\""), !word.isEmpty,
+                word.unicodeScalars.contains(where: continuing.contains) || smallWords.contains(word)
             {
                 current.append(chunkRange)
             } else {
@@ -240,7 +250,7 @@ enum TextRules {
                 let word = String(chunk[first..<end]).lowercased()
                 if englishWords.contains(word) { english += 1 } else if norwegianWords.contains(word) { norwegian += 1 }
             }
-            if let last = chunk.last, ".!?".contains(last) { close(at: chunkRange.upperBound) }
+            if let last = utf8.last, last == 0x2E || last == 0x21 || last == 0x3F { close(at: chunkRange.upperBound) }
         }
         close(at: range.upperBound)
         return runs
@@ -269,7 +279,9 @@ enum TextRules {
     static func genitivesWithoutApostrophe(_ words: [(Range<Int>, String)], names: () -> Set<String>) -> [(Range<Int>, String)] {
         var found: [(Range<Int>, String)] = []
         for (index, (wordRange, word)) in words.enumerated().dropLast() {
-            guard let last = word.last, "sxz".contains(last), word.count >= 4, word.first?.isUppercase == true,
+            // Cheap test first: the last byte, then the first.
+            guard let lastByte = word.utf8.last, lastByte == 0x73 || lastByte == 0x78 || lastByte == 0x7A, word.mayStartWithCapital,
+                let last = word.last, "sxz".contains(last), word.count >= 4, word.first?.isUppercase == true,
                 word.dropFirst().allSatisfy({ $0.isLowercase })
             else { continue }
             let (nextRange, next) = words[index + 1]
@@ -293,6 +305,7 @@ enum TextRules {
     static func namesEndingInS(in words: [String]) -> Set<String> {
         var names = Set<String>()
         for (index, chunk) in words.enumerated() {
+            guard chunk.mayStartWithCapital, chunk.utf8.contains(where: { $0 == 0x73 || $0 == 0x78 || $0 == 0x7A }) else { continue }
             let bare = chunk.prefix { $0.isLetter }
             guard let last = bare.last, "sxz".contains(last), bare.first?.isUppercase == true else { continue }
             let rest = chunk.dropFirst(bare.count)
@@ -372,7 +385,7 @@ enum TextRules {
             var wordHashes: [UInt64] = []
             var hash: UInt64 = 0xcbf2_9ce4_8422_2325
             var inWord = false
-            for byte in unit.text.lowercased().utf8 {
+            func add(_ byte: UInt8) {
                 if (byte >= 0x61 && byte <= 0x7A) || (byte >= 0x30 && byte <= 0x39) || byte >= 0x80 {
                     hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3
                     inWord = true
@@ -380,6 +393,16 @@ enum TextRules {
                     wordHashes.append(hash)
                     hash = 0xcbf2_9ce4_8422_2325
                     inWord = false
+                }
+            }
+            // Lower case without building the lower-cased text: ASCII from the value, other capitals by their mapping.
+            for scalar in unit.text.unicodeScalars {
+                if scalar.value < 0x80 {
+                    add(UInt8(scalar.value) | ((0x41...0x5A).contains(scalar.value) ? 0x20 : 0))
+                } else if scalar.properties.isUppercase {
+                    for byte in scalar.properties.lowercaseMapping.utf8 { add(byte) }
+                } else {
+                    for byte in scalar.utf8 { add(byte) }
                 }
             }
             if inWord { wordHashes.append(hash) }
