@@ -2,7 +2,7 @@ import TolkText
 
 /// An article URL reduced to what identifies the article: scheme, `www.`/mobile host prefixes,
 /// query, fragment and trailing slash do not count.
-public struct ArticleURL: Hashable, Sendable {
+public struct ArticleURL: Hashable, Sendable, Codable {
     /// The host without `www.`, `m.`, `mobile.` or `amp.` (`vietnamplus.vn`).
     public let host: String
     /// The path without a trailing slash (`/viet-nam-...-post1080302.vnp`).

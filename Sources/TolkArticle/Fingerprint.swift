@@ -2,7 +2,7 @@ import TolkText
 
 /// What pairing compares of one article: its URL, slugs, image file names, and the anchors that
 /// survive translation (numbers, dates, names).
-public struct ArticleFingerprint: Sendable {
+public struct ArticleFingerprint: Sendable, Codable {
     /// The page's path.
     public let path: String
     /// The language code of the page.

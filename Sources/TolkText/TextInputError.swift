@@ -17,6 +17,8 @@ public enum TextInputError: Error, Equatable, CustomStringConvertible, Sendable 
     case notRegular(source: String, kind: String)
     /// The input is longer than a whole-document read takes (`TextReader.wholeDocumentLimit`).
     case tooLarge(source: String, limit: Int)
+    /// A line of a line-based format (JSON Lines) is not what it should be.
+    case malformed(source: String, line: Int, reason: String)
 
     public var description: String {
         switch self {
@@ -36,6 +38,8 @@ public enum TextInputError: Error, Equatable, CustomStringConvertible, Sendable 
             "\(source): is \(kind), not a regular file; tolk reads files, and standard input as '-'"
         case .tooLarge(let source, let limit):
             "\(source): longer than \(limit >> 20) MiB, the most tolk reads as one document"
+        case .malformed(let source, let line, let reason):
+            "\(source):\(line): \(reason)"
         }
     }
 }

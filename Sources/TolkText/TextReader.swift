@@ -47,6 +47,41 @@ public struct TextReader: Sendable {
         return document
     }
 
+    /// Calls `body` with each line of the input (its bytes without the line break, a final `\r`
+    /// dropped) and its 1-based number, as the lines arrive; a line longer than `limit` bytes comes
+    /// as nil and is not kept, so memory stays bounded whatever the input.
+    public func forEachLine(limit: Int = wholeDocumentLimit, _ body: ([UInt8]?, Int) throws -> Void) throws {
+        var line: [UInt8] = []
+        var tooLong = false
+        var number = 1
+        func end() throws {
+            if line.last == 0x0D { line.removeLast() }
+            try body(tooLong ? nil : line, number)
+            line.removeAll(keepingCapacity: line.capacity <= 1 << 20)
+            tooLong = false
+            number += 1
+        }
+        try readChunks { chunk in
+            var start = 0
+            while start < chunk.count {
+                let newline = chunk[start...].firstIndex(of: 0x0A)
+                let piece = UnsafeBufferPointer(rebasing: chunk[start..<(newline ?? chunk.count)])
+                if !tooLong {
+                    if line.count + piece.count > limit + 1 {
+                        tooLong = true
+                        line = []
+                    } else {
+                        line.append(contentsOf: piece)
+                    }
+                }
+                guard let newline else { break }
+                try end()
+                start = newline + 1
+            }
+        }
+        if !line.isEmpty || tooLong { try end() }
+    }
+
     /// Calls `body` with consecutive documents that together hold the whole input; each holds
     /// whole paragraphs (it ends after a blank line or at the end of the input) and is about
     /// `blockSize` bytes. A paragraph longer than four blocks is cut, so memory stays bounded even

@@ -3,6 +3,7 @@ import Foundation
 import TolkArticle
 import TolkGlossary
 import TolkLint
+import TolkReport
 import TolkText
 
 /// `tolk check`: the main job over a corpus — pair, align, check the glossary, lint, summarise.
@@ -10,21 +11,46 @@ struct Check: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract:
             "Check a corpus: pair translations with sources, align, run the glossary checks and lint; findings and a summary per article.",
-        discussion: "Defaults to the bundled Corpora/ and Glossaries/vi-nb.tbx. Exit codes as tolk lint.")
+        discussion: """
+            Defaults to the bundled Corpora/ and Glossaries/vi-nb.tbx. Exit codes as tolk lint.
+
+            --jsonl reads pairs as JSON Lines on standard input, one record per line: {"id": ..., \
+            "translation": "<page text>", "source": "<source text>", "source_url": ..., "translation_path": ...} \
+            (all but id and translation optional), and writes one JSON line per finding (the keys of --format json \
+            and the record's id) in input order, flushed per record; a bad record gets one line \
+            {"id": ..., "record": <line>, "error": ...} and the stream goes on.
+            """)
 
     @OptionGroup var options: LintOptions
-    @Argument(help: "A folder of source articles and their translations (corpus layout or any .txt/.md pages).")
-    var corpus: String = "Corpora"
+    @Argument(help: "A folder of source articles and their translations (corpus layout; default Corpora).")
+    var corpus: String?
+    @Option(help: "A folder of source articles, any layout (with --translations; paired as tolk pair does).")
+    var sources: String?
+    @Option(help: "A folder of translated pages, any layout (with --sources).")
+    var translations: String?
+    @Flag(help: "Check pairs given as JSON Lines records on standard input (see below).")
+    var jsonl = false
+
+    func validate() throws {
+        if (sources == nil) != (translations == nil) { throw ValidationError("--sources and --translations go together") }
+        if sources != nil, corpus != nil { throw ValidationError("give a corpus folder or --sources and --translations, not both") }
+        if jsonl, corpus != nil || sources != nil { throw ValidationError("--jsonl reads standard input: no folders") }
+        if jsonl, ![.text, .json].contains(options.format) || options.baseline != nil || options.writeBaseline != nil {
+            throw ValidationError("--jsonl writes JSON lines: --format, --baseline and --write-baseline do not apply")
+        }
+    }
 
     func run() throws {
-        var configuration = try options.configuration(near: corpus)
+        let folder = corpus ?? translations ?? "Corpora"
+        var configuration = try options.configuration(near: jsonl ? nil : folder)
         if options.glossary == nil, configuration.glossary == nil, FileManager.default.fileExists(atPath: "Glossaries/vi-nb.tbx") {
             configuration.glossary = FileManager.default.currentDirectoryPath + "/Glossaries/vi-nb.tbx"
         }
         let glossary = try options.loadGlossary(configuration)
-        let progress = Progress(total: 0, label: "checking")
+        if jsonl { return try checkRecords(configuration, glossary: glossary) }
         let reading = options.reading
-        let pairs = try Check.pairs(in: corpus, configuration, reading: reading, progress: progress)
+        let pairs = try Check.pairs(sources: sources ?? folder, translations: folder, configuration, reading: reading)
+        let progress = Progress(total: pairs.count, label: "checking", unit: "pairs")
         try options.refuseBaselineOverInputs(
             pages: pairs.flatMap { [$0.translation] + [$0.source].compactMap { $0 } }, configuration: configuration)
         let outcomes = Parallel.map(pairs.count, makeWorker: { try Linter(configuration: configuration, glossary: glossary) }) {
@@ -62,19 +88,39 @@ struct Check: ParsableCommand {
         writeSummary(rows)
     }
 
-    /// Every translation of `corpus` (files named after the target language) with its source.
-    static func pairs(in corpus: String, _ configuration: LintConfiguration, reading: PageReading, progress: Progress) throws
-        -> [PairingResult]
-    {
-        let sourceFiles = try PageFiles.list(corpus, language: configuration.sourceLanguage).filter {
-            $0.language == configuration.sourceLanguage
+    /// `--jsonl`: records from standard input, answered on standard output.
+    private func checkRecords(_ configuration: LintConfiguration, glossary: Glossary?) throws {
+        let counts = try RecordStream().run(
+            TextReader.standardInput, makeLinter: { try Linter(configuration: configuration, glossary: glossary) },
+            write: { text in
+                StandardOutput.shared.write(text)
+                StandardOutput.shared.flush()
+            })
+        let failing = counts.errors + counts.badRecords + (options.strict ? counts.warnings : 0)
+        FileHandleOutput.standardError.write(
+            "\(counts.records) records (\(counts.badRecords) bad): \(counts.errors) errors, \(counts.warnings) warnings, \(counts.notes) notes\n"
+        )
+        if failing > 0 { throw ExitCode(1) }
+    }
+
+    /// Every translation with its source. In one corpus folder (`sources == translations`), pages
+    /// are the files named after each language; from two folders, every page of each.
+    static func pairs(
+        sources: String, translations: String, _ configuration: LintConfiguration, reading: PageReading
+    ) throws -> [PairingResult] {
+        let corpusLayout = sources == translations
+        let sourceFiles = try PageFiles.list(sources, language: configuration.sourceLanguage).filter {
+            $0.language == configuration.sourceLanguage || (!corpusLayout && $0.language == nil)
         }
-        let translationFiles = try PageFiles.list(corpus, language: configuration.targetLanguage).filter {
-            $0.language == configuration.targetLanguage && !configuration.ignores($0.path)
+        let translationFiles = try PageFiles.list(translations, language: configuration.targetLanguage).filter {
+            ($0.language == configuration.targetLanguage || (!corpusLayout && $0.language == nil)) && !configuration.ignores($0.path)
         }
         if translationFiles.isEmpty {
-            throw PageFiles.noPages(in: corpus, language: configuration.targetLanguage)
+            throw PageFiles.noPages(in: translations, language: configuration.targetLanguage)
         }
+        if !corpusLayout, sourceFiles.isEmpty { throw PageFiles.noPages(in: sources, language: configuration.sourceLanguage) }
+        let progress = Progress(total: sourceFiles.count + translationFiles.count, label: "reading", unit: "pages")
+        defer { progress.finish() }
         let sources = PageFiles.fingerprints(
             sourceFiles, defaultLanguage: configuration.sourceLanguage, useMetadataURL: true, reading: reading, progress: progress)
         let translations = PageFiles.fingerprints(

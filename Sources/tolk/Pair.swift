@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import TolkArticle
+import TolkReport
 import TolkText
 
 #if canImport(Glibc)
@@ -24,28 +25,67 @@ struct Pair: ParsableCommand {
     }
 
     @Option(help: "Folder of source articles.")
-    var sources: String
+    var sources: String?
     @Option(help: "Folder of translated pages.")
-    var translations: String
+    var translations: String?
     @OptionGroup var languages: LanguagePair
     @OptionGroup var reading: PageReading
     @Option(help: "jsonl: one JSON object per translation; tsv: translation, source, score, method, evidence.")
     var format: Format = .jsonl
+    @Flag(
+        help: """
+            Only fingerprint: read pages as JSON Lines on standard input ({"path", "text", "language", "url"}) and \
+            write one fingerprint per line, for a pairing spread over machines.
+            """)
+    var fingerprint = false
+    @Option(help: "Pair fingerprints written by --fingerprint: the sources' file (with --translation-fingerprints).")
+    var sourceFingerprints: String?
+    @Option(help: "The translations' fingerprints file (with --source-fingerprints).")
+    var translationFingerprints: String?
+
+    func validate() throws {
+        let folders = sources != nil || translations != nil
+        let files = sourceFingerprints != nil || translationFingerprints != nil
+        if [folders, files, fingerprint].filter({ $0 }).count != 1 {
+            throw ValidationError(
+                "give --sources and --translations, or --source-fingerprints and --translation-fingerprints, or --fingerprint")
+        }
+        if folders, sources == nil || translations == nil { throw ValidationError("--sources and --translations go together") }
+        if files, sourceFingerprints == nil || translationFingerprints == nil {
+            throw ValidationError("--source-fingerprints and --translation-fingerprints go together")
+        }
+    }
 
     func run() throws {
+        if fingerprint {
+            let failures = try FingerprintStream.run(TextReader.standardInput) { StandardOutput.shared.write($0) }
+            StandardOutput.shared.flush()
+            if failures > 0 { throw ExitCode(2) }
+            return
+        }
+        if let sourceFingerprints, let translationFingerprints {
+            let sources = try FingerprintStream.read(reading.reader(sourceFingerprints))
+            let translations = try FingerprintStream.read(reading.reader(translationFingerprints))
+            return write(Pairer().pair(sources: sources, translations: translations))
+        }
+        guard let sources, let translations else { return }
         let (sourceLang, targetLang) = (languages.sourceLang, languages.targetLang)
         let sourceFiles = try PageFiles.list(sources, language: sourceLang)
         let translationFiles = try PageFiles.list(translations, language: targetLang)
         if sourceFiles.isEmpty { throw PageFiles.noPages(in: sources, language: sourceLang) }
         if translationFiles.isEmpty { throw PageFiles.noPages(in: translations, language: targetLang) }
-        let progress = Progress(total: sourceFiles.count + translationFiles.count, label: "reading pages")
+        let progress = Progress(total: sourceFiles.count + translationFiles.count, label: "reading", unit: "pages")
         let sourceFingerprints = PageFiles.fingerprints(
             sourceFiles, defaultLanguage: sourceLang, useMetadataURL: true, reading: reading, progress: progress)
         let translationFingerprints = PageFiles.fingerprints(
             translationFiles, defaultLanguage: targetLang, useMetadataURL: false, reading: reading, progress: progress)
         progress.finish()
-        let results = Pairer().pair(sources: sourceFingerprints.values, translations: translationFingerprints.values)
+        write(Pairer().pair(sources: sourceFingerprints.values, translations: translationFingerprints.values))
+        let failures = sourceFingerprints.failures + translationFingerprints.failures
+        if !failures.isEmpty { throw CommandFailure(message: failures.joined(separator: "\ntolk: error: ")) }
+    }
 
+    private func write(_ results: [PairingResult]) {
         let out = StandardOutput.shared
         if format == .tsv { out.write("translation\tsource\tscore\tmethod\tevidence\n") }
         for result in results {
@@ -64,8 +104,6 @@ struct Pair: ParsableCommand {
             }
         }
         out.flush()
-        let failures = sourceFingerprints.failures + translationFingerprints.failures
-        if !failures.isEmpty { throw CommandFailure(message: failures.joined(separator: "\ntolk: error: ")) }
     }
 }
 
@@ -277,11 +315,12 @@ final class ResultSlots<Value>: @unchecked Sendable {
     var values: [Value?] { lock.withLock { slots } }
 }
 
-/// A progress line on standard error, shown only on a terminal and only once a run takes more
-/// than 1.5 s; safe to advance from several threads.
+/// A progress line on standard error — done / total, rate, time left — shown only on a terminal
+/// and only once a run takes more than 1.5 s; safe to advance from several threads.
 final class Progress: @unchecked Sendable {
     private let total: Int
     private let label: String
+    private let unit: String
     private let started = Date()
     private let isTerminal = isatty(2) != 0
     private let lock = NSLock()
@@ -289,9 +328,10 @@ final class Progress: @unchecked Sendable {
     private var completed = 0
     private var lastShown: Date? = nil
 
-    init(total: Int, label: String) {
+    init(total: Int, label: String, unit: String = "") {
         self.total = total
         self.label = label
+        self.unit = unit
     }
 
     func advance() {
@@ -300,7 +340,8 @@ final class Progress: @unchecked Sendable {
             let now = Date()
             guard isTerminal, now.timeIntervalSince(started) > 1.5, now.timeIntervalSince(lastShown ?? .distantPast) > 0.2 else { return }
             lastShown = now
-            FileHandleOutput.standardError.write("\r\(label) \(completed)/\(total)")
+            FileHandleOutput.standardError.write(
+                "\r\u{1B}[K" + Self.line(label, unit, completed, total, elapsed: now.timeIntervalSince(started)))
         }
     }
 
@@ -308,8 +349,15 @@ final class Progress: @unchecked Sendable {
         lock.withLock {
             if lastShown != nil {
                 FileHandleOutput.standardError.write(
-                    "\r\(label) \(completed)/\(total), \(String(format: "%.1f", Date().timeIntervalSince(started))) s\n")
+                    "\r\u{1B}[K\(label) \(completed)/\(total) \(unit), \(String(format: "%.1f", Date().timeIntervalSince(started))) s\n")
             }
         }
+    }
+
+    /// `checking 412/1000 pairs, 230/s, 3 s left`.
+    static func line(_ label: String, _ unit: String, _ completed: Int, _ total: Int, elapsed: Double) -> String {
+        let rate = Double(completed) / max(elapsed, 0.001)
+        let left = Int((Double(total - completed) / max(rate, 0.001)).rounded(.up))
+        return "\(label) \(completed)/\(total) \(unit), \(Int(rate.rounded()))/s, \(left) s left"
     }
 }

@@ -32,17 +32,20 @@ struct Report: ParsableCommand {
         if let source {
             pairs = [(input, source)]
         } else {
-            pairs = try Check.pairs(in: input, configuration, reading: reading, progress: Progress(total: 0, label: "report")).map {
+            pairs = try Check.pairs(sources: input, translations: input, configuration, reading: reading).map {
                 ($0.translation, $0.source)
             }
         }
         let reading = self.reading
+        let progress = Progress(total: pairs.count, label: "reporting", unit: "pairs")
         let outcomes = Parallel.map(
             pairs.count, makeWorker: { try PairReporter(glossary: loaded, configuration: configuration, reading: reading) }
         ) {
             reporter, k in
-            try reporter.report(translation: pairs[k].translation, source: pairs[k].source)
+            defer { progress.advance() }
+            return try reporter.report(translation: pairs[k].translation, source: pairs[k].source)
         }
+        progress.finish()
         let reported = try outcomes.map { try $0.get() }
         let glossaryReport = try loaded.map { glossary in
             try GlossaryReport.build(glossary: glossary, language: configuration.targetLanguage, results: reported.compactMap(\.1))
