@@ -452,36 +452,54 @@ public final class GlossaryChecker {
 
     // MARK: Across documents
 
+    /// One document's renderings of a concept, for the check across documents: the first place
+    /// of each glossary term (approved or admitted, not an acronym) in `result`'s document.
+    public struct Rendering: Codable, Sendable, Equatable {
+        public let concept: String
+        public let term: String
+        public let path: String
+        public let start: TextPosition
+        public let end: TextPosition
+        public let match: String
+        public let suggestion: String?
+    }
+
+    /// The renderings in `result`, in text order.
+    public static func renderings(of result: Result) -> [Rendering] {
+        var seen = Set<[String]>()
+        let document = result.segmentation.document
+        return result.occurrences.compactMap { occurrence in
+            guard occurrence.term.status != .forbidden, !isAcronym(occurrence.term.text),
+                seen.insert([occurrence.concept.id, occurrence.term.text]).inserted
+            else { return nil }
+            return Rendering(
+                concept: occurrence.concept.id, term: occurrence.term.text, path: result.path,
+                start: document.position(at: occurrence.range.lowerBound), end: document.position(at: occurrence.range.upperBound),
+                match: occurrence.text, suggestion: occurrence.concept.preferred(in: occurrence.term.language)?.text)
+        }
+    }
+
     /// Concepts rendered differently in different documents: one warning per concept, at its first
     /// occurrence in the document where the second rendering appears, listing every place.
-    public static func corpusInconsistencies(_ results: [Result], documents: [String: Document]) -> [Finding] {
-        var renderings: [String: [(path: String, occurrence: TermOccurrence)]] = [:]
+    /// `renderings` come document by document, in the corpus's order.
+    public static func corpusInconsistencies(_ renderings: [Rendering]) -> [Finding] {
+        var places: [String: [Rendering]] = [:]
         var order: [String] = []
-        for result in results {
-            for occurrence in result.occurrences where occurrence.term.status != .forbidden && !isAcronym(occurrence.term.text) {
-                let id = occurrence.concept.id
-                if renderings[id] == nil { order.append(id) }
-                if !(renderings[id]?.contains(where: { $0.path == result.path && $0.occurrence.term.text == occurrence.term.text }) ?? false)
-                {
-                    renderings[id, default: []].append((result.path, occurrence))
-                }
-            }
+        for rendering in renderings {
+            if places[rendering.concept] == nil { order.append(rendering.concept) }
+            places[rendering.concept, default: []].append(rendering)
         }
         var findings: [Finding] = []
         for id in order {
-            let places = renderings[id]!
-            let distinct = places.map(\.occurrence.term.text).reduce(into: [String]()) { if !$0.contains($1) { $0.append($1) } }
-            guard distinct.count >= 2, let second = places.first(where: { $0.occurrence.term.text == distinct[1] }),
-                let document = documents[second.path]
-            else { continue }
-            let list = places.map { "'\($0.occurrence.term.text)' in \($0.path)" }.joined(separator: ", ")
+            let places = places[id]!
+            let distinct = places.map(\.term).reduce(into: [String]()) { if !$0.contains($1) { $0.append($1) } }
+            guard distinct.count >= 2, let second = places.first(where: { $0.term == distinct[1] }) else { continue }
+            let list = places.map { "'\($0.term)' in \($0.path)" }.joined(separator: ", ")
             findings.append(
                 Finding(
                     rule: "glossary-inconsistent-corpus", severity: .warning,
-                    message: "\(id) is rendered \(distinct.count) ways across the corpus: \(list)",
-                    path: second.path, start: document.position(at: second.occurrence.range.lowerBound),
-                    end: document.position(at: second.occurrence.range.upperBound), match: second.occurrence.text,
-                    suggestion: second.occurrence.concept.preferred(in: second.occurrence.term.language)?.text, concept: id))
+                    message: "\(id) is rendered \(distinct.count) ways across the corpus: \(list)", path: second.path,
+                    start: second.start, end: second.end, match: second.match, suggestion: second.suggestion, concept: id))
         }
         return findings
     }

@@ -243,3 +243,19 @@ struct Page {
 
     var sourceURLElement: Element? { elements.first { $0.kind == .sourceURL } }
 }
+
+extension Linter {
+    /// Concepts rendered differently across the checked pages (when there are two or more), at
+    /// the configured severity; `renderings` come page by page, in the corpus's order.
+    public static func corpusFindings(_ renderings: [GlossaryChecker.Rendering], pages: Int, _ configuration: LintConfiguration)
+        -> [Finding]
+    {
+        guard pages > 1, let rule = Rule.named("glossary-inconsistent-corpus"), let severity = configuration.severity(of: rule)
+        else { return [] }
+        return GlossaryChecker.corpusInconsistencies(renderings).map {
+            var finding = $0
+            finding.severity = severity
+            return finding
+        }
+    }
+}

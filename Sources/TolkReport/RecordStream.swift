@@ -2,6 +2,7 @@ import Dispatch
 import Foundation
 import Synchronization
 import TolkArticle
+import TolkGlossary
 import TolkLint
 import TolkText
 
@@ -105,11 +106,38 @@ public struct RecordStream: Sendable {
         public var notes = 0
     }
 
+    /// A record's glossary renderings, for the check across records (`corpusFindings`).
+    struct RenderingsLine: Codable {
+        let id: RecordID
+        let renderings: [GlossaryChecker.Rendering]
+    }
+
     /// How many records are checked or wait for their turn at once.
     public let window: Int
+    /// Whether each record also gets a line with its glossary renderings (with a glossary).
+    public let renderings: Bool
 
-    public init(window: Int = 2 * ProcessInfo.processInfo.activeProcessorCount) {
+    public init(window: Int = 2 * ProcessInfo.processInfo.activeProcessorCount, renderings: Bool = false) {
         self.window = max(1, window)
+        self.renderings = renderings
+    }
+
+    /// The findings across records (`glossary-inconsistent-corpus`) from the renderings lines of
+    /// one or more streams, given in the order of the records' translations.
+    public static func corpusFindings(_ reader: TextReader, configuration: LintConfiguration) throws -> [Finding] {
+        var renderings: [GlossaryChecker.Rendering] = []
+        var pages = 0
+        try reader.forEachLine { bytes, number in
+            guard let bytes else { throw TextInputError.malformed(source: reader.name, line: number, reason: "line too long") }
+            if bytes.allSatisfy({ $0 == 0x20 || $0 == 0x09 }) { return }
+            do {
+                renderings += try JSONDecoder().decode(RenderingsLine.self, from: Data(bytes)).renderings
+                pages += 1
+            } catch {
+                throw TextInputError.malformed(source: reader.name, line: number, reason: "not a renderings line: " + describe(error))
+            }
+        }
+        return Linter.corpusFindings(renderings, pages: pages, configuration)
     }
 
     /// Reads records from `reader` and writes each one's lines through `write` (called in input
@@ -132,16 +160,16 @@ public struct RecordStream: Sendable {
             group.enter()
             DispatchQueue.global().async {
                 defer { group.leave() }
-                let answer: (String, Counts)
+                let output: (String, Counts)
                 do {
                     let linter = try state.takeLinter(orMake: makeLinter)
-                    answer = Self.answer(line, lineNumber: lineNumber, linter: linter)
+                    output = answer(line, lineNumber: lineNumber, linter: linter)
                     state.giveBack(linter)
                 } catch {
-                    answer = Self.failure(nil, lineNumber, "\(error)")
+                    output = Self.failure(nil, lineNumber, "\(error)")
                 }
                 // Whoever completes the next record in order writes it and every ready one after it.
-                state.finish(index, answer) {
+                state.finish(index, output) {
                     write($0)
                     slots.signal()
                 }
@@ -152,7 +180,7 @@ public struct RecordStream: Sendable {
     }
 
     /// The lines for one record, and what they count.
-    static func answer(_ bytes: [UInt8]?, lineNumber: Int, linter: LinterBox) -> (String, Counts) {
+    func answer(_ bytes: [UInt8]?, lineNumber: Int, linter: LinterBox) -> (String, Counts) {
         var counts = Counts(records: 1)
         func failure(_ id: RecordID?, _ message: String) -> (String, Counts) { Self.failure(id, lineNumber, message) }
         guard let bytes else { return failure(nil, "the record is longer than \(TextReader.wholeDocumentLimit >> 20) MiB") }
@@ -162,7 +190,7 @@ public struct RecordStream: Sendable {
             record = try JSONDecoder().decode(Record.self, from: data)
         } catch {
             let id = (try? JSONDecoder().decode(IDOnly.self, from: data))?.id
-            return failure(id, describe(error))
+            return failure(id, Self.describe(error))
         }
         let name = record.translationPath ?? record.id.description
         let translation = Document(record.translation, name: name)
@@ -171,12 +199,15 @@ public struct RecordStream: Sendable {
             let result = try linter.linter.lint(translation: translation, source: source, sourceURL: record.sourceURL)
             var text = ""
             for finding in result.findings.sorted(by: Finding.ordered) {
-                text += encode(FindingLine(id: record.id, finding: finding))
+                text += Self.encode(FindingLine(id: record.id, finding: finding))
                 switch finding.severity {
                 case .error: counts.errors += 1
                 case .warning: counts.warnings += 1
                 case .note: counts.notes += 1
                 }
+            }
+            if renderings, let glossary = result.glossary {
+                text += Self.encode(RenderingsLine(id: record.id, renderings: GlossaryChecker.renderings(of: glossary)))
             }
             return (text, counts)
         } catch {

@@ -1,6 +1,6 @@
 /// A 1-based place in a text, for diagnostics. `column` counts Unicode scalars from the start of
 /// the line, so a Vietnamese letter written as one precomposed character is one column.
-public struct TextPosition: Hashable, Sendable, CustomStringConvertible {
+public struct TextPosition: Hashable, Sendable, Codable, CustomStringConvertible {
     public let line: Int
     public let column: Int
 

@@ -30,11 +30,19 @@ struct Check: ParsableCommand {
     var translations: String?
     @Flag(help: "Check pairs given as JSON Lines records on standard input (see below).")
     var jsonl = false
+    @Flag(help: "With --jsonl: after each record's findings, a line with its glossary renderings (for --corpus-renderings).")
+    var renderings = false
+    @Option(
+        help: "The findings across articles (glossary-inconsistent-corpus) from renderings lines written by --jsonl --renderings.")
+    var corpusRenderings: String?
 
     func validate() throws {
         if (sources == nil) != (translations == nil) { throw ValidationError("--sources and --translations go together") }
         if sources != nil, corpus != nil { throw ValidationError("give a corpus folder or --sources and --translations, not both") }
-        if jsonl, corpus != nil || sources != nil { throw ValidationError("--jsonl reads standard input: no folders") }
+        if jsonl || corpusRenderings != nil, corpus != nil || sources != nil {
+            throw ValidationError("--jsonl and --corpus-renderings read no folders")
+        }
+        if renderings, !jsonl { throw ValidationError("--renderings goes with --jsonl") }
         if jsonl, ![.text, .json].contains(options.format) || options.baseline != nil || options.writeBaseline != nil {
             throw ValidationError("--jsonl writes JSON lines: --format, --baseline and --write-baseline do not apply")
         }
@@ -48,6 +56,10 @@ struct Check: ParsableCommand {
         }
         let glossary = try options.loadGlossary(configuration)
         if jsonl { return try checkRecords(configuration, glossary: glossary) }
+        if let corpusRenderings {
+            let findings = try RecordStream.corpusFindings(options.reading.reader(corpusRenderings), configuration: configuration)
+            return try options.finish(findings, files: 0)
+        }
         let reading = options.reading
         let pairs = try Check.pairs(sources: sources ?? folder, translations: folder, configuration, reading: reading)
         let progress = Progress(total: pairs.count, label: "checking", unit: "pairs")
@@ -78,7 +90,8 @@ struct Check: ParsableCommand {
                     mine.filter { $0.severity == .warning }.count
                 ))
         }
-        findings += LintOptions.corpusInconsistencies(glossaryResults, configuration)
+        findings += Linter.corpusFindings(
+            glossaryResults.flatMap(GlossaryChecker.renderings(of:)), pages: glossaryResults.count, configuration)
         do {
             try options.finish(findings.sorted(by: Finding.ordered), files: pairs.count)
         } catch let exit as ExitCode {
@@ -90,7 +103,7 @@ struct Check: ParsableCommand {
 
     /// `--jsonl`: records from standard input, answered on standard output.
     private func checkRecords(_ configuration: LintConfiguration, glossary: Glossary?) throws {
-        let counts = try RecordStream().run(
+        let counts = try RecordStream(renderings: renderings).run(
             TextReader.standardInput, makeLinter: { try Linter(configuration: configuration, glossary: glossary) },
             write: { text in
                 StandardOutput.shared.write(text)

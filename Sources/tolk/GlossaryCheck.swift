@@ -83,8 +83,8 @@ extension GlossaryCommand {
                 return try checker.check(translation: document, source: source, sourceRanges: sourceRanges)
             }
             let results = try outcomes.map { try $0.get() }
-            let documents = Dictionary(results.map { ($0.path, $0.segmentation.document) }, uniquingKeysWith: { first, _ in first })
-            let findings = results.flatMap(\.findings) + GlossaryChecker.corpusInconsistencies(results, documents: documents)
+            let findings =
+                results.flatMap(\.findings) + GlossaryChecker.corpusInconsistencies(results.flatMap(GlossaryChecker.renderings(of:)))
             try format.write(findings, to: StandardOutput.shared)
             StandardOutput.shared.flush()
             let errors = findings.filter { $0.severity == .error }.count

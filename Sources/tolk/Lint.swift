@@ -73,18 +73,6 @@ struct LintOptions: ParsableArguments {
         try AtomicFile.refuse(writeBaseline, overwriting: pages + metadata + files)
     }
 
-    /// Concepts rendered differently across the linted pages, at the configured severity.
-    static func corpusInconsistencies(_ results: [GlossaryChecker.Result], _ configuration: LintConfiguration) -> [Finding] {
-        guard results.count > 1, let rule = Rule.named("glossary-inconsistent-corpus"), let severity = configuration.severity(of: rule)
-        else { return [] }
-        let documents = Dictionary(results.map { ($0.path, $0.segmentation.document) }, uniquingKeysWith: { first, _ in first })
-        return GlossaryChecker.corpusInconsistencies(results, documents: documents).map {
-            var finding = $0
-            finding.severity = severity
-            return finding
-        }
-    }
-
     /// The text of the lines the findings start and end on, by path and line number, read by
     /// streaming each file once (standard input is gone by now: its lines are not shown).
     func lines(of findings: [Finding]) -> [String: [Int: String]] {
@@ -259,7 +247,8 @@ struct Lint: ParsableCommand {
             if let glossary = page.glossary { glossaryResults.append(glossary) }
             beyond.add(page.beyond)
         }
-        findings += LintOptions.corpusInconsistencies(glossaryResults, configuration)
+        findings += Linter.corpusFindings(
+            glossaryResults.flatMap(GlossaryChecker.renderings(of:)), pages: glossaryResults.count, configuration)
         if beyond.total > 0 {
             FileHandleOutput.standardError.write(
                 "tolk: warning: \(beyond.total) findings beyond the first \(KeptFindings.limit) of a page are counted, not listed "

@@ -200,13 +200,12 @@ struct GlossaryRuleTests {
             Document("Regjeringssjefen Pham Minh Chinh talte.", name: "c.txt"),
         ]
         let results = try documents.map { try checker.check(translation: $0) }
-        let byName = Dictionary(uniqueKeysWithValues: documents.map { ($0.name, $0) })
-        let corpus = GlossaryChecker.corpusInconsistencies(results, documents: byName)
+        let corpus = GlossaryChecker.corpusInconsistencies(results.flatMap(GlossaryChecker.renderings(of:)))
         #expect(corpus.map(\.rule) == ["glossary-inconsistent-corpus"])
         #expect(corpus.first?.path == "c.txt")
         #expect(corpus.first?.message.contains("'statsminister' in a.txt") == true)
         // The same rendering everywhere is consistent.
-        #expect(GlossaryChecker.corpusInconsistencies(Array(results.prefix(2)), documents: byName).isEmpty)
+        #expect(GlossaryChecker.corpusInconsistencies(results.prefix(2).flatMap(GlossaryChecker.renderings(of:))).isEmpty)
     }
 }
 
