@@ -3,7 +3,7 @@ SWIFT ?= swift
 TOLK_RELEASE = .build/release/tolk
 SEED = Corpora/vietnamplus-1080302/nb.txt
 
-.PHONY: deps build test test-limits demo eval bench format-lint
+.PHONY: deps build test test-limits test-spark demo eval bench format-lint
 
 # Installs ICU's headers and pkg-config (Debian/Ubuntu) when they are missing.
 deps:
@@ -42,3 +42,8 @@ bench: build
 
 format-lint:
 	$(SWIFT) format lint --strict --recursive Sources Tests
+
+# The Spark job against tolk check on one machine (local mode; pyspark and Java 17, ~3 minutes).
+test-spark: build
+	@python3 -c "import pyspark" 2>/dev/null || pip install -q pyspark
+	scripts/test-spark.sh

@@ -170,7 +170,8 @@ def fingerprints(pages, language):
     # Keys are sorted: an error line starts with "error", a fingerprint with "anchors".
     failures = [json.loads(line) for line in lines if line.startswith('{"error"')]
     if failures:
-        raise JobError("; ".join(f"{f.get('path')}: {f['error']}" for f in failures[:10]))
+        raise JobError("; ".join(f["error"] if f["error"].startswith(f"{f.get('path')}:") else f"{f.get('path')}: {f['error']}"
+                                 for f in failures[:10]))
     # In path order, as tolk lists a folder: the Pairer breaks ties by order.
     return sorted(lines, key=lambda line: json.loads(line)["path"])
 
@@ -264,12 +265,12 @@ def run(args):
         per_article = lines.filter(lambda line: line.startswith('{"column"')).map(finding)
         across = corpus_findings(tolk, args.glossary, lines.filter(lambda line: line.startswith('{"id"')).collect()) \
             if args.glossary else []
-        findings = per_article.union(context.parallelize(across, 1)).sortBy(lambda f: (f["path"], f["line"], f["column"], f["rule"]))
+        findings = per_article.union(context.parallelize(across, 1)) \
+            .sortBy(lambda f: (f["path"], f["line"], f["column"], f["rule"]), numPartitions=max(1, min(partitions, 64))).cache()
         out = os.path.abspath(args.out)
         os.makedirs(out, exist_ok=True)
         text = findings.map(lambda f: json.dumps(f, ensure_ascii=False, sort_keys=True, separators=(",", ":")))
-        spark.createDataFrame(text.map(lambda s: (s,)), "value string").coalesce(max(1, min(partitions, 64))) \
-            .write.mode("overwrite").text(os.path.join(out, "findings"))
+        spark.createDataFrame(text.map(lambda s: (s,)), "value string").write.mode("overwrite").text(os.path.join(out, "findings"))
 
         counts = findings.map(lambda f: ((f["path"], f["rule"]), 1)).reduceByKey(lambda a, b: a + b).collect()
         write_summary(out, pairs, counts)
