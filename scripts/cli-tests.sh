@@ -170,5 +170,71 @@ passed=$((passed + finished + interrupted))
 echo "signals: $interrupted runs interrupted cleanly, $finished finished before the signal (report takes ${length}s)"
 [ "$interrupted" -gt 0 ] || { echo "FAIL: no run was interrupted"; failed=$((failed + 1)); }
 
+# check --jsonl: records in, findings out in input order with the record's id; bad records get a line.
+python3 - "$work/records.jsonl" <<'PY'
+import json, sys
+pages = [("a", "Corpora/vietnamplus-1080302"), ("b", "Corpora/vietnamplus-1080415")]
+with open(sys.argv[1], "w", encoding="utf-8") as out:
+    for rid, folder in pages:
+        out.write(json.dumps({"id": rid, "translation": open(folder + "/nb.txt").read(), "source": open(folder + "/vi.txt").read(),
+                              "translation_path": folder + "/nb.txt", "source_path": folder + "/vi.txt"}, ensure_ascii=False) + "\n")
+    out.write("not json\n\n")
+    out.write(json.dumps({"id": 7, "source": "x"}) + "\n")
+    out.write('{"id": "esc", "translation": "abc \\ud800"}\n')
+    out.write(json.dumps({"id": "blank", "translation": "  \n"}) + "\n")
+PY
+"$TOLK" check --jsonl --glossary Glossaries/vi-nb.tbx < "$work/records.jsonl" > "$work/stream.jsonl" 2> "$work/stream.err"
+code=$?
+"$TOLK" check --sources Corpora --translations Corpora --glossary Glossaries/vi-nb.tbx --format json 2>/dev/null \
+  | grep -E 'vietnamplus-10804?(302|15)/' > "$work/stream.want"
+check "jsonl exit 1 with findings" 1 '' -- sh -c "exit $code"
+check "jsonl findings as check's, with ids, in input order" 0 '' -- python3 - "$work/stream.jsonl" "$work/stream.want" <<'PY'
+import json, sys
+got = [json.loads(l) for l in open(sys.argv[1])]
+want = [json.loads(l) for l in open(sys.argv[2])]
+findings = [g for g in got if "rule" in g]
+ids = [g["id"] for g in findings]
+assert ids == sorted(ids) and set(ids) == {"a", "b"}, ids
+strip = lambda f: {k: v for k, v in f.items() if k != "id"}
+assert sorted(map(json.dumps, map(strip, findings))) == sorted(map(json.dumps, want)), "findings differ from tolk check"
+errors = [g for g in got if "error" in g]
+assert [(e["id"], e["record"]) for e in errors] == [(None, 3), (7, 5), ("esc", 6), ("blank", 7)], errors
+assert "missing 'translation'" in errors[1]["error"] and "surrogate" in errors[2]["error"] and "empty" in errors[3]["error"], errors
+PY
+check "jsonl counts on stderr" 0 '^6 records \(4 bad\)' -- cat "$work/stream.err"
+printf '{"id":"first","translation":"Hei.\\n\\nVietnamPlusVietnamPlus01/12/2025 skrev om Laos."}\n' > "$work/one.jsonl"
+check "jsonl answers a record before the next arrives" 0 '"id":"first"' -- bash -c \
+  "{ cat '$work/one.jsonl'; sleep 4; } | timeout 3 '$TOLK' check --jsonl; true"
+check "jsonl takes no folder" 2 'no folders' -- "$TOLK" check --jsonl Corpora
+check "jsonl takes no sarif" 2 'do not apply' -- "$TOLK" check --jsonl --format sarif
+check "jsonl empty input" 0 '^0 records' -- sh -c "'$TOLK' check --jsonl < /dev/null"
+check "--sources without --translations" 2 'go together' -- "$TOLK" check --sources Corpora
+check "--sources and a corpus" 2 'not both' -- "$TOLK" check --sources Corpora --translations Corpora Corpora
+mkdir -p "$work/flat-src" "$work/flat-tr"
+for d in Corpora/*/; do cp "$d/vi.txt" "$work/flat-src/$(basename "$d").txt"; cp "$d/nb.txt" "$work/flat-tr/$(basename "$d").txt"; done
+check "check --sources/--translations on any layout" 1 'vietnamplus-1080302.txt  +[0-9]+ +[0-9]+  '"$work"'/flat-src/vietnamplus-1080302.txt' -- \
+  "$TOLK" check --sources "$work/flat-src" --translations "$work/flat-tr"
+mkdir -p "$work/no-pages"
+check "check --sources with no pages" 2 'no vi.txt pages' -- "$TOLK" check --sources "$work/no-pages" --translations "$work/flat-tr"
+# pair --fingerprint and pairing the fingerprints give tolk pair's answer.
+python3 - "$work" <<'PY'
+import json, os, sys, glob
+work = sys.argv[1]
+with open(work + "/fp-src.in", "w") as s, open(work + "/fp-tr.in", "w") as t:
+    for d in sorted(glob.glob("Corpora/*/")):
+        url = json.load(open(d + "meta.json"))["source_url"]
+        s.write(json.dumps({"path": d + "vi.txt", "text": open(d + "vi.txt").read(), "language": "vi", "url": url}) + "\n")
+        t.write(json.dumps({"path": d + "nb.txt", "text": open(d + "nb.txt").read(), "language": "nb"}) + "\n")
+PY
+"$TOLK" pair --fingerprint < "$work/fp-src.in" > "$work/fp-src.jsonl"
+"$TOLK" pair --fingerprint < "$work/fp-tr.in" > "$work/fp-tr.jsonl"
+check "pair over fingerprints = pair over folders" 0 '' -- bash -c \
+  "'$TOLK' pair --source-fingerprints '$work/fp-src.jsonl' --translation-fingerprints '$work/fp-tr.jsonl' | cmp - <('$TOLK' pair --sources Corpora --translations Corpora 2>/dev/null)"
+check "pair --fingerprint: a blank page is an error line" 2 '"error":".*empty' -- sh -c \
+  "printf '{\"path\":\"x.txt\",\"text\":\" \",\"language\":\"nb\"}\n' | '$TOLK' pair --fingerprint"
+check "pair: a bad fingerprints file names the line" 2 'bad.jsonl:2: not a fingerprint' -- sh -c \
+  "head -1 '$work/fp-src.jsonl' > '$work/bad.jsonl'; echo '{}' >> '$work/bad.jsonl'; '$TOLK' pair --source-fingerprints '$work/bad.jsonl' --translation-fingerprints '$work/fp-tr.jsonl'"
+check "pair: one mode at a time" 2 'give --sources' -- "$TOLK" pair --fingerprint --sources Corpora --translations Corpora
+
 echo "cli: $passed passed, $failed failed"
 [ "$failed" -eq 0 ]

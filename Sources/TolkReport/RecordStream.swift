@@ -134,7 +134,8 @@ public struct RecordStream: Sendable {
                 renderings += try JSONDecoder().decode(RenderingsLine.self, from: Data(bytes)).renderings
                 pages += 1
             } catch {
-                throw TextInputError.malformed(source: reader.name, line: number, reason: "not a renderings line: " + describe(error))
+                let reason = "not a renderings line: " + describe(error, in: Data(bytes))
+                throw TextInputError.malformed(source: reader.name, line: number, reason: reason)
             }
         }
         return Linter.corpusFindings(renderings, pages: pages, configuration)
@@ -190,7 +191,7 @@ public struct RecordStream: Sendable {
             record = try JSONDecoder().decode(Record.self, from: data)
         } catch {
             let id = (try? JSONDecoder().decode(IDOnly.self, from: data))?.id
-            return failure(id, Self.describe(error))
+            return failure(id, Self.describe(error, in: data))
         }
         let name = record.translationPath ?? record.id.description
         let translation = Document(record.translation, name: name)
@@ -231,16 +232,19 @@ public struct RecordStream: Sendable {
         return String(decoding: (try? encoder.encode(value)) ?? Data("{}".utf8), as: UTF8.self) + "\n"
     }
 
-    /// A decoding error in a user's words: which key, and what was wrong.
-    static func describe(_ error: Error) -> String {
+    /// A decoding error of `data` in a user's words: which key, and what was wrong.
+    static func describe(_ error: Error, in data: Data) -> String {
         switch error as? DecodingError {
-        case .keyNotFound(let key, _)?: "missing '\(key.stringValue)'"
+        case .keyNotFound(let key, _)?: return "missing '\(key.stringValue)'"
         case .typeMismatch(_, let context)?, .valueNotFound(_, let context)?:
-            "'\(context.codingPath.map(\.stringValue).joined(separator: "."))' has the wrong type (\(context.debugDescription))"
-        case .dataCorrupted(let context)?:
-            "not valid JSON: "
-                + (((context.underlyingError as NSError?)?.userInfo[NSDebugDescriptionErrorKey] as? String) ?? context.debugDescription)
-        default: "\(error)"
+            return "'\(context.codingPath.map(\.stringValue).joined(separator: "."))' has the wrong type (\(context.debugDescription))"
+        case .dataCorrupted?:
+            // The decoder does not say where; the parser does.
+            do { _ = try JSONSerialization.jsonObject(with: data) } catch {
+                return "not valid JSON: " + ((error as NSError).userInfo[NSDebugDescriptionErrorKey] as? String ?? "\(error)")
+            }
+            return "not a JSON object"
+        default: return "\(error)"
         }
     }
 
@@ -303,6 +307,11 @@ public enum FingerprintStream {
         public let url: String?
     }
 
+    private struct PageError: Error, CustomStringConvertible {
+        let message: String
+        var description: String { message }
+    }
+
     struct ErrorLine: Encodable {
         let path: String?
         let record: Int
@@ -326,13 +335,16 @@ public enum FingerprintStream {
             if bytes.allSatisfy({ $0 == 0x20 || $0 == 0x09 }) { return }
             var path: String? = nil
             do {
-                let page = try JSONDecoder().decode(Page.self, from: Data(bytes))
+                let page: Page
+                do { page = try JSONDecoder().decode(Page.self, from: Data(bytes)) } catch {
+                    throw PageError(message: RecordStream.describe(error, in: Data(bytes)))
+                }
                 path = page.path
                 let article = try articleReader.read(Document(page.text, name: page.path), markdown: page.path.hasSuffix(".md"))
                 write(line(try fingerprinter.fingerprint(article, language: page.language, url: page.url), encoder))
             } catch {
                 failures += 1
-                write(line(ErrorLine(path: path, record: number, error: RecordStream.describe(error)), encoder))
+                write(line(ErrorLine(path: path, record: number, error: "\(error)"), encoder))
             }
         }
         return failures
@@ -349,7 +361,7 @@ public enum FingerprintStream {
                 fingerprints.append(try decoder.decode(ArticleFingerprint.self, from: Data(bytes)))
             } catch {
                 throw TextInputError.malformed(
-                    source: reader.name, line: number, reason: "not a fingerprint: " + RecordStream.describe(error))
+                    source: reader.name, line: number, reason: "not a fingerprint: " + RecordStream.describe(error, in: Data(bytes)))
             }
         }
         return fingerprints
