@@ -1,7 +1,11 @@
 extension LanguageData {
-    /// Vietnamese: ICU already gives syllables; these are the titles and place prefixes that
+    /// Vietnamese: ICU gives syllables (the word model joins them); these are the titles and place prefixes that
     /// Vietnamese news text abbreviates with a dot.
     static let vietnamese = """
+        [rules]
+        syllable-words
+        terminal-sentences
+
         [abbreviations]           # never end a sentence
         tp.
         ts.
