@@ -5,7 +5,7 @@ extension SentenceRules {
     /// or dash (`"... đây!" - tôi hỏi`), or the dot closes an initial (`ông H.`); abbreviations such
     /// as `TP.` are single tokens and never end one. A straight quote closes when it is attached to
     /// the word before it only, opens when attached to the word after it only, and otherwise
-    /// alternates with the quotes before it in the paragraph.
+    /// alternates with the quotes before it in the sentence.
     /// - Complexity: O(n) in the paragraph's tokens.
     func terminalSentenceStarts() -> [Int] {
         var starts = [paragraphTokens.lowerBound]
@@ -34,7 +34,10 @@ extension SentenceRules {
                     break
                 }
             }
-            if next < end, !isInitial(dotAt: k), !continues(at: next) { starts.append(next) }
+            if next < end, !isInitial(dotAt: k), !continues(at: next) {
+                starts.append(next)
+                quoteOpen = false
+            }
             k = next
         }
         return starts
@@ -49,11 +52,16 @@ extension SentenceRules {
 
     private func isStraightQuote(_ token: Token) -> Bool { text.isByte(token, UInt8(ascii: "\"")) }
 
-    /// Whether the straight quote at `k` closes a quotation.
+    /// Whether the straight quote at `k` closes a quotation: it is attached to the token before it
+    /// only, or ends the paragraph, or comes before a sentence end, comma or dash; else whether a
+    /// quotation is open in this sentence.
     private func closes(quoteAt k: Int, quoteOpen: Bool) -> Bool {
         let attachedBefore = k > paragraphTokens.lowerBound && adjacent(tokens[k - 1], tokens[k])
         let attachedAfter = k + 1 < paragraphTokens.upperBound && adjacent(tokens[k], tokens[k + 1])
         if attachedBefore != attachedAfter { return attachedBefore }
+        guard k + 1 < paragraphTokens.upperBound else { return true }
+        let next = tokens[k + 1]
+        if isTerminal(next) || (next.kind == .punctuation && Self.continuations.contains(text.string(next))) { return true }
         return quoteOpen
     }
 
