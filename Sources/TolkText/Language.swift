@@ -29,12 +29,15 @@ public struct Language: Sendable {
         /// before anything but a lower-case word, a comma or a dash, whatever ICU says; straight quotes
         /// are paired to tell opening from closing ones.
         public static let terminalSentences = Rules(rawValue: 1 << 7)
+        /// `5/10/2000` is one number token.
+        public static let slashDates = Rules(rawValue: 1 << 8)
 
         /// The rule names used in the language data.
         public static let names: [String: Rules] = [
             "hyphen-compounds": .hyphenCompounds, "ordinals": .ordinals, "genitive-apostrophe": .genitiveApostrophe,
             "initials": .initials, "dialogue-dash": .dialogueDash, "colon-sentences": .colonSentences,
             "syllable-words": .syllableWords, "terminal-sentences": .terminalSentences,
+            "slash-dates": .slashDates,
         ]
     }
 

@@ -15,6 +15,10 @@ extension SentenceRules {
         while k < end {
             let token = tokens[k]
             if isStraightQuote(token) { quoteOpen = !closes(quoteAt: k, quoteOpen: quoteOpen) }
+            if k > starts.last!, opensDateline(at: k) {
+                starts.append(k)
+                quoteOpen = false
+            }
             guard isTerminal(token) else {
                 k += 1
                 continue
@@ -41,6 +45,22 @@ extension SentenceRules {
             k = next
         }
         return starts
+    }
+
+    /// `... nhập viện (TPHCM) Đang chạy`: a news dateline (one to three upper-case words in brackets,
+    /// then a capitalised word) after a word starts a sentence: the headline before it has no stop.
+    private func opensDateline(at k: Int) -> Bool {
+        guard text.isByte(tokens[k], UInt8(ascii: "(")), tokens[k - 1].kind == .word else { return false }
+        var close = k + 1
+        while close < paragraphTokens.upperBound, close <= k + 3, isUpperCaseWord(tokens[close]) { close += 1 }
+        guard close > k + 1, close + 1 < paragraphTokens.upperBound, text.isByte(tokens[close], UInt8(ascii: ")")) else { return false }
+        let next = tokens[close + 1]
+        return next.kind == .word && text.startsUppercase(next)
+    }
+
+    private func isUpperCaseWord(_ token: Token) -> Bool {
+        guard token.kind == .word, token.range.count > 1 else { return false }
+        return !text.string(token).unicodeScalars.contains { $0.properties.isLowercase }
     }
 
     private func isTerminal(_ token: Token) -> Bool {

@@ -5,6 +5,8 @@ extension LanguageData {
         [rules]
         syllable-words
         terminal-sentences
+        hyphen-compounds          # GD-ĐT, 23-3, knock-out (UD VTB writes them as one token)
+        slash-dates               # 5/10/2000
 
         [abbreviations]           # never end a sentence
         tp.
