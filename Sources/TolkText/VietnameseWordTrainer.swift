@@ -17,6 +17,7 @@ public enum VietnameseWordTrainer {
         /// Features whose averaged weight is below this (in 1/64 of an update) are dropped.
         public var pruneBelow: Int
 
+        /// The settings; the defaults are those of the shipped model.
         public init(epochs: Int = 12, folds: Int = 10, pruneBelow: Int = 1) {
             self.epochs = epochs
             self.folds = folds
@@ -26,6 +27,7 @@ public enum VietnameseWordTrainer {
 
     /// Training input that is not usable CoNLL-U.
     public struct TrainingError: Error, CustomStringConvertible, Sendable {
+        /// What is wrong, with the file and line.
         public let message: String
         public var description: String { message }
     }
@@ -34,8 +36,9 @@ public enum VietnameseWordTrainer {
     public struct Output: Sendable {
         /// The model file's bytes.
         public let model: [UInt8]
-        /// Sentences and syllables read from the treebank.
+        /// Sentences read from the treebank.
         public let sentences: Int
+        /// Syllables read from the treebank.
         public let syllables: Int
     }
 

@@ -28,9 +28,11 @@ public struct VietnameseWordModel: Sendable {
     let weights: HashTable<Int32>
     let words: HashTable<UInt8>
     let syllables: HashTable<UInt8>
-    /// Counts, for diagnostics and tests.
+    /// Weighted features in the model.
     public let featureCount: Int
+    /// Multi-syllable words in its dictionary.
     public let wordCount: Int
+    /// Syllables with a start or end class.
     public let syllableCount: Int
 
     static let magic = Array("TOLKVW01".utf8)
