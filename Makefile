@@ -3,7 +3,7 @@ SWIFT ?= swift
 TOLK_RELEASE = .build/release/tolk
 SEED = Corpora/vietnamplus-1080302/nb.txt
 
-.PHONY: deps build test test-limits test-spark demo eval bench format-lint
+.PHONY: deps build test test-limits test-spark demo eval bench format-lint vi-model
 
 # Installs ICU's headers and pkg-config (Debian/Ubuntu) when they are missing.
 deps:
@@ -35,6 +35,13 @@ demo: build
 eval: build
 	scripts/eval-ud.py --lang nb ../shared/data/ud-dev/nb/no_bokmaal-ud-dev.conllu
 	scripts/eval-ud.py --lang vi ../shared/data/ud-dev/vi/vi_vtb-ud-dev.conllu
+
+# Rebuilds the Vietnamese word model from UD Vietnamese-VTB train, byte for byte (then rebuild tolk).
+VI_TRAIN = ../shared/data/ud-train/vi/vi_vtb-ud-train.conllu
+VI_MODEL_DIR = Sources/TolkText/Models
+vi-model: build
+	$(TOLK_RELEASE) train-vi-words --train $(VI_TRAIN) --out .build/vi-words.bin \
+	  --manifest $(VI_MODEL_DIR)/vi-words.manifest --swift $(VI_MODEL_DIR)/VietnameseWordModelData.swift
 
 # Tokeniser throughput against a raw ICU C loop, and peak memory (not run in CI).
 bench: build

@@ -29,7 +29,8 @@ let package = Package(
         .target(name: "CPlatform"),
         .target(
             name: "TolkText",
-            dependencies: ["CICUShim"]
+            dependencies: ["CICUShim"],
+            exclude: ["Models/README.md", "Models/vi-words.manifest"]
         ),
         .target(
             name: "TolkArticle",

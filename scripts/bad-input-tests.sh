@@ -93,7 +93,7 @@ cp "$SEED" seed-before.txt
 
 # ---- text inputs, every command that reads a page --------------------------------------------
 readers=(
-  "tokenize --lang nb" "segment --lang nb" "normalize" "extract" "lint" "glossary check --glossary $G"
+  "tokenize --lang nb" "tokenize --lang vi" "segment --lang nb" "normalize" "extract" "lint" "glossary check --glossary $G"
   "align --src-lang vi --tgt-lang nb --input article $SOURCE"
 )
 for command in "${readers[@]}"; do
@@ -118,7 +118,7 @@ for command in "${readers[@]}"; do
     echo "skipped: unreadable file (tolk cannot run as an unprivileged user here)"
   fi
 done
-for command in "tokenize --lang nb" "segment --lang nb" "normalize"; do
+for command in "tokenize --lang nb" "tokenize --lang vi" "segment --lang nb" "normalize"; do
   # shellcheck disable=SC2086
   case_ "empty file" 0 'empty\.txt: the input is empty' -- "$TOLK" $command empty.txt
 done
@@ -440,7 +440,7 @@ EOF
     case_ "$1" "$2" "$3" -- /usr/bin/time -f 'peak %M KiB' "${@:5}"
     echo "  $1: ${*:6:3}: $((SECONDS - start)) s, $(grep -o 'peak [0-9]* KiB' err.log)"
   }
-  for command in "tokenize --lang nb" "segment --lang nb" "normalize"; do
+  for command in "tokenize --lang nb" "tokenize --lang vi" "segment --lang nb" "normalize"; do
     # shellcheck disable=SC2086
     big "100 MB single line" 0 'peak' -- "$TOLK" $command line100mb.txt
   done

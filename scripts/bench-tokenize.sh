@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Tokeniser throughput and memory: `tolk tokenize` (word + sentence, text output to /dev/null,
 # one thread) against Benchmarks/icu_loop.c over the same ICU, on ~8 MB of Norwegian news text
-# (the seed page repeated), then peak RSS at ~8 MB and ~80 MB of input.
+# (the seed page repeated), then peak RSS at ~8 MB and ~80 MB of input; then the same for Vietnamese
+# words (the trained word model) beside syllables, and the word model's load time.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 TOLK=.build/release/tolk
@@ -48,3 +49,30 @@ for input in 8mb 80mb; do
     echo "peak RSS, $command, $input: $((rss / 1024)) MiB"
   done
 done
+
+# Vietnamese: the word segmenter (ICU syllables + the trained word model) beside the syllables alone
+# and the raw ICU loop, on ~8 MB of the corpus's Vietnamese articles repeated; peak RSS at 8 and 80 MB;
+# model load time as the difference between word and syllable runs on a one-line input.
+make_vi_input() {  # make_vi_input FILE MEGABYTES
+  local file=$1 target=$(($2 * 1000 * 1000))
+  : > "$file"
+  while [ "$(stat -c %s "$file")" -lt "$target" ]; do
+    for _ in 1 2 3 4; do cat Corpora/*/vi.txt >> "$file"; printf '\n\n' >> "$file"; done
+  done
+}
+make_vi_input "$work/vi8mb.txt" 8
+vsize=$(stat -c %s "$work/vi8mb.txt")
+vicu=$(best 5 Benchmarks/bin/icu_loop "$work/vi8mb.txt" vi)
+vsyll=$(best 5 "$TOLK" tokenize --lang vi --unit syllable "$work/vi8mb.txt")
+vword=$(best 5 "$TOLK" tokenize --lang vi "$work/vi8mb.txt")
+awk -v s="$vsize" -v i="$vicu" -v y="$vsyll" -v w="$vword" 'BEGIN {
+  printf "vi: raw ICU loop (process): %.1f MB/s\nvi: tolk tokenize --unit syllable: %.1f MB/s\nvi: tolk tokenize (words): %.1f MB/s\n", s/i/1e6, s/y/1e6, s/w/1e6 }'
+make_vi_input "$work/vi80mb.txt" 80
+for input in vi8mb vi80mb; do
+  rss=$( { /usr/bin/time -f '%M' "$TOLK" tokenize --lang vi "$work/$input.txt" > /dev/null; } 2>&1 | tail -n 1)
+  echo "peak RSS, tokenize --lang vi (words), $input: $((rss / 1024)) MiB"
+done
+printf 'Việt Nam.\n' > "$work/one.txt"
+load_word=$(best 20 "$TOLK" tokenize --lang vi "$work/one.txt")
+load_syllable=$(best 20 "$TOLK" tokenize --lang vi --unit syllable "$work/one.txt")
+awk -v w="$load_word" -v y="$load_syllable" 'BEGIN { printf "vi word model load (best of 20, word minus syllable run): %.1f ms\n", 1000*(w-y) }'

@@ -22,11 +22,22 @@ public struct Language: Sendable {
         /// A colon followed by a capitalised word, an opening quote or a dash ends a sentence
         /// (`Han sa: «Vi kommer.»`), as the UD Norwegian treebank segments.
         public static let colonSentences = Rules(rawValue: 1 << 5)
+        /// Words are runs of syllables separated by spaces (Vietnamese): `TokenUnit.word` joins them
+        /// with the trained word model.
+        public static let syllableWords = Rules(rawValue: 1 << 6)
+        /// Sentences end at `.`, `!`, `?` or `...` (with the closing quotes and brackets after them)
+        /// before anything but a lower-case word, a comma or a dash, whatever ICU says; straight quotes
+        /// are paired to tell opening from closing ones.
+        public static let terminalSentences = Rules(rawValue: 1 << 7)
+        /// `5/10/2000` is one number token.
+        public static let slashDates = Rules(rawValue: 1 << 8)
 
         /// The rule names used in the language data.
         public static let names: [String: Rules] = [
             "hyphen-compounds": .hyphenCompounds, "ordinals": .ordinals, "genitive-apostrophe": .genitiveApostrophe,
             "initials": .initials, "dialogue-dash": .dialogueDash, "colon-sentences": .colonSentences,
+            "syllable-words": .syllableWords, "terminal-sentences": .terminalSentences,
+            "slash-dates": .slashDates,
         ]
     }
 

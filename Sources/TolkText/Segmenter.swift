@@ -6,20 +6,41 @@ import CICUShim
 /// A segmenter owns ICU iterators and is not thread-safe: use one per task.
 public final class Segmenter {
     public let language: Language
+    /// Words or syllables (for Vietnamese; other languages get ICU's words either way).
+    public let unit: TokenUnit
+    private var joiner: VietnameseWordJoiner?
     private let words: Breaker
     private let sentences: Breaker
     private var boundaryScratch: [Breaker.Boundary] = []
 
-    /// A segmenter for `language`.
-    public init(language: Language) throws(ICUError) {
+    /// A segmenter for `language` giving ICU's words (Vietnamese syllables).
+    public convenience init(language: Language) throws(ICUError) {
+        try self.init(language: language, unit: .syllable, joiner: nil)
+    }
+
+    private init(language: Language, unit: TokenUnit, joiner: VietnameseWordJoiner?) throws(ICUError) {
         self.language = language
+        self.unit = unit
+        self.joiner = joiner
         words = try Breaker(.word, locale: language.code)
         sentences = try Breaker(.sentence, locale: language.code)
     }
 
-    /// A segmenter for an ICU locale id ("nb", "vi", ...).
+    /// A segmenter for an ICU locale id ("nb", "vi", ...) giving ICU's words (Vietnamese syllables).
     public convenience init(languageCode: String) throws(ICUError) {
         try self.init(language: Language(code: languageCode))
+    }
+
+    /// A segmenter giving `unit`s: for Vietnamese words, `wordModel` (default: the built-in model)
+    /// joins syllables into words.
+    /// - Throws: `VietnameseWordModelError` when the built-in model cannot be read, `ICUError`.
+    public convenience init(languageCode: String, unit: TokenUnit, wordModel: VietnameseWordModel? = nil) throws {
+        let language = Language(code: languageCode)
+        var joiner: VietnameseWordJoiner? = nil
+        if unit == .word, language.rules.contains(.syllableWords) {
+            joiner = VietnameseWordJoiner(model: try wordModel ?? VietnameseWordModel.builtIn())
+        }
+        try self.init(language: language, unit: unit, joiner: joiner)
     }
 
     /// Segments the whole document.
@@ -62,6 +83,7 @@ public final class Segmenter {
             let merger = TokenMerger(bytes: bytes, language: language)
             merger.merge(&tokens, from: first)
         }
+        joiner?.join(&tokens, from: first, bytes: bytes)
     }
 
     // MARK: Sentences
@@ -71,11 +93,16 @@ public final class Segmenter {
         to sentences: inout [Sentence]
     ) throws(ICUError) {
         guard firstToken < tokens.count else { return }
-        boundaryScratch.removeAll(keepingCapacity: true)
-        try self.sentences.setText(sameAs: words)
-        try self.sentences.boundaries(base: range.lowerBound, into: &boundaryScratch)
         let rules = SentenceRules(bytes: bytes, language: language, tokens: tokens, paragraphTokens: firstToken..<tokens.count)
-        let starts = rules.sentenceStarts(icuBoundaries: boundaryScratch)
+        let starts: [Int]
+        if language.rules.contains(.terminalSentences) {
+            starts = rules.terminalSentenceStarts()
+        } else {
+            boundaryScratch.removeAll(keepingCapacity: true)
+            try self.sentences.setText(sameAs: words)
+            try self.sentences.boundaries(base: range.lowerBound, into: &boundaryScratch)
+            starts = rules.sentenceStarts(icuBoundaries: boundaryScratch)
+        }
         for (k, startToken) in starts.enumerated() {
             let endToken = k + 1 < starts.count ? starts[k + 1] : tokens.count
             sentences.append(

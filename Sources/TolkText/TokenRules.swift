@@ -75,6 +75,13 @@ struct TokenMerger {
             if text.isDot(token) {
                 while follows(0, where: { text.isDot($0) && adjacent(token, $0) }) { take(1) }
             } else if token.kind == .word || token.kind == .number {
+                if rules.contains(.slashDates), token.kind == .number {
+                    while follows(0, where: { text.isByte($0, UInt8(ascii: "/")) && adjacent(token, $0) }),
+                        follows(1, where: { $0.kind == .number && adjacent(tokens[next], $0) })
+                    {
+                        take(2)
+                    }
+                }
                 if rules.contains(.hyphenCompounds) {
                     while follows(0, where: { text.isHyphen($0) && adjacent(token, $0) }),
                         follows(1, where: { ($0.kind == .word || $0.kind == .number) && adjacent(tokens[next], $0) })

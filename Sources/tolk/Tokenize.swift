@@ -12,10 +12,20 @@ struct Tokenize: ParsableCommand {
     @OptionGroup var language: LanguageOption
     @Option(help: "text: a sentence per line, tokens separated by spaces; jsonl: a token per line; conllu: CoNLL-U.")
     var format: Format = .text
+    @Option(help: "word: Vietnamese words (syllables joined by the word model); syllable: ICU's syllables. Other languages: ICU's words.")
+    var unit: TokenUnit = .word
+    @Option(help: "A Vietnamese word model file (from tolk train-vi-words) instead of the built-in one.")
+    var viModel: String?
     @OptionGroup var input: InputFiles
 
     func run() throws {
-        let segmenter = try Segmenter(languageCode: language.lang)
+        let model = try viModel.map(ModelFile.wordModel)
+        let segmenter: Segmenter
+        do {
+            segmenter = try Segmenter(languageCode: language.lang, unit: unit, wordModel: model)
+        } catch let error as VietnameseWordModelError {
+            throw CommandFailure(message: error.description)
+        }
         let out = StandardOutput.shared
         for reader in input.readers {
             var writer = TokenWriter(format: format, source: reader.name)
@@ -27,6 +37,8 @@ struct Tokenize: ParsableCommand {
         out.flush()
     }
 }
+
+extension TokenUnit: ExpressibleByArgument {}
 
 /// Writes segmentations as tokens in one format, keeping sentence and paragraph numbers running
 /// across the blocks of one input.

@@ -23,7 +23,7 @@ struct Tolk: ParsableCommand {
         subcommands: [
             Check.self, Lint.self, Report.self, Rules.self, Explain.self, Config.self, Tokenize.self, Segment.self, Normalize.self,
             Slug.self,
-            Extract.self, Pair.self, Align.self, GlossaryCommand.self,
+            Extract.self, Pair.self, Align.self, GlossaryCommand.self, TrainViWords.self,
         ]
     )
 

@@ -1,7 +1,13 @@
 extension LanguageData {
-    /// Vietnamese: ICU already gives syllables; these are the titles and place prefixes that
+    /// Vietnamese: ICU gives syllables (the word model joins them); these are the titles and place prefixes that
     /// Vietnamese news text abbreviates with a dot.
     static let vietnamese = """
+        [rules]
+        syllable-words
+        terminal-sentences
+        hyphen-compounds          # GD-ĐT, 23-3, knock-out (UD VTB writes them as one token)
+        slash-dates               # 5/10/2000
+
         [abbreviations]           # never end a sentence
         tp.
         ts.
