@@ -246,5 +246,14 @@ check "pair: a bad fingerprints file names the line" 2 'bad.jsonl:2: not a finge
   "head -1 '$work/fp-src.jsonl' > '$work/bad.jsonl'; echo '{}' >> '$work/bad.jsonl'; '$TOLK' pair --source-fingerprints '$work/bad.jsonl' --translation-fingerprints '$work/fp-tr.jsonl'"
 check "pair: one mode at a time" 2 'give --sources' -- "$TOLK" pair --fingerprint --sources Corpora --translations Corpora
 
+# Progress on a terminal (script gives tolk one), none when standard error is not a terminal.
+python3 scripts/gen-corpus.py 30 "$work/progress-corpus"
+if command -v script > /dev/null; then
+  check "check shows progress on a terminal" 0 'checking [0-9]+/240 pairs, [0-9]+/s, [0-9]+ s left' -- \
+    script -qec "'$TOLK' check --format json '$work/progress-corpus' > /dev/null; true" /dev/null
+fi
+check "no progress when stderr is not a terminal" 0 '' -- sh -c \
+  "'$TOLK' check --format json '$work/progress-corpus' 2>&1 >/dev/null | grep -q 'pairs,' && exit 1; exit 0"
+
 echo "cli: $passed passed, $failed failed"
 [ "$failed" -eq 0 ]
