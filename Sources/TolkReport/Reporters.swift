@@ -87,6 +87,16 @@ enum SARIF {
                 defaultConfiguration: Log.Configuration(level: level(rule.defaultSeverity), enabled: rule.defaultSeverity != nil),
                 help: Log.Text(text: "\(rule.summary) \(rule.rationale)"))
         }
+        // Fingerprints that survive edits elsewhere in the file: rule, concept or match, and a hash
+        // of the line's text (not its number); an ordinal tells identical ones on identical lines apart.
+        var seenFingerprints: [String: Int] = [:]
+        func fingerprint(_ finding: Finding) -> String {
+            let lineHash = fnv1a(lineText(finding.path, finding.line)?.trimmed() ?? "")
+            let base = "\(finding.rule):\(finding.concept ?? finding.match ?? ""):\(String(lineHash, radix: 16))"
+            let ordinal = seenFingerprints["\(finding.path)\u{0}\(base)", default: 0] + 1
+            seenFingerprints["\(finding.path)\u{0}\(base)"] = ordinal
+            return "\(base):\(ordinal)"
+        }
         let results = findings.map { finding in
             let region = Log.Region(
                 startLine: finding.line, startColumn: utf16Column(finding.path, finding.line, finding.column),
@@ -99,7 +109,7 @@ enum SARIF {
                     Log.Location(
                         physicalLocation: Log.PhysicalLocation(artifactLocation: Log.Artifact(uri: uri(finding.path)), region: region))
                 ],
-                partialFingerprints: ["tolkFinding/v1": "\(finding.rule):\(finding.match ?? ""):\(finding.line)"],
+                partialFingerprints: ["tolkFinding/v2": fingerprint(finding)],
                 properties: finding.suggestion.map { ["suggestion": $0] })
         }
         let log = Log(
@@ -107,12 +117,17 @@ enum SARIF {
                 Log.Run(
                     tool: Log.Tool(
                         driver: Log.Driver(
-                            name: "tolk", version: toolVersion, informationUri: "https://github.com/tolk/tolk", rules: driverRules)),
+                            name: "tolk", version: toolVersion, rules: driverRules)),
                     results: results)
             ])
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes]
         return String(decoding: try encoder.encode(log), as: UTF8.self) + "\n"
+    }
+
+    /// FNV-1a over the UTF-8 bytes: a stable hash (Swift's `Hasher` is seeded per process).
+    static func fnv1a(_ text: String) -> UInt64 {
+        text.utf8.reduce(0xcbf2_9ce4_8422_2325) { ($0 ^ UInt64($1)) &* 0x100_0000_01b3 }
     }
 
     /// The parts of a SARIF 2.1.0 log that tolk writes.
@@ -135,7 +150,6 @@ enum SARIF {
         struct Driver: Encodable {
             var name: String
             var version: String
-            var informationUri: String
             var rules: [Rule]
         }
         struct Rule: Encodable {

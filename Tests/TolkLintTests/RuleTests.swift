@@ -152,6 +152,27 @@ struct ReporterTests {
         #expect(result["ruleId"] as? String == "glued-words")
     }
 
+    @Test func sarifFingerprintsSurviveALineInsertedAbove() throws {
+        func fingerprints(_ findings: [Finding], lines: [Int: String]) throws -> [String] {
+            let text = try FindingReporter.render(findings, format: .sarif, toolVersion: "0") { _, line in lines[line] }
+            let run = ((try JSONSerialization.jsonObject(with: Data(text.utf8)) as! [String: Any])["runs"] as! [[String: Any]])[0]
+            return (run["results"] as! [[String: Any]]).map { ($0["partialFingerprints"] as! [String: String])["tolkFinding/v2"]! }
+        }
+        func finding(line: Int) -> Finding {
+            Finding(
+                rule: "glued-words", severity: .error, message: "m", path: "a.txt", start: TextPosition(line: line, column: 1),
+                end: TextPosition(line: line, column: 2), match: "X")
+        }
+        let before = try fingerprints([finding(line: 2), finding(line: 3)], lines: [2: "X og Y", 3: "X igjen"])
+        let after = try fingerprints([finding(line: 5), finding(line: 6)], lines: [5: "X og Y", 6: "X igjen"])
+        #expect(before == after)
+        #expect(Set(before).count == 2)
+        // The same finding on two identical lines: two fingerprints.
+        #expect(Set(try fingerprints([finding(line: 2), finding(line: 3)], lines: [2: "X", 3: "X"])).count == 2)
+        // A changed line is a new finding.
+        #expect(try fingerprints([finding(line: 2)], lines: [2: "X og Z"])[0] != before[0])
+    }
+
     @Test func githubAnnotationsEscape() throws {
         let text = try FindingReporter.render(findings, format: .github, toolVersion: "0") { _, _ in nil }
         #expect(
