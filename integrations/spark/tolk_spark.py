@@ -51,7 +51,7 @@ def parse_args(argv):
     parser.add_argument(
         "--input-format", choices=["text", "jsonl", "parquet"], default="text",
         help="text: .txt/.md files below each folder; jsonl/parquet: records with 'path' and 'text' (and 'url' for sources)")
-    parser.add_argument("--partitions", type=int, default=None, help="partitions of the check stage (default: Spark's parallelism)")
+    parser.add_argument("--partitions", type=int, default=None, help="partitions of each stage (default: Spark's parallelism)")
     parser.add_argument("--source-lang", default="vi")
     parser.add_argument("--target-lang", default="nb")
     return parser.parse_args(argv)
@@ -85,42 +85,55 @@ def wanted(name, language, corpus_layout):
     return not corpus_layout
 
 
-def read_pages(spark, folder, language, corpus_layout, input_format, with_urls):
-    """An RDD of (path, text, url) for one side."""
-    if input_format in ("jsonl", "parquet"):
-        frame = spark.read.json(folder) if input_format == "jsonl" else spark.read.parquet(folder)
-        columns = set(frame.columns)
-        if not {"path", "text"} <= columns:
-            raise JobError(f"{folder}: records need 'path' and 'text' (found {sorted(columns)})")
-        has_url = with_urls and "url" in columns
-        return frame.rdd.map(lambda row: (row["path"], row["text"], row["url"] if has_url else None))
-
+def read_folder(spark, folder, partitions):
+    """(path as given, text) of every .txt, .md and meta.json file below `folder`, read once, in
+    `partitions` partitions (Spark would make one per few files)."""
     files = (spark.read.format("binaryFile").option("recursiveFileLookup", "true")
              .option("pathGlobFilter", "{*.txt,*.md,meta.json}").load(folder).select("path", "content").rdd)
 
     def decode(row):
         path = given_path(row["path"], folder)
         try:
-            text = bytes(row["content"]).decode("utf-8-sig")
+            return path, bytes(row["content"]).decode("utf-8-sig")
         except UnicodeDecodeError as error:
             raise JobError(f"{path}: invalid UTF-8 at byte offset {error.start}") from None
-        return path, text
 
-    named = files.map(decode)
-    pages = named.filter(lambda item: wanted(posixpath.basename(item[0]), language, corpus_layout))
-    if not with_urls:
-        return pages.map(lambda item: (item[0], item[1], None))
+    return files.map(decode).coalesce(partitions)
 
-    def source_url(item):
+
+def source_urls(files):
+    """Folder -> `source_url` of the meta.json there (small: collected to the driver)."""
+    def url(item):
         try:
             value = json.loads(item[1]).get("source_url")
         except (ValueError, AttributeError):
             value = None
         return posixpath.dirname(item[0]), value if isinstance(value, str) else None
 
-    urls = named.filter(lambda item: posixpath.basename(item[0]) == "meta.json").map(source_url)
-    return (pages.map(lambda item: (posixpath.dirname(item[0]), (item[0], item[1])))
-            .leftOuterJoin(urls).map(lambda kv: (kv[1][0][0], kv[1][0][1], kv[1][1])))
+    return dict(files.filter(lambda item: posixpath.basename(item[0]) == "meta.json").map(url).collect())
+
+
+def read_sides(spark, args, partitions):
+    """RDDs of (path, text, url) for the sources and the translations, cached."""
+    if args.input_format in ("jsonl", "parquet"):
+        def records(folder, with_urls):
+            frame = spark.read.json(folder) if args.input_format == "jsonl" else spark.read.parquet(folder)
+            if not {"path", "text"} <= set(frame.columns):
+                raise JobError(f"{folder}: records need 'path' and 'text' (found {sorted(frame.columns)})")
+            has_url = with_urls and "url" in frame.columns
+            return frame.rdd.map(lambda row: (row["path"], row["text"], row["url"] if has_url else None)).coalesce(partitions)
+        return records(args.sources, True).cache(), records(args.translations, False).cache()
+
+    corpus_layout = os.path.normpath(args.sources) == os.path.normpath(args.translations)
+    source_files = read_folder(spark, args.sources, partitions).cache()
+    translation_files = source_files if corpus_layout else read_folder(spark, args.translations, partitions)
+    urls = spark.sparkContext.broadcast(source_urls(source_files))
+
+    def side(files, language, with_urls):
+        pages = files.filter(lambda item: wanted(posixpath.basename(item[0]), language, corpus_layout))
+        return pages.map(lambda item: (item[0], item[1], urls.value.get(posixpath.dirname(item[0])) if with_urls else None))
+
+    return side(source_files, args.source_lang, True).cache(), side(translation_files, args.target_lang, False).cache()
 
 
 # ------------------------------------------------------------------------------------ tolk pipes
@@ -191,9 +204,9 @@ def pair_on_driver(tolk, source_lines, translation_lines):
     return [json.loads(line) for line in done.stdout.decode("utf-8").splitlines() if line.strip()]
 
 
-def check(records, glossary, partitions):
+def check(records, glossary):
     argv = ["check", "--jsonl"] + (["--renderings", "--glossary", "@file:" + os.path.basename(glossary)] if glossary else [])
-    return records.repartition(partitions).mapPartitions(lambda part: pipe_partition(part, argv, (0, 1)))
+    return records.mapPartitions(lambda part: pipe_partition(part, argv, (0, 1)))
 
 
 def corpus_findings(tolk, glossary, rendering_lines):
@@ -230,18 +243,17 @@ def run(args):
         context.addFile(tolk)
         if args.glossary:
             context.addFile(os.path.abspath(args.glossary))
-        corpus_layout = os.path.normpath(args.sources) == os.path.normpath(args.translations) and args.input_format == "text"
-        sources = read_pages(spark, args.sources, args.source_lang, corpus_layout, args.input_format, True).cache()
-        translations = read_pages(spark, args.translations, args.target_lang, corpus_layout, args.input_format, False).cache()
+        partitions = args.partitions or context.defaultParallelism
+        sources, translations = read_sides(spark, args, partitions)
         if translations.isEmpty():
             raise JobError(f"{args.translations}: no {args.target_lang}.txt pages in this folder or below it")
 
         pairs = pair_on_driver(tolk, fingerprints(sources, args.source_lang), fingerprints(translations, args.target_lang))
-        pair_frame = context.parallelize([(p["translation"], p["source"]) for p in pairs])
+        pair_frame = context.parallelize([(p["translation"], p["source"]) for p in pairs], partitions)
         by_source = (pair_frame.filter(lambda kv: kv[1] is not None).map(lambda kv: (kv[1], kv[0]))
-                     .join(sources.map(lambda p: (p[0], (p[1], p[2]))))
+                     .join(sources.map(lambda p: (p[0], (p[1], p[2]))), partitions)
                      .map(lambda kv: (kv[1][0], (kv[0], kv[1][1][0], kv[1][1][1]))))
-        joined = (translations.map(lambda p: (p[0], p[1])).leftOuterJoin(by_source))
+        joined = translations.map(lambda p: (p[0], p[1])).leftOuterJoin(by_source, partitions)
 
         def record(item):
             path, (text, source) = item
@@ -250,8 +262,7 @@ def run(args):
                 value.update({"source": source[1], "source_path": source[0], "source_url": source[2]})
             return json.dumps(value, ensure_ascii=False)
 
-        partitions = args.partitions or context.defaultParallelism
-        lines = check(joined.map(record), args.glossary, partitions).cache()
+        lines = check(joined.map(record), args.glossary).cache()
         bad = lines.filter(lambda line: line.startswith('{"error"')).collect()
         if bad:
             raise JobError("; ".join(json.loads(line)["error"] for line in bad[:10]))

@@ -1,0 +1,31 @@
+#!/usr/bin/env bash
+# tolk check --jsonl over a long stream: records made on the fly from the corpus pairs (with their
+# sources and the glossary) until MB megabytes have gone in; time, records/s and peak RSS, which
+# must not grow with the stream. usage: scripts/bench-stream.sh [MB]   (default 1024)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+TOLK=${TOLK:-.build/release/tolk}
+[ -x "$TOLK" ] || swift build -c release
+mb=${1:-1024}
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+python3 - "$mb" <<'PY' | /usr/bin/time -o "$work/time" -f '%e %M' "$TOLK" check --jsonl --glossary Glossaries/vi-nb.tbx 2> "$work/err" | wc -l > "$work/lines" || true
+import glob, json, sys
+limit = int(sys.argv[1]) << 20
+pairs = []
+for folder in sorted(glob.glob("Corpora/*/")):
+    pairs.append((folder, open(folder + "nb.txt").read(), open(folder + "vi.txt").read()))
+sent = 0
+k = 0
+out = sys.stdout
+while sent < limit:
+    folder, nb, vi = pairs[k % len(pairs)]
+    line = json.dumps({"id": k, "translation": nb, "source": vi, "translation_path": f"{folder}nb.txt#{k}"}, ensure_ascii=False) + "\n"
+    out.write(line)
+    sent += len(line.encode("utf-8"))
+    k += 1
+print(f"{k} records, {sent >> 20} MiB", file=sys.stderr)
+PY
+read -r seconds kib < "$work/time"
+echo "$(tail -1 "$work/err")"
+echo "check --jsonl: ${mb} MiB in ${seconds} s, $(cat "$work/lines") finding lines, peak RSS $((kib / 1024)) MiB"
