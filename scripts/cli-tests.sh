@@ -255,5 +255,27 @@ fi
 check "no progress when stderr is not a terminal" 0 '' -- sh -c \
   "'$TOLK' check --format json '$work/progress-corpus' 2>&1 >/dev/null | grep -q 'pairs,' && exit 1; exit 0"
 
+# Every JSON line tolk writes matches docs/finding.schema.json (with python3-jsonschema; else skipped).
+if python3 -c "import jsonschema" 2> /dev/null; then
+  "$TOLK" check --format json > "$work/all.json" 2> /dev/null
+  check "json findings match the schema" 0 '' -- python3 - docs/finding.schema.json "$work/all.json" "$work/stream.jsonl" <<'PY'
+import json, sys, jsonschema
+schema = json.load(open(sys.argv[1]))
+jsonschema.Draft202012Validator.check_schema(schema)
+validator = jsonschema.Draft202012Validator(schema)
+count = 0
+for name in sys.argv[2:]:
+    for line in open(name):
+        value = json.loads(line)
+        if "renderings" in value:
+            continue
+        validator.validate(value)
+        count += 1
+assert count > 80, count
+PY
+else
+  echo "skipped: json findings against the schema (no python3 jsonschema)"
+fi
+
 echo "cli: $passed passed, $failed failed"
 [ "$failed" -eq 0 ]

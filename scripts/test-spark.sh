@@ -13,7 +13,8 @@ failures=0
 agree() {  # agree NAME SOURCES TRANSLATIONS [JOB OPTIONS...]: the job's findings equal tolk check's
   local name=$1 sources=$2 translations=$3
   shift 3
-  "$TOLK" check --sources "$sources" --translations "$translations" --glossary "$G" --format json > "$work/$name.single.json" || [ $? -eq 1 ]
+  "$TOLK" check --sources "$sources" --translations "$translations" --glossary "$G" ${CONFIG:+--config "$CONFIG"} --format json \
+    > "$work/$name.single.json" || [ $? -eq 1 ]
   python3 integrations/spark/tolk_spark.py --sources "$sources" --translations "$translations" --glossary "$G" \
     --out "$work/$name" --tolk "$TOLK" "$@" 2> "$work/$name.log" || { echo "FAIL $name: the job failed"; tail -5 "$work/$name.log"; failures=$((failures + 1)); return; }
   if python3 scripts/compare-findings.py "$work/$name.single.json" "$work/$name/findings" > "$work/$name.diff"; then
@@ -36,6 +37,8 @@ fails() {  # fails NAME EXPECTED-MESSAGE JOB-ARGS...: the job exits 1 and says w
 }
 
 agree corpus Corpora Corpora
+printf 'version: 1\nrules:\n  page-chrome: off\n  glossary-inconsistent-corpus: error\n' > "$work/tolk.yml"
+CONFIG="$work/tolk.yml" agree corpus-configured Corpora Corpora --config "$work/tolk.yml"
 python3 scripts/gen-corpus.py 40 "$work/generated"
 agree generated-1-partition "$work/generated" "$work/generated" --partitions 1
 agree generated-5-partitions "$work/generated" "$work/generated" --partitions 5 --master 'local[2]'
@@ -55,6 +58,19 @@ python3 integrations/spark/tolk_spark.py --sources "$work/flat/sources.jsonl" --
   --input-format jsonl --glossary "$G" --out "$work/flat-jsonl" --tolk "$TOLK" 2> "$work/flat-jsonl.log" \
   && python3 scripts/compare-findings.py "$work/flat-jsonl.single.json" "$work/flat-jsonl/findings" > "$work/flat-jsonl.diff" \
   && echo "ok   jsonl input: $(tail -1 "$work/flat-jsonl.diff")" || { echo "FAIL jsonl input"; tail -3 "$work/flat-jsonl.log" "$work/flat-jsonl.diff"; failures=$((failures + 1)); }
+
+python3 - "$work/flat" <<'PY' 2> /dev/null
+import sys
+from pyspark.sql import SparkSession
+spark = SparkSession.builder.master("local[1]").config("spark.ui.enabled", "false").getOrCreate()
+for side in ("sources", "translations"):
+    spark.read.json(f"{sys.argv[1]}/{side}.jsonl").write.mode("overwrite").parquet(f"{sys.argv[1]}/{side}.parquet")
+spark.stop()
+PY
+python3 integrations/spark/tolk_spark.py --sources "$work/flat/sources.parquet" --translations "$work/flat/translations.parquet" \
+  --input-format parquet --glossary "$G" --out "$work/flat-parquet" --tolk "$TOLK" 2> "$work/flat-parquet.log" \
+  && python3 scripts/compare-findings.py "$work/flat-jsonl.single.json" "$work/flat-parquet/findings" > "$work/flat-parquet.diff" \
+  && echo "ok   parquet input: $(tail -1 "$work/flat-parquet.diff")" || { echo "FAIL parquet input"; tail -3 "$work/flat-parquet.log" "$work/flat-parquet.diff"; failures=$((failures + 1)); }
 
 # The summary counts what the findings hold.
 python3 - "$work/corpus" <<'PY' && echo "ok   summary.json counts the findings" || failures=$((failures + 1))

@@ -45,6 +45,7 @@ def parse_args(argv):
     parser.add_argument("--sources", required=True, help="folder (or dataset, see --input-format) of source articles")
     parser.add_argument("--translations", required=True, help="folder (or dataset) of translated pages")
     parser.add_argument("--glossary", help="a glossary (.tbx or .csv) shipped to the executors")
+    parser.add_argument("--config", help="a .tolk.yml shipped to the executors (not searched for, unlike tolk check's)")
     parser.add_argument("--out", required=True, help="output folder: findings/ and summary.json")
     parser.add_argument("--master", default="local[2]", help="Spark master (local[2], yarn, spark://host:7077)")
     parser.add_argument("--tolk", default=None, help="the tolk binary, built for the executors' OS (default: .build/release/tolk)")
@@ -204,12 +205,13 @@ def pair_on_driver(tolk, source_lines, translation_lines):
     return [json.loads(line) for line in done.stdout.decode("utf-8").splitlines() if line.strip()]
 
 
-def check(records, glossary):
-    argv = ["check", "--jsonl"] + (["--renderings", "--glossary", "@file:" + os.path.basename(glossary)] if glossary else [])
+def check(records, glossary, config):
+    argv = ["check", "--jsonl"] + (["--renderings", "--glossary", "@file:" + os.path.basename(glossary)] if glossary else []) \
+        + (["--config", "@file:" + os.path.basename(config)] if config else [])
     return records.mapPartitions(lambda part: pipe_partition(part, argv, (0, 1)))
 
 
-def corpus_findings(tolk, glossary, rendering_lines):
+def corpus_findings(tolk, glossary, config, rendering_lines):
     """glossary-inconsistent-corpus, the one check that reads every article: tolk reads each
     record's renderings (in the order of the translations' paths, as tolk check has them)."""
     ordered = sorted(rendering_lines, key=lambda line: json.loads(line)["id"])
@@ -217,8 +219,8 @@ def corpus_findings(tolk, glossary, rendering_lines):
         path = os.path.join(scratch, "renderings.jsonl")
         with open(path, "w", encoding="utf-8") as handle:
             handle.writelines(ordered)
-        done = subprocess.run([tolk, "check", "--corpus-renderings", path, "--glossary", glossary, "--format", "json"],
-                              capture_output=True)
+        done = subprocess.run([tolk, "check", "--corpus-renderings", path, "--glossary", glossary, "--format", "json"]
+                              + (["--config", config] if config else []), capture_output=True)
     if done.returncode not in (0, 1):
         raise JobError(f"tolk check --corpus-renderings exited {done.returncode}: {done.stderr.decode('utf-8', 'replace').strip()}")
     return [json.loads(line) for line in done.stdout.decode("utf-8").splitlines() if line.strip()]
@@ -230,8 +232,9 @@ def run(args):
     tolk = os.path.abspath(args.tolk or os.path.join(REPO, ".build/release/tolk"))
     if not os.access(tolk, os.X_OK):
         raise JobError(f"{tolk}: no tolk binary (build it with `swift build -c release` or give --tolk)")
-    if args.glossary and not os.path.isfile(args.glossary):
-        raise JobError(f"{args.glossary}: no such file")
+    for given in (args.glossary, args.config):
+        if given and not os.path.isfile(given):
+            raise JobError(f"{given}: no such file")
 
     from pyspark.sql import SparkSession
 
@@ -241,8 +244,9 @@ def run(args):
     try:
         context = spark.sparkContext
         context.addFile(tolk)
-        if args.glossary:
-            context.addFile(os.path.abspath(args.glossary))
+        for given in (args.glossary, args.config):
+            if given:
+                context.addFile(os.path.abspath(given))
         partitions = args.partitions or context.defaultParallelism
         sources, translations = read_sides(spark, args, partitions)
         if translations.isEmpty():
@@ -262,7 +266,7 @@ def run(args):
                 value.update({"source": source[1], "source_path": source[0], "source_url": source[2]})
             return json.dumps(value, ensure_ascii=False)
 
-        lines = check(joined.map(record), args.glossary).cache()
+        lines = check(joined.map(record), args.glossary, args.config).cache()
         bad = lines.filter(lambda line: line.startswith('{"error"')).collect()
         if bad:
             raise JobError("; ".join(json.loads(line)["error"] for line in bad[:10]))
@@ -274,7 +278,7 @@ def run(args):
 
         # Keys are sorted: findings start with "column", renderings lines with "id".
         per_article = lines.filter(lambda line: line.startswith('{"column"')).map(finding)
-        across = corpus_findings(tolk, args.glossary, lines.filter(lambda line: line.startswith('{"id"')).collect()) \
+        across = corpus_findings(tolk, args.glossary, args.config, lines.filter(lambda line: line.startswith('{"id"')).collect()) \
             if args.glossary else []
         findings = per_article.union(context.parallelize(across, 1)) \
             .sortBy(lambda f: (f["path"], f["line"], f["column"], f["rule"]), numPartitions=max(1, min(partitions, 64))).cache()
