@@ -26,6 +26,6 @@ while sent < limit:
     k += 1
 print(f"{k} records, {sent >> 20} MiB", file=sys.stderr)
 PY
-read -r seconds kib < "$work/time"
+read -r seconds kib < <(tail -n 1 "$work/time")
 echo "$(tail -1 "$work/err")"
 echo "check --jsonl: ${mb} MiB in ${seconds} s, $(cat "$work/lines") finding lines, peak RSS $((kib / 1024)) MiB"
