@@ -277,10 +277,6 @@ enum Figure {
 
 /// Author and date from a byline block.
 enum Byline {
-    private static let norwegianMonths = [
-        "januar", "februar", "mars", "april", "mai", "juni", "juli", "august", "september", "oktober", "november", "desember",
-    ]
-
     /// Parsed byline facts, or nil when the block is no byline.
     static func parse(_ block: [Line]) -> (author: String?, date: String?, attributes: [String: String])? {
         guard block.count == 1 else { return nil }
@@ -299,9 +295,9 @@ enum Byline {
             date = iso(year: match.1, month: match.2, day: match.3)
             rest = text[..<match.range.lowerBound]
         } else if text.utf8.contains(0x2E), let match = text.firstMatch(of: Patterns.norwegianDate),
-            let month = norwegianMonths.firstIndex(of: match.2.lowercased())
+            let month = AnchorScanner.month(named: match.2)
         {
-            date = iso(year: match.3, month: Substring(String(month + 1)), day: match.1)
+            date = iso(year: match.3, month: Substring(String(month)), day: match.1)
             rest = text[..<match.range.lowerBound]
         }
         // A byline is a name and a date (maybe a weekday and a time), not a sentence that mentions a date.

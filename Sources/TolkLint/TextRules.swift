@@ -137,11 +137,11 @@ enum TextRules {
         }
     }
 
+    private static let norwegianMonths = Language(code: "nb").monthNames
+
     /// Dates like `01/12/2025`, with the Norwegian form as suggestion.
     static func foreignDates(in document: Document, _ range: Range<Int>) -> [(Range<Int>, String)] {
-        let months = [
-            "januar", "februar", "mars", "april", "mai", "juni", "juli", "august", "september", "oktober", "november", "desember",
-        ]
+        let months = norwegianMonths
         var found: [(Range<Int>, String)] = []
         let bytes = document.bytes[range]
         guard bytes.contains(UInt8(ascii: "/")) else { return [] }

@@ -2,10 +2,8 @@
 /// folded to ASCII lower case (`w:thongloun`), reading Vietnamese (`1.500`, `2,3`, `1/12/2025`) and
 /// Norwegian (`1 500`, `2,3`, `1. desember 2025`) conventions.
 public enum AnchorScanner {
-    private static let months: [String: Int] = [
-        "januar": 1, "februar": 2, "mars": 3, "april": 4, "mai": 5, "juni": 6, "juli": 7, "august": 8, "september": 9, "oktober": 10,
-        "november": 11, "desember": 12,
-    ]
+    private static let months: [String: Int] = Dictionary(
+        uniqueKeysWithValues: Language(code: "nb").monthNames.enumerated().map { ($1, $0 + 1) })
 
     /// Adds the anchors of `text` (in `language`) to `anchors`; `fold` turns a capitalised word into
     /// its comparison key (callers cache it). With `scaling`, a number before a number word gets its

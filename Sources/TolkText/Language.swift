@@ -47,8 +47,10 @@ public struct Language: Sendable {
     public let abbreviations: Set<String>
     /// Lower-cased abbreviations that may end a sentence (`osv.`, `m.fl.`).
     public let finalAbbreviations: Set<String>
-    /// Lower-cased month names (ordinals before them keep their dot).
+    /// Lower-cased month names and their abbreviations (ordinals before them keep their dot).
     public let months: Set<String>
+    /// The full month names in calendar order (`januar` first), lower-cased; empty when unknown.
+    public let monthNames: [String]
     /// Rules in force.
     public let rules: Rules
 
@@ -60,6 +62,8 @@ public struct Language: Sendable {
         abbreviations = data.sections["abbreviations", default: []]
         finalAbbreviations = data.sections["final-abbreviations", default: []]
         months = data.sections["months", default: []]
+        // The data lists the twelve names in order, then the abbreviations (with a dot).
+        monthNames = Array(data.ordered["months", default: []].filter { !$0.contains(".") }.prefix(12))
         rules = data.sections["rules", default: []].reduce(into: Rules()) { $0.formUnion(Rules.names[$1] ?? []) }
     }
 
@@ -74,6 +78,8 @@ public struct Language: Sendable {
 enum LanguageData {
     struct Parsed {
         var sections: [String: Set<String>] = [:]
+        /// The same entries in the order the data gives them.
+        var ordered: [String: [String]] = [:]
     }
 
     static func parse(_ text: String) -> Parsed {
@@ -86,7 +92,9 @@ enum LanguageData {
             if line.hasPrefix("["), line.hasSuffix("]") {
                 section = String(line.dropFirst().dropLast())
             } else {
-                parsed.sections[section, default: []].insert(line.lowercased())
+                if parsed.sections[section, default: []].insert(line.lowercased()).inserted {
+                    parsed.ordered[section, default: []].append(line.lowercased())
+                }
             }
         }
         return parsed

@@ -73,3 +73,15 @@ struct SentenceTests {
         }
     }
 }
+
+@Suite("Language data")
+struct LanguageDataTests {
+    @Test func monthNamesInCalendarOrder() {
+        let names = Language(code: "nb").monthNames
+        #expect(names.count == 12)
+        #expect(names.first == "januar" && names[4] == "mai" && names.last == "desember")
+        #expect(Language(code: "nb-NO").monthNames == names)
+        #expect(AnchorScanner.month(named: "Desember") == 12)
+        #expect(Language(code: "xx").monthNames.isEmpty)
+    }
+}
