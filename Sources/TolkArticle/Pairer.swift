@@ -56,14 +56,16 @@ public struct Pairer: Sendable {
 
     private func match(_ translation: ArticleFingerprint, in index: SourceIndex) -> PairingResult {
         let name = translation.path
+        // When the folders overlap, a page is never its own source.
+        let other = { (source: Int) in index.sources[source].path != name }
         if let url = translation.url {
             let key = url.host + url.path
-            if let source = index.byURL[key] {
+            if let source = index.byURL[key], other(source) {
                 return PairingResult(
                     translation: name, source: index.sources[source].path, score: 1, method: .url, evidence: ["url: \(key)"])
             }
             if let id = url.articleID {
-                if let source = index.byID["\(url.host)#\(id)"] {
+                if let source = index.byID["\(url.host)#\(id)"], other(source) {
                     return PairingResult(
                         translation: name, source: index.sources[source].path, score: 1, method: .url,
                         evidence: ["url: \(url.host) article \(id)"])
@@ -74,16 +76,16 @@ public struct Pairer: Sendable {
                         evidence: ["url: \(url.host) article \(id) is not among the sources"])
                 }
             }
-            if let slug = url.slug, let (source, share) = bestSlugMatch(slug, in: index), share >= slugThreshold {
+            if let slug = url.slug, let (source, share) = bestSlugMatch(slug, in: index, excluding: name), share >= slugThreshold {
                 return PairingResult(
                     translation: name, source: index.sources[source].path, score: share, method: .slug,
                     evidence: ["url slug: \(slug) ~ headline slug (\(percent(share)) of words)"])
             }
         }
-        if let (source, evidence, score) = imageMatch(translation, in: index) {
+        if let (source, evidence, score) = imageMatch(translation, in: index, excluding: name) {
             return PairingResult(translation: name, source: index.sources[source].path, score: score, method: .slug, evidence: evidence)
         }
-        let candidates = index.contentCandidates(for: translation)
+        let candidates = index.contentCandidates(for: translation).filter { other($0.0.source) }
         guard let best = candidates.first else {
             return PairingResult(
                 translation: name, source: nil, score: 0, method: .content, evidence: ["no source shares a rare number, date or name"])
@@ -101,11 +103,11 @@ public struct Pairer: Sendable {
         return PairingResult(translation: name, source: source.path, score: score, method: .content, evidence: evidence)
     }
 
-    private func bestSlugMatch(_ slug: String, in index: SourceIndex) -> (Int, Double)? {
+    private func bestSlugMatch(_ slug: String, in index: SourceIndex, excluding path: String) -> (Int, Double)? {
         let words = slug.split(separator: "-").map(String.init)
         let joined = words.joined()
         var best: (Int, Double)? = nil
-        for candidate in index.sources(sharingWords: words) {
+        for candidate in index.sources(sharingWords: words) where index.sources[candidate].path != path {
             let title = index.sources[candidate].titleSlugWords
             let share = title.joined() == joined ? 1 : jaccard(Set(words), Set(title))
             if share > (best?.1 ?? 0) { best = (candidate, share) }
@@ -113,11 +115,13 @@ public struct Pairer: Sendable {
         return best
     }
 
-    private func imageMatch(_ translation: ArticleFingerprint, in index: SourceIndex) -> (Int, [String], Double)? {
+    private func imageMatch(_ translation: ArticleFingerprint, in index: SourceIndex, excluding path: String) -> (Int, [String], Double)? {
         guard !translation.images.isEmpty else { return nil }
         var votes: [Int: [String]] = [:]
         for image in translation.images {
-            for source in index.byImage[image] ?? [] { votes[source, default: []].append("image: \(image)") }
+            for source in index.byImage[image] ?? [] where index.sources[source].path != path {
+                votes[source, default: []].append("image: \(image)")
+            }
         }
         // An image counts when it points at one source only (agencies reuse photos).
         let most = votes.values.map(\.count).max() ?? 0
@@ -130,7 +134,7 @@ public struct Pairer: Sendable {
         var best: (Int, String, Double)? = nil
         for image in translation.images {
             let words = Set(image.split(separator: "-").map(String.init))
-            for source in index.sources(sharingWords: Array(words)) {
+            for source in index.sources(sharingWords: Array(words)) where index.sources[source].path != path {
                 for caption in index.sources[source].captionSlugWords {
                     let share = jaccard(words, caption)
                     if share > (best?.2 ?? 0) { best = (source, image, share) }

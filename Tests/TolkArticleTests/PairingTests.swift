@@ -86,6 +86,16 @@ struct PairingTests {
         #expect(results[0].evidence.first?.contains("went to the better match") == true)
     }
 
+    @Test func aPageIsNeverItsOwnSourceWhenFoldersOverlap() throws {
+        // One folder for both sides: every page is a source and a translation.
+        let sources = try Self.fingerprints(Self.pairs, language: "vi")
+        let translations = try Self.fingerprints(Self.pairs, language: "nb", url: false)
+        let pages = sources + translations
+        let results = Pairer().pair(sources: pages, translations: pages)
+        #expect(results.allSatisfy { $0.source != $0.translation })
+        #expect(results.contains { $0.source != nil })
+    }
+
     @Test func noSourcesMeansNoSource() throws {
         let results = Pairer().pair(sources: [], translations: try Self.fingerprints(["vietnamplus-1080415"], language: "nb", url: false))
         #expect(results.count == 1 && results[0].source == nil)
