@@ -300,10 +300,18 @@ public enum XMLWriter {
             case "&": "&amp;"
             case "\"": "&quot;"
             case "'": "&apos;"
-            // Control characters other than tab and line breaks are not allowed in XML 1.0.
-            case _ where scalar.value < 0x20 && scalar != "\t" && scalar != "\n" && scalar != "\r": ""
+            // Characters XML 1.0 cannot hold become a visible mark (dropping them would run words together).
+            case _ where isForbidden(scalar): "\u{FFFD}"
             default: nil
             }
         }
+    }
+
+    /// Whether `text` holds characters XML 1.0 cannot hold (C0 controls other than tab and line
+    /// breaks, U+FFFE, U+FFFF), which `escape` replaces with U+FFFD.
+    public static func needsReplacements(_ text: String) -> Bool { text.unicodeScalars.contains(where: isForbidden) }
+
+    private static func isForbidden(_ scalar: Unicode.Scalar) -> Bool {
+        (scalar.value < 0x20 && scalar != "\t" && scalar != "\n" && scalar != "\r") || scalar.value == 0xFFFE || scalar.value == 0xFFFF
     }
 }

@@ -163,6 +163,9 @@ struct Align: ParsableCommand {
                 )
             }
         case .tmx:
+            if (sourceUnits + targetUnits).contains(where: XMLWriter.needsReplacements) {
+                Warning.once("characters XML cannot hold (controls, U+FFFE, U+FFFF) are written as U+FFFD")
+            }
             out.write(
                 TMX.write(
                     beads: beads, source: sourceUnits, target: targetUnits, sourceLanguage: srcLang, targetLanguage: tgtLang,

@@ -259,3 +259,16 @@ struct GlossaryValidationTests {
         #expect(found == ["kommunestyret", "provinsgrensen"])
     }
 }
+
+@Suite("Writing XML")
+struct XMLWritingTests {
+    @Test func markupIsEscapedAndForbiddenCharactersMarkedNotDropped() throws {
+        let text = "a<b>&\"c'\u{1}d\u{FFFE}e\u{FFFF}f\tg\nh"
+        let escaped = XMLWriter.escape(text)
+        #expect(escaped == "a&lt;b&gt;&amp;&quot;c&apos;\u{FFFD}d\u{FFFD}e\u{FFFD}f\tg\nh")
+        #expect(XMLWriter.needsReplacements(text))
+        #expect(!XMLWriter.needsReplacements("Tô Lâm\tog\r\nTo Lam"))
+        // What is written reads back as XML.
+        #expect(throws: Never.self) { try XMLReader.parse(Document("<seg>\(escaped)</seg>")) }
+    }
+}
