@@ -277,5 +277,8 @@ else
   echo "skipped: json findings against the schema (no python3 jsonschema)"
 fi
 
+check "tmx language tags in BCP 47 form" 0 'xml:lang="vi-VN"' -- "$TOLK" align --input article --src-lang vi_VN --tgt-lang nb --format tmx Corpora/vietnamplus-1080302/vi.txt "$SEED"
+check "align: a bad language tag is a usage error" 2 'is not a language tag' -- "$TOLK" align --src-lang vi-abcdefghij --tgt-lang nb "$SEED" "$SEED"
+
 echo "cli: $passed passed, $failed failed"
 [ "$failed" -eq 0 ]

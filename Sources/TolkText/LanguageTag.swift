@@ -19,4 +19,23 @@ public enum LanguageTag {
         let (have, want) = (primary(tag), primary(requested))
         return have == want || (have == "no" && ["nb", "nn"].contains(want)) || (want == "no" && ["nb", "nn"].contains(have))
     }
+
+    /// The tag in BCP 47's form (`vi_VN` -> `vi-VN`, `NB-no` -> `nb-NO`, `zh-hant-tw` ->
+    /// `zh-Hant-TW`), or nil when it is not a well-formed tag (empty, a subtag of more than eight
+    /// letters or digits, a primary language that is not two or three letters).
+    public static func canonical(_ tag: String) -> String? {
+        let parts = tag.split(separator: "-", omittingEmptySubsequences: false).flatMap {
+            $0.split(separator: "_", omittingEmptySubsequences: false)
+        }
+        guard let first = parts.first, (2...3).contains(first.count), first.allSatisfy({ $0.isASCII && $0.isLetter }),
+            parts.allSatisfy({ (1...8).contains($0.count) && $0.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber) } })
+        else { return nil }
+        return parts.enumerated().map { index, part in
+            if index == 0 { return part.lowercased() }
+            // A region is upper case, a script title case, the rest lower case.
+            if part.count == 2, part.allSatisfy(\.isLetter) { return part.uppercased() }
+            if part.count == 4, part.allSatisfy(\.isLetter) { return part.prefix(1).uppercased() + part.dropFirst().lowercased() }
+            return part.lowercased()
+        }.joined(separator: "-")
+    }
 }

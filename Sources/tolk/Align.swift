@@ -46,6 +46,9 @@ struct Align: ParsableCommand {
     func validate() throws {
         try LanguageOption.check(srcLang, option: "--src-lang")
         try LanguageOption.check(tgtLang, option: "--tgt-lang")
+        for (tag, option) in [(srcLang, "--src-lang"), (tgtLang, "--tgt-lang")] where LanguageTag.canonical(tag) == nil {
+            throw ValidationError("\(option) '\(tag)' is not a language tag (BCP 47: nb, vi-VN)")
+        }
     }
 
     func run() throws {
@@ -168,7 +171,8 @@ struct Align: ParsableCommand {
             }
             out.write(
                 TMX.write(
-                    beads: beads, source: sourceUnits, target: targetUnits, sourceLanguage: srcLang, targetLanguage: tgtLang,
+                    beads: beads, source: sourceUnits, target: targetUnits,
+                    sourceLanguage: LanguageTag.canonical(srcLang) ?? srcLang, targetLanguage: LanguageTag.canonical(tgtLang) ?? tgtLang,
                     segmentType: aligner.granularity == .sentence ? "sentence" : "paragraph"))
         }
         out.flush()

@@ -85,3 +85,16 @@ struct LanguageDataTests {
         #expect(Language(code: "xx").monthNames.isEmpty)
     }
 }
+
+@Suite("Language tags")
+struct LanguageTagTests {
+    @Test func canonicalFormsFollowBCP47() {
+        #expect(LanguageTag.canonical("vi_VN") == "vi-VN")
+        #expect(LanguageTag.canonical("NB-no") == "nb-NO")
+        #expect(LanguageTag.canonical("zh-hant-tw") == "zh-Hant-TW")
+        #expect(LanguageTag.canonical("nob") == "nob")
+        for bad in ["", "n", "nb-", "nb--NO", "toolongsubtag-x", "nb-abcdefghi", "1b", "nb NO"] {
+            #expect(LanguageTag.canonical(bad) == nil, "\(bad)")
+        }
+    }
+}
