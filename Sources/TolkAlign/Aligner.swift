@@ -147,7 +147,7 @@ struct AlignmentModel {
     /// Target characters per source character.
     let ratio: Double
     /// Variance of the target length per source character (Gale-Church's s²).
-    let variance: Double
+    var variance: Double
     private let idf: [Double]
     /// Runs of 1, 2 and 3 consecutive segments per side, flattened for the search.
     private let sourceRuns: RunTables
@@ -247,7 +247,7 @@ struct AlignmentModel {
         if let previous, n * m > Self.coarseThreshold {
             guide = Self.guide(following: previous, sourceCount: n)
             halfWidth = 16
-        } else if !isCoarse, n * m > Self.coarseThreshold, n >= 8 * Self.blockSize, m >= 8 * Self.blockSize {
+        } else if n * m > Self.coarseThreshold, n >= 8 * Self.blockSize, m >= 8 * Self.blockSize {
             guide = coarseGuide()
             halfWidth = 2 * Self.blockSize + 24
         } else {
@@ -311,26 +311,57 @@ struct AlignmentModel {
     static let blockSize = 8
 
     /// For each source position 0...n, the target position the coarse alignment of blocks of
-    /// `blockSize` segments puts it at.
+    /// segments puts it at. Both sides are cut into the same number of blocks (about `blockSize`
+    /// segments each on the shorter side), so blocks on the diagonal hold about the same text. The
+    /// coarse alignment is itself coarse-to-fine when it is long: every level searches a band of
+    /// bounded width, so the whole stays near linear.
     private func coarseGuide() -> [Int] {
         let n = source.count
         let m = target.count
-        func blocks(_ segments: [SegmentFeatures]) -> [SegmentFeatures] {
-            stride(from: 0, to: segments.count, by: Self.blockSize).map { start in
-                let range = start..<min(start + Self.blockSize, segments.count)
-                return SegmentFeatures(
-                    length: range.reduce(0) { $0 + segments[$1].length }, features: Self.union(range.map { segments[$0].features }),
-                    words: [])
-            }
-        }
-        let coarse = AlignmentModel(coarse: blocks(source), blocks(target), like: self)
+        let count = (min(n, m) + Self.blockSize - 1) / Self.blockSize
+        let sourceBounds = (0...count).map { $0 * n / count }
+        let targetBounds = (0...count).map { $0 * m / count }
+        var (sourceBlocks, targetBlocks) = (Self.blocks(source, sourceBounds), Self.blocks(target, targetBounds))
+        Self.keepRarest(&sourceBlocks, &targetBlocks, featureCount: idf.count)
+        // Blocks hold more text than segments, and their lengths differ by a share of it (where one
+        // side has more or longer segments) rather than by noise that grows with its square root.
+        var coarse = AlignmentModel(coarse: sourceBlocks, targetBlocks, like: self)
+        coarse.variance = variance * Double(Self.blockSize)
         let scaled = coarse.bestPath().map { bead in
             Bead(
-                source: min(bead.source.lowerBound * Self.blockSize, n)..<min(bead.source.upperBound * Self.blockSize, n),
-                target: min(bead.target.lowerBound * Self.blockSize, m)..<min(bead.target.upperBound * Self.blockSize, m), score: bead.score
-            )
+                source: sourceBounds[bead.source.lowerBound]..<sourceBounds[bead.source.upperBound],
+                target: targetBounds[bead.target.lowerBound]..<targetBounds[bead.target.upperBound], score: bead.score)
         }
         return Self.guide(following: scaled, sourceCount: n)
+    }
+
+    /// Features a block keeps in the coarse pass.
+    static let blockFeatures = 48
+
+    /// The blocks of `segments` between consecutive `bounds`: their lengths add up, their features
+    /// are the union.
+    static func blocks(_ segments: [SegmentFeatures], _ bounds: [Int]) -> [SegmentFeatures] {
+        (1..<bounds.count).map { k in
+            let range = bounds[k - 1]..<bounds[k]
+            return SegmentFeatures(
+                length: range.reduce(0) { $0 + segments[$1].length }, features: union(range.map { segments[$0].features }), words: [])
+        }
+    }
+
+    /// Each block keeps the `blockFeatures` features that the fewest blocks (of both sides) have:
+    /// the ones that tell blocks apart, so comparing two blocks costs the same at every level.
+    static func keepRarest(_ source: inout [SegmentFeatures], _ target: inout [SegmentFeatures], featureCount: Int) {
+        var frequency = [Int32](repeating: 0, count: featureCount)
+        for block in source { for feature in block.features { frequency[Int(feature)] += 1 } }
+        for block in target { for feature in block.features { frequency[Int(feature)] += 1 } }
+        func prune(_ blocks: inout [SegmentFeatures]) {
+            for k in blocks.indices where blocks[k].features.count > blockFeatures {
+                let rarest = blocks[k].features.sorted { (frequency[Int($0)], $0) < (frequency[Int($1)], $1) }.prefix(blockFeatures)
+                blocks[k].features = rarest.sorted()
+            }
+        }
+        prune(&source)
+        prune(&target)
     }
 
     /// For each source position 0...n, the target position `path` passes it at (interpolated
