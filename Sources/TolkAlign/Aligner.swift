@@ -72,41 +72,53 @@ public final class Aligner {
             return sourceSegments.indices.map { Bead(source: $0..<($0 + 1), target: 0..<0, score: 1) }
                 + targetSegments.indices.map { Bead(source: 0..<0, target: $0..<($0 + 1), score: 1) }
         }
-        // Both sides are read at once (one extractor each, on its own thread), then interned together.
-        let (sourceNamed, targetNamed) = try readBothSides(sourceSegments, targetSegments)
-        var space = FeatureSpace()
-        var sourceFeatures = sourceNamed.map { space.intern($0) }
-        let targetFeatures = targetNamed.map { space.intern($0) }
-        var model = AlignmentModel(
-            source: sourceFeatures, target: targetFeatures, featureCount: space.names.count, weight: similarityWeight,
-            moves: granularity.moves)
-        var path = model.bestPath()
-        if learnLexicon {
-            let lexicon = Lexicon.learn(from: path, source: sourceFeatures, target: targetFeatures, model: model)
-            if !lexicon.isEmpty {
-                for k in sourceFeatures.indices {
-                    let translated = sourceFeatures[k].words.compactMap { lexicon[$0] }
-                    sourceFeatures[k].features = Array(Set(sourceFeatures[k].features).union(translated)).sorted()
-                }
-                model = AlignmentModel(
-                    source: sourceFeatures, target: targetFeatures, featureCount: space.names.count, weight: similarityWeight,
-                    moves: granularity.moves, variance: model.estimatedVariance(path))
-                path = model.bestPath(near: path)
-            }
+        // Both sides are read at once (one extractor and feature space each, on its own thread).
+        var (sourceFeatures, targetFeatures, featureCount) = try readBothSides(sourceSegments, targetSegments)
+        var variance: Double? = nil
+        var path: [Bead]
+        do {
+            let model = AlignmentModel(
+                source: sourceFeatures, target: targetFeatures, featureCount: featureCount, weight: similarityWeight,
+                moves: granularity.moves)
+            path = model.bestPath()
+            if learnLexicon { variance = model.estimatedVariance(path) }
         }
-        return path
+        guard let variance else { return path }
+        let lexicon = Lexicon.learn(from: path, source: sourceFeatures, target: targetFeatures)
+        if lexicon.isEmpty { return path }
+        for k in sourceFeatures.indices {
+            let translated = sourceFeatures[k].words.compactMap { lexicon[$0] }
+            if !translated.isEmpty { sourceFeatures[k].features = AlignmentModel.union([sourceFeatures[k].features, translated.sorted()]) }
+        }
+        let model = AlignmentModel(
+            source: sourceFeatures, target: targetFeatures, featureCount: featureCount, weight: similarityWeight, moves: granularity.moves,
+            variance: variance)
+        return model.bestPath(near: path)
     }
 }
 
 extension Aligner {
+    /// Both sides' features, with ids in one space, and the number of ids.
     fileprivate func readBothSides(_ sourceSegments: [String], _ targetSegments: [String]) throws -> (
-        [FeatureExtractor.Named], [FeatureExtractor.Named]
+        [SegmentFeatures], [SegmentFeatures], Int
     ) {
         let (source, target) = (self.source, self.target)
-        let results = inParallel(
-            { try sourceSegments.map { try source.extract($0) } },
-            { try targetSegments.map { try target.extract($0) } })
-        return (try results.0.get(), try results.1.get())
+        func read(_ segments: [String], _ extractor: FeatureExtractor) throws -> ([SegmentFeatures], FeatureSpace) {
+            var space = FeatureSpace()
+            return (try segments.map { space.intern(try extractor.extract($0)) }, space)
+        }
+        let results = inParallel({ try read(sourceSegments, source) }, { try read(targetSegments, target) })
+        let (sourceFeatures, sourceSpace) = try results.0.get()
+        var space = sourceSpace
+        let (targetFeatures, targetSpace) = try results.1.get()
+        // The target's ids, renumbered into the source's space.
+        let renumbered = targetSpace.names.map { space.id($0) }
+        let targets = targetFeatures.map { segment in
+            SegmentFeatures(
+                length: segment.length, features: segment.features.map { renumbered[Int($0)] }.sorted(),
+                words: segment.words.map { renumbered[Int($0)] })
+        }
+        return (sourceFeatures, targets, space.names.count)
     }
 }
 
@@ -261,7 +273,7 @@ struct AlignmentModel {
         // Around the diagonal, widen while the path touches the edge (at most twice).
         let attempts = 3
         for attempt in 0..<attempts {
-            let (path, touchesEdge) = bestPath(guide: guide, halfWidth: halfWidth)
+            let (path, touchesEdge) = bestPath(from: (0, 0), to: (n, m), guide: guide, halfWidth: halfWidth)
             if !touchesEdge || halfWidth >= max(n, m) || attempt == attempts - 1 { return path }
             halfWidth *= 2
         }
@@ -276,33 +288,10 @@ struct AlignmentModel {
         let m = target.count
         let middle = n / 2
         let split = min(max(guide[middle], 0), m)
-        let first = AlignmentModel(slicing: self, source: 0..<middle, target: 0..<split)
-        let second = AlignmentModel(slicing: self, source: middle..<n, target: split..<m)
-        let firstGuide = guide[0...middle].map { min($0, split) }
-        let secondGuide = guide[middle...n].map { max($0 - split, 0) }
         let (a, b) = inParallel(
-            { first.bestPath(guide: firstGuide, halfWidth: halfWidth).0 }, { second.bestPath(guide: secondGuide, halfWidth: halfWidth).0 })
-        let shifted = ((try? b.get()) ?? []).map {
-            Bead(
-                source: ($0.source.lowerBound + middle)..<($0.source.upperBound + middle),
-                target: ($0.target.lowerBound + split)..<($0.target.upperBound + split),
-                score: $0.score)
-        }
-        return ((try? a.get()) ?? []) + shifted
-    }
-
-    /// A model of a part of this one's segments, with this one's weights, ratio and variance.
-    init(slicing model: AlignmentModel, source: Range<Int>, target: Range<Int>) {
-        moves = model.moves
-        isCoarse = model.isCoarse
-        self.source = Array(model.source[source])
-        self.target = Array(model.target[target])
-        weight = model.weight
-        ratio = model.ratio
-        variance = model.variance
-        idf = model.idf
-        sourceRuns = RunTables(self.source, idf: idf)
-        targetRuns = RunTables(self.target, idf: idf)
+            { bestPath(from: (0, 0), to: (middle, split), guide: guide, halfWidth: halfWidth).0 },
+            { bestPath(from: (middle, split), to: (n, m), guide: guide, halfWidth: halfWidth).0 })
+        return ((try? a.get()) ?? []) + ((try? b.get()) ?? [])
     }
 
     /// Inputs with more cells than this are aligned coarse-to-fine.
@@ -381,47 +370,59 @@ struct AlignmentModel {
         return guide
     }
 
-    private func bestPath(guide: [Int], halfWidth: Int) -> ([Bead], Bool) {
-        let n = source.count
-        let m = target.count
-        // Row i keeps the cells j in lower[i]...upper[i].
+    /// The lowest-cost path from cell `start` to cell `end` (source and target positions) through
+    /// the cells within `halfWidth` of `guide` (the target position at each source position), and
+    /// whether it touches the band's edge. Only the move taken into each cell is kept for every
+    /// cell (one byte); costs are kept for the last four rows.
+    private func bestPath(from start: (Int, Int), to end: (Int, Int), guide: [Int], halfWidth: Int) -> ([Bead], Bool) {
+        let (s0, t0) = start
+        let n = end.0 - s0
+        let m = end.1 - t0
+        // Row i (source position s0 + i) keeps the cells j (target position t0 + j) in lower[i]...upper[i].
         var lower = [Int](repeating: 0, count: n + 1)
         var upper = [Int](repeating: 0, count: n + 1)
         for i in 0...n {
-            lower[i] = max(0, guide[i] - halfWidth)
-            upper[i] = min(m, guide[i] + halfWidth)
+            let j = min(max(guide[s0 + i] - t0, 0), m)
+            lower[i] = max(0, j - halfWidth)
+            upper[i] = min(m, j + halfWidth)
         }
         // Every row must reach back to the previous one, and the corners must be inside.
         lower[0] = 0
         upper[n] = m
-        for i in 1...n { lower[i] = min(lower[i], upper[i - 1]) }
+        for i in stride(from: 1, through: n, by: 1) { lower[i] = min(lower[i], upper[i - 1]) }
         for i in stride(from: n - 1, through: 0, by: -1) { upper[i] = max(upper[i], lower[i + 1] - 3) }
         var offsets = [Int](repeating: 0, count: n + 2)
-        for i in 0...n { offsets[i + 1] = offsets[i] + (upper[i] - lower[i] + 1) }
-        let cells = offsets[n + 1]
-        var cost = [Float](repeating: .infinity, count: cells)
-        var move = [UInt8](repeating: 0, count: cells)
-        var beadCost = [Float](repeating: 0, count: cells)
-        func cell(_ i: Int, _ j: Int) -> Int? {
-            guard i >= 0, i <= n, j >= lower[i], j <= upper[i] else { return nil }
-            return offsets[i] + j - lower[i]
+        var width = 0
+        for i in 0...n {
+            offsets[i + 1] = offsets[i] + (upper[i] - lower[i] + 1)
+            width = max(width, upper[i] - lower[i] + 1)
         }
+        var move = [UInt8](repeating: 0, count: offsets[n + 1])
+        // Row i's costs are at (i % 4) * width + j - lower[i].
+        var cost = [Float](repeating: .infinity, count: 4 * width)
         cost[0] = 0
         for i in 0...n {
+            let row = (i & 3) * width
+            if i > 0 { for k in 0...(upper[i] - lower[i]) { cost[row + k] = .infinity } }
             for j in lower[i]...upper[i] where i > 0 || j > 0 {
-                let here = offsets[i] + j - lower[i]
-                for (index, shape) in moves.enumerated() {
-                    guard i >= shape.a, j >= shape.b, let previous = cell(i - shape.a, j - shape.b), cost[previous].isFinite else {
-                        continue
-                    }
-                    let step = Float(self.cost(sourceRange: (i - shape.a)..<i, targetRange: (j - shape.b)..<j, prior: shape.prior))
-                    let total = cost[previous] + step
-                    if total < cost[here] {
-                        cost[here] = total
-                        move[here] = UInt8(index)
-                        beadCost[here] = step
+                var best = Float.infinity
+                var bestMove = 0
+                for index in moves.indices {
+                    let shape = moves[index]
+                    let (pi, pj) = (i - shape.a, j - shape.b)
+                    guard pi >= 0, pj >= lower[pi], pj <= upper[pi] else { continue }
+                    let previous = cost[(pi & 3) * width + pj - lower[pi]]
+                    guard previous.isFinite else { continue }
+                    let total =
+                        previous
+                        + Float(self.cost(sourceRange: (s0 + pi)..<(s0 + i), targetRange: (t0 + pj)..<(t0 + j), prior: shape.prior))
+                    if total < best {
+                        best = total
+                        bestMove = index
                     }
                 }
+                cost[row + j - lower[i]] = best
+                move[offsets[i] + j - lower[i]] = UInt8(bestMove)
             }
         }
         var beads: [Bead] = []
@@ -429,10 +430,11 @@ struct AlignmentModel {
         var i = n
         var j = m
         while i > 0 || j > 0 {
-            let here = cell(i, j)!
             if i < n, i > 0, (j == lower[i] && lower[i] > 0) || (j == upper[i] && upper[i] < m) { touchesEdge = true }
-            let shape = moves[Int(move[here])]
-            beads.append(Bead(source: (i - shape.a)..<i, target: (j - shape.b)..<j, score: exp(-max(Double(beadCost[here]), 0))))
+            let shape = moves[Int(move[offsets[i] + j - lower[i]])]
+            let (sourceRange, targetRange) = ((s0 + i - shape.a)..<(s0 + i), (t0 + j - shape.b)..<(t0 + j))
+            let step = Float(self.cost(sourceRange: sourceRange, targetRange: targetRange, prior: shape.prior))
+            beads.append(Bead(source: sourceRange, target: targetRange, score: exp(-max(Double(step), 0))))
             i -= shape.a
             j -= shape.b
         }
@@ -529,7 +531,7 @@ final class RunTables {
 /// Word translations learned from confident 1-1 beads with IBM Model 1 (a few EM iterations).
 enum Lexicon {
     /// Source word id -> its most probable target word id, where that is clear.
-    static func learn(from path: [Bead], source: [SegmentFeatures], target: [SegmentFeatures], model: AlignmentModel) -> [Int32: Int32] {
+    static func learn(from path: [Bead], source: [SegmentFeatures], target: [SegmentFeatures]) -> [Int32: Int32] {
         let oneToOne = path.filter { $0.source.count == 1 && $0.target.count == 1 }
         // Too few beads teach nothing reliable (and a short article does not need it).
         guard oneToOne.count >= 50 else { return [:] }
