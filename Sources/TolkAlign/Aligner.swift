@@ -413,9 +413,13 @@ struct AlignmentModel {
                     guard pi >= 0, pj >= lower[pi], pj <= upper[pi] else { continue }
                     let previous = cost[(pi & 3) * width + pj - lower[pi]]
                     guard previous.isFinite else { continue }
-                    let total =
-                        previous
-                        + Float(self.cost(sourceRange: (s0 + pi)..<(s0 + i), targetRange: (t0 + pj)..<(t0 + j), prior: shape.prior))
+                    // A bead that cannot beat the best so far is not scored (the margin covers rounding).
+                    let limit = Double(best) - Double(previous) + 1e-3 + 1e-6 * Double(abs(best))
+                    guard
+                        let step = self.cost(
+                            sourceRange: (s0 + pi)..<(s0 + i), targetRange: (t0 + pj)..<(t0 + j), prior: shape.prior, below: limit)
+                    else { continue }
+                    let total = previous + Float(step)
                     if total < best {
                         best = total
                         bestMove = index
@@ -445,14 +449,23 @@ struct AlignmentModel {
     /// (one to three each, or none on one side). Several segments count as the union of their
     /// features: a name repeated in two paragraphs counts once.
     func cost(sourceRange: Range<Int>, targetRange: Range<Int>, prior: Double) -> Double {
+        cost(sourceRange: sourceRange, targetRange: targetRange, prior: prior, below: .infinity)!
+    }
+
+    /// The cost of the bead, or nil when it is above `limit` even if the two sides shared all they
+    /// could (then their features are not compared).
+    func cost(sourceRange: Range<Int>, targetRange: Range<Int>, prior: Double, below limit: Double) -> Double? {
         if sourceRange.isEmpty || targetRange.isEmpty { return prior }
         let s = sourceRuns.tables[sourceRange.count - 1]
         let t = targetRuns.tables[targetRange.count - 1]
         let i = sourceRange.lowerBound
         let j = targetRange.lowerBound
         let normSum = s.norms[i] + t.norms[j]
-        let similarity = normSum > 0 ? 2 * s.shared(i, with: t, j, idf: idf) / normSum : 0
-        return lengthCost(s.lengths[i], t.lengths[j]) + prior - weight * similarity
+        let base = lengthCost(s.lengths[i], t.lengths[j]) + prior
+        guard normSum > 0 else { return base }
+        // The shared weight is at most the smaller norm.
+        if base - weight * (2 * min(s.norms[i], t.norms[j]) / normSum) > limit { return nil }
+        return base - weight * (2 * s.shared(i, with: t, j, idf: idf) / normSum)
     }
 
     /// The sorted union of sorted feature lists.
@@ -564,7 +577,9 @@ enum Lexicon {
         for (pair, p) in probability {
             let e = Int32(bitPattern: UInt32(pair >> 32))
             let f = Int32(bitPattern: UInt32(pair & 0xFFFF_FFFF))
-            if p > (best[e]?.1 ?? 0) { best[e] = (f, p) }
+            // Ties go to the lower id: the dictionary's order changes from run to run.
+            if let known = best[e], (known.1, -known.0) >= (p, -f) { continue }
+            best[e] = (f, p)
         }
         var occurrences: [Int32: Int] = [:]
         for (e, _) in pairs { for a in Set(e) { occurrences[a, default: 0] += 1 } }

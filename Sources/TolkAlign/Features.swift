@@ -14,9 +14,18 @@ struct FeatureSpace {
         return id
     }
 
-    /// Interns a named segment.
+    /// Interns a named segment (ids are given in the order names are met, so they are the same on
+    /// every run).
     mutating func intern(_ named: FeatureExtractor.Named) -> SegmentFeatures {
-        SegmentFeatures(length: named.length, features: named.features.map { id($0) }.sorted(), words: named.words.map { id($0) })
+        var features = named.features.map { id($0) }
+        features.sort()
+        var unique = 0
+        for k in features.indices where k == 0 || features[k] != features[k - 1] {
+            features[unique] = features[k]
+            unique += 1
+        }
+        features.removeLast(features.count - unique)
+        return SegmentFeatures(length: named.length, features: features, words: named.words.map { id($0) })
     }
 }
 
@@ -59,16 +68,16 @@ final class FeatureExtractor {
         return key
     }
 
-    /// A segment's features and words, by name (interned later, so both sides can be read at once).
+    /// A segment's features (in the order found, repeats possible) and words, by name.
     struct Named {
         var length: Double
-        var features: Set<String>
+        var features: [String]
         var words: [String]
     }
 
     func extract(_ text: String) throws -> Named {
         let segmentation = try segmenter.segment(Document(text))
-        var features = Set<String>()
+        var features: [String] = []
         var words: [String] = []
         for token in segmentation.tokens {
             let surface = segmentation.text(token.range)
@@ -77,12 +86,12 @@ final class FeatureExtractor {
                 let word = try key(surface)
                 let name = "w:" + word
                 words.append(name)
-                features.insert(name)
+                features.append(name)
                 // Cognates: the first four letters of longer words.
-                if word.count >= 5 { features.insert("p:" + word.prefix(4)) }
-                for translation in dictionary[word] ?? [] { features.insert("w:" + translation) }
+                if word.count >= 5 { features.append("p:" + word.prefix(4)) }
+                for translation in dictionary[word] ?? [] { features.append("w:" + translation) }
             case .punctuation:
-                if ["?", "!", "(", "«", "\"", "“", "„", ":"].contains(surface) { features.insert("q:" + surface) }
+                if ["?", "!", "(", "«", "\"", "“", "„", ":"].contains(surface) { features.append("q:" + surface) }
             case .number, .symbol:
                 break
             }
@@ -91,9 +100,9 @@ final class FeatureExtractor {
         try AnchorScanner.scan(text, language: language, into: &anchors) { word throws(ICUError) in
             try self.fold.normalize(String(word)).text
         }
-        for anchor in anchors where !anchor.hasPrefix("w:") { features.insert(anchor) }
+        for anchor in anchors.sorted() where !anchor.hasPrefix("w:") { features.append(anchor) }
         if let matcher {
-            for occurrence in try matcher.occurrences(in: segmentation) { features.insert("c:" + occurrence.concept.id) }
+            for occurrence in try matcher.occurrences(in: segmentation) { features.append("c:" + occurrence.concept.id) }
         }
         let length =
             text.unicodeScalars.allSatisfy(\.isASCII) ? text.unicodeScalars.count : try nfc.normalize(text).text.unicodeScalars.count
