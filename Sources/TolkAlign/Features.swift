@@ -48,7 +48,6 @@ final class FeatureExtractor {
     private let segmenter: Segmenter
     private let fold = Normalizer.foldedKey
     private let nfc = Normalizer(form: .nfc)
-    private var folded: [String: String] = [:]
     private let matcher: TermMatcher?
     /// Source word -> its dictionary translations (folded), for the source side only.
     private let dictionary: [String: [String]]
@@ -60,12 +59,26 @@ final class FeatureExtractor {
         self.dictionary = dictionary
     }
 
-    func key(_ text: String) throws -> String {
-        if let known = folded[text] { return known }
-        let key = try fold.normalize(text).text
-        if folded.count > 200_000 { folded.removeAll(keepingCapacity: true) }
-        folded[text] = key
-        return key
+    /// A word's feature names: its folded form and, for longer words, its first four letters
+    /// (cognates) and its dictionary translations.
+    private struct WordNames {
+        let word: String
+        let others: [String]
+    }
+
+    /// Surface form -> its names (cleared when it grows past 200,000 forms).
+    private var wordNames: [String: WordNames] = [:]
+
+    private func names(_ surface: String) throws -> WordNames {
+        if let known = wordNames[surface] { return known }
+        let word = try fold.normalize(surface).text
+        var others: [String] = []
+        if word.count >= 5 { others.append("p:" + word.prefix(4)) }
+        for translation in dictionary[word] ?? [] { others.append("w:" + translation) }
+        let names = WordNames(word: "w:" + word, others: others)
+        if wordNames.count > 200_000 { wordNames.removeAll(keepingCapacity: true) }
+        wordNames[surface] = names
+        return names
     }
 
     /// A segment's features (in the order found, repeats possible) and words, by name.
@@ -83,13 +96,10 @@ final class FeatureExtractor {
             let surface = segmentation.text(token.range)
             switch token.kind {
             case .word:
-                let word = try key(surface)
-                let name = "w:" + word
-                words.append(name)
-                features.append(name)
-                // Cognates: the first four letters of longer words.
-                if word.count >= 5 { features.append("p:" + word.prefix(4)) }
-                for translation in dictionary[word] ?? [] { features.append("w:" + translation) }
+                let names = try names(surface)
+                words.append(names.word)
+                features.append(names.word)
+                features += names.others
             case .punctuation:
                 if ["?", "!", "(", "«", "\"", "“", "„", ":"].contains(surface) { features.append("q:" + surface) }
             case .number, .symbol:
@@ -97,9 +107,9 @@ final class FeatureExtractor {
             }
         }
         var anchors = Set<String>()
-        try AnchorScanner.scan(text, language: language, into: &anchors) { word throws(ICUError) in
-            try self.fold.normalize(String(word)).text
-        }
+        // Only its numbers and dates are kept (its capitalised words are features already), so
+        // those words need no folding.
+        try AnchorScanner.scan(text, language: language, into: &anchors) { _ in "" }
         for anchor in anchors.sorted() where !anchor.hasPrefix("w:") { features.append(anchor) }
         if let matcher {
             for occurrence in try matcher.occurrences(in: segmentation) { features.append("c:" + occurrence.concept.id) }
