@@ -54,15 +54,20 @@ public final class Aligner {
     private let target: FeatureExtractor
 
     /// An aligner for a language pair; `glossary` term pairs and `dictionary` (source word ->
-    /// target words) become anchors.
-    public init(sourceLanguage: String, targetLanguage: String, glossary: Glossary? = nil, dictionary: [String: [String]] = [:]) throws {
+    /// target words) become anchors. With `unit` `.word` (the default), Vietnamese is read in
+    /// words (`Việt Nam`, with the built-in word model) rather than syllables: the lexical model
+    /// learns word translations, and a word also counts as its syllables.
+    public init(
+        sourceLanguage: String, targetLanguage: String, glossary: Glossary? = nil, dictionary: [String: [String]] = [:],
+        unit: TokenUnit = .word
+    ) throws {
         let fold = Normalizer.foldedKey
         var folded: [String: [String]] = [:]
         for (word, translations) in dictionary {
             folded[try fold.normalize(word).text, default: []] += try translations.map { try fold.normalize($0).text }
         }
-        source = try FeatureExtractor(language: sourceLanguage, glossary: glossary, dictionary: folded)
-        target = try FeatureExtractor(language: targetLanguage, glossary: glossary, dictionary: [:])
+        source = try FeatureExtractor(language: sourceLanguage, glossary: glossary, dictionary: folded, unit: unit)
+        target = try FeatureExtractor(language: targetLanguage, glossary: glossary, dictionary: [:], unit: unit)
     }
 
     /// The beads aligning `sourceSegments` with `targetSegments`, in order, covering every segment

@@ -46,15 +46,20 @@ struct SegmentFeatures {
 final class FeatureExtractor {
     let language: String
     private let segmenter: Segmenter
+    /// Syllables for the glossary's terms, where `segmenter` gives Vietnamese words.
+    private let syllables: Segmenter?
     private let fold = Normalizer.foldedKey
     private let nfc = Normalizer(form: .nfc)
     private let matcher: TermMatcher?
     /// Source word -> its dictionary translations (folded), for the source side only.
     private let dictionary: [String: [String]]
 
-    init(language: String, glossary: Glossary?, dictionary: [String: [String]]) throws {
+    /// An extractor for `language` reading `unit`s (words or, for Vietnamese, syllables).
+    init(language: String, glossary: Glossary?, dictionary: [String: [String]], unit: TokenUnit) throws {
         self.language = language
-        segmenter = try Segmenter(languageCode: language)
+        segmenter = try Segmenter(languageCode: language, unit: unit)
+        let joinsSyllables = unit == .word && segmenter.language.rules.contains(.syllableWords)
+        syllables = joinsSyllables && glossary != nil ? try Segmenter(languageCode: language, unit: .syllable) : nil
         matcher = try glossary.map { try TermMatcher(glossary: $0, language: language) }
         self.dictionary = dictionary
     }
@@ -69,12 +74,24 @@ final class FeatureExtractor {
     /// Surface form -> its names (cleared when it grows past 200,000 forms).
     private var wordNames: [String: WordNames] = [:]
 
+    /// A Vietnamese word of several syllables (`Việt Nam`) is named as one word without its
+    /// spaces (`w:vietnam`, as Norwegian writes it) and has its syllables' names besides, so names
+    /// written syllable by syllable (`Tô Lâm`, `To Lam`) still match.
     private func names(_ surface: String) throws -> WordNames {
         if let known = wordNames[surface] { return known }
-        let word = try fold.normalize(surface).text
         var others: [String] = []
+        let syllables = surface.split(separator: " ")
+        if syllables.count > 1 {
+            for syllable in syllables {
+                let names = try names(String(syllable))
+                others.append(names.word)
+                others += names.others
+            }
+        }
+        let folded = try fold.normalize(surface).text
+        let word = syllables.count > 1 ? String(folded.unicodeScalars.filter { $0 != " " }) : folded
         if word.count >= 5 { others.append("p:" + word.prefix(4)) }
-        for translation in dictionary[word] ?? [] { others.append("w:" + translation) }
+        for translation in dictionary[folded] ?? [] { others.append("w:" + translation) }
         let names = WordNames(word: "w:" + word, others: others)
         if wordNames.count > 200_000 { wordNames.removeAll(keepingCapacity: true) }
         wordNames[surface] = names
@@ -112,7 +129,8 @@ final class FeatureExtractor {
         try AnchorScanner.scan(text, language: language, into: &anchors) { _ in "" }
         for anchor in anchors.sorted() where !anchor.hasPrefix("w:") { features.append(anchor) }
         if let matcher {
-            for occurrence in try matcher.occurrences(in: segmentation) { features.append("c:" + occurrence.concept.id) }
+            let terms = try syllables?.segment(Document(text)) ?? segmentation
+            for occurrence in try matcher.occurrences(in: terms) { features.append("c:" + occurrence.concept.id) }
         }
         let length =
             text.unicodeScalars.allSatisfy(\.isASCII) ? text.unicodeScalars.count : try nfc.normalize(text).text.unicodeScalars.count
