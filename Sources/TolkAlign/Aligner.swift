@@ -19,8 +19,10 @@ import TolkText
 /// lexical model learned from the confident 1-1 beads of the first (IBM Model 1): each source word
 /// brings its most likely translation as a feature.
 ///
-/// - Complexity: O(n × w) time and memory for a band of half-width w around the diagonal; w starts
-///   small and doubles while the best path touches the band's edge, so long inputs stay near linear.
+/// - Complexity: O(n) time and memory for n segments a side: short inputs are searched in a band
+///   around the diagonal that widens while the best path touches its edge; long ones in a band of
+///   fixed width around the path of a coarse alignment of blocks of segments, which is itself
+///   coarse-to-fine (blocks of blocks) while it is long. The search keeps one byte per cell.
 /// Not thread-safe: one per task.
 public final class Aligner {
     /// What the segments are; it sets how likely each bead shape is.
@@ -253,9 +255,10 @@ struct AlignmentModel {
     }
 
     /// The lowest-cost monotone path. The search runs in a band: around the diagonal for short
-    /// inputs, around the path of a coarse alignment of blocks of segments for long ones; the band
-    /// widens while the best path touches its edge.
-    /// With `previous` (a path of an earlier pass over the same segments), the band follows it.
+    /// inputs, around the path of a coarse alignment of blocks of segments for long ones (in two
+    /// halves on two threads, except in the coarse passes, whose band widens while the best path
+    /// touches its edge). With `previous` (a path of an earlier pass over the same segments), the
+    /// band follows it.
     func bestPath(near previous: [Bead]? = nil) -> [Bead] {
         let n = source.count
         let m = target.count
