@@ -9,6 +9,10 @@ target indices. This is the measure of the sentence-alignment literature (vecali
 usage:
   scripts/eval-align.py textberg        Text+Berg de-fr dev (../shared/data/textberg-dev)
   scripts/eval-align.py corpus          paragraph beads of Corpora/*/gold.json (vi -> nb)
+  scripts/eval-align.py stress          the corpus's paragraphs as one long pair (--input lines), with
+                                        and without the glossary, whole and with every k-th nb
+                                        paragraph removed (k = 3, 5; every offset): harder than
+                                        `corpus`, and long enough for the lexical model
   scripts/eval-align.py score GOLD TEST two vecalign files
 """
 import json
@@ -78,6 +82,52 @@ def align(args):
     return parse(subprocess.run([TOLK, "align"] + args, capture_output=True, text=True, check=True).stdout.splitlines())
 
 
+def corpus_units():
+    """The corpus's headline, lede, paragraph and caption texts per pair and its gold beads."""
+    pairs = []
+    for pair in sorted(os.listdir(os.path.join(ROOT, "Corpora"))):
+        folder = os.path.join(ROOT, "Corpora", pair)
+        if not os.path.exists(os.path.join(folder, "gold.json")):
+            continue
+        def units(name):
+            page = subprocess.run([TOLK, "extract", "--format", "json", os.path.join(folder, name)],
+                                  capture_output=True, text=True, check=True).stdout.splitlines()[0]
+            return [e["text"].replace("\n", " ") for e in json.loads(page)["elements"]
+                    if e["kind"] in ("headline", "lede", "paragraph", "caption")]
+        pairs.append((units("vi.txt"), units("nb.txt"), parse(json.load(open(os.path.join(folder, "gold.json")))["alignment"])))
+    return pairs
+
+
+def stress():
+    import tempfile
+    source, target, gold = [], [], []
+    for vi, nb, beads in corpus_units():
+        gold += [(tuple(s + len(source) for s in src), tuple(t + len(target) for t in tgt)) for src, tgt in beads]
+        source += vi
+        target += nb
+    glossary = os.path.join(ROOT, "Glossaries", "vi-nb.tbx")
+    with tempfile.TemporaryDirectory() as work:
+        def run(nb_lines, with_glossary):
+            paths = [os.path.join(work, "vi.txt"), os.path.join(work, "nb.txt")]
+            for path, lines in zip(paths, (source, nb_lines)):
+                with open(path, "w") as out:
+                    out.write("\n".join(lines) + "\n")
+            return align(["--src-lang", "vi", "--tgt-lang", "nb", "--unit", "paragraph"]
+                         + (["--glossary", glossary] if with_glossary else []) + paths)
+        for with_glossary in (True, False):
+            label = "glossary" if with_glossary else "no glossary"
+            show(f"corpus as one pair ({len(source)} x {len(target)}), {label}", score([(gold, run(target, with_glossary))]))
+            for k in (3, 5):
+                results = []
+                for start in range(k):
+                    removed = set(range(start, len(target), k))
+                    renumber = {t: n for n, t in enumerate(t for t in range(len(target)) if t not in removed)}
+                    shifted = [(src, tuple(renumber[t] for t in tgt if t not in removed)) for src, tgt in gold]
+                    kept = [line for t, line in enumerate(target) if t not in removed]
+                    results.append(([b for b in shifted if b[0] or b[1]], run(kept, with_glossary)))
+                show(f"  1 in {k} nb paragraphs removed, {label}", score(results))
+
+
 def main():
     what = sys.argv[1] if len(sys.argv) > 1 else "textberg"
     if what == "score":
@@ -101,6 +151,8 @@ def main():
             if one["f1_strict"] < 1:
                 print(f"  {pair}: strict F1 {one['f1_strict']:.3f}")
         show(f"Corpus paragraphs (vi-nb, {len(pairs)} pairs)", score(pairs))
+    elif what == "stress":
+        stress()
 
 
 if __name__ == "__main__":
