@@ -13,6 +13,10 @@ usage:
                                         and without the glossary, whole and with every k-th nb
                                         paragraph removed (k = 3, 5; every offset): harder than
                                         `corpus`, and long enough for the lexical model
+  scripts/eval-align.py gap             Text+Berg dev copied 216 times (~100k lines a side, each line
+                                        marked with its copy) with 6,000 French lines cut out in the
+                                        middle: the copies in order, and in a shuffled order of
+                                        10-bead chunks (copies then differ as articles do)
   scripts/eval-align.py score GOLD TEST two vecalign files
 """
 import json
@@ -128,6 +132,45 @@ def stress():
                 show(f"  1 in {k} nb paragraphs removed, {label}", score(results))
 
 
+def gap():
+    import random
+    import re
+    import tempfile
+    import time
+    data = os.path.join(os.path.dirname(ROOT), "shared", "data", "textberg-dev")
+    de = open(os.path.join(data, "dev.de")).read().splitlines()
+    fr = open(os.path.join(data, "dev.fr")).read().splitlines()
+    beads = [tuple([int(x) for x in re.findall(r"\d+", side)] for side in line.split(":"))
+             for line in open(os.path.join(data, "dev.defr")).read().splitlines()]
+    cut = range(50000, 56000)
+    for shuffled in (False, True):
+        chooser = random.Random(1)
+        source, target, gold = [], [], []
+        for k in range(216):
+            order = list(range(len(beads)))
+            if shuffled:
+                chunks = [order[i:i + 10] for i in range(0, len(order), 10)]
+                chooser.shuffle(chunks)
+                order = [b for chunk in chunks for b in chunk]
+            for b in order:
+                src, tgt = beads[b]
+                gold.append((tuple(range(len(source), len(source) + len(src))), tuple(range(len(target), len(target) + len(tgt)))))
+                source += [de[x] + f" ({k})" for x in src]
+                target += [fr[x] + f" ({k})" for x in tgt]
+        renumber = lambda t: t if t < cut.start else t - len(cut)
+        gold = [(src, tuple(renumber(t) for t in tgt if t not in cut)) for src, tgt in gold]
+        gold = [b for b in gold if b[0] or b[1]]
+        with tempfile.TemporaryDirectory() as work:
+            paths = [os.path.join(work, "long.de"), os.path.join(work, "long.fr")]
+            for path, lines in zip(paths, (source, [line for t, line in enumerate(target) if t not in cut])):
+                with open(path, "w") as out:
+                    out.write("\n".join(lines) + "\n")
+            start = time.time()
+            test = align(["--src-lang", "de", "--tgt-lang", "fr"] + paths)
+            label = "shuffled chunks" if shuffled else "copies in order"
+            show(f"{len(source)} x {len(target) - len(cut)}, {label}, {time.time() - start:.1f} s", score([(gold, test)]))
+
+
 def main():
     what = sys.argv[1] if len(sys.argv) > 1 else "textberg"
     if what == "score":
@@ -153,6 +196,8 @@ def main():
         show(f"Corpus paragraphs (vi-nb, {len(pairs)} pairs)", score(pairs))
     elif what == "stress":
         stress()
+    elif what == "gap":
+        gap()
 
 
 if __name__ == "__main__":
