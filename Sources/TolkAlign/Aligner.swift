@@ -19,8 +19,10 @@ import TolkText
 /// lexical model learned from the confident 1-1 beads of the first (IBM Model 1): each source word
 /// brings its most likely translation as a feature.
 ///
-/// - Complexity: O(n × w) time and memory for a band of half-width w around the diagonal; w starts
-///   small and doubles while the best path touches the band's edge, so long inputs stay near linear.
+/// - Complexity: O(n) time and memory for n segments a side: short inputs are searched in a band
+///   around the diagonal that widens while the best path touches its edge; long ones in a band of
+///   fixed width around the path of a coarse alignment of blocks of segments, which is itself
+///   coarse-to-fine (blocks of blocks) while it is long. The search keeps one byte per cell.
 /// Not thread-safe: one per task.
 public final class Aligner {
     /// What the segments are; it sets how likely each bead shape is.
@@ -54,15 +56,20 @@ public final class Aligner {
     private let target: FeatureExtractor
 
     /// An aligner for a language pair; `glossary` term pairs and `dictionary` (source word ->
-    /// target words) become anchors.
-    public init(sourceLanguage: String, targetLanguage: String, glossary: Glossary? = nil, dictionary: [String: [String]] = [:]) throws {
+    /// target words) become anchors. With `unit` `.word` (the default), Vietnamese is read in
+    /// words (`Việt Nam`, with the built-in word model) rather than syllables: the lexical model
+    /// learns word translations, and a word also counts as its syllables.
+    public init(
+        sourceLanguage: String, targetLanguage: String, glossary: Glossary? = nil, dictionary: [String: [String]] = [:],
+        unit: TokenUnit = .word
+    ) throws {
         let fold = Normalizer.foldedKey
         var folded: [String: [String]] = [:]
         for (word, translations) in dictionary {
             folded[try fold.normalize(word).text, default: []] += try translations.map { try fold.normalize($0).text }
         }
-        source = try FeatureExtractor(language: sourceLanguage, glossary: glossary, dictionary: folded)
-        target = try FeatureExtractor(language: targetLanguage, glossary: glossary, dictionary: [:])
+        source = try FeatureExtractor(language: sourceLanguage, glossary: glossary, dictionary: folded, unit: unit)
+        target = try FeatureExtractor(language: targetLanguage, glossary: glossary, dictionary: [:], unit: unit)
     }
 
     /// The beads aligning `sourceSegments` with `targetSegments`, in order, covering every segment
@@ -72,41 +79,53 @@ public final class Aligner {
             return sourceSegments.indices.map { Bead(source: $0..<($0 + 1), target: 0..<0, score: 1) }
                 + targetSegments.indices.map { Bead(source: 0..<0, target: $0..<($0 + 1), score: 1) }
         }
-        // Both sides are read at once (one extractor each, on its own thread), then interned together.
-        let (sourceNamed, targetNamed) = try readBothSides(sourceSegments, targetSegments)
-        var space = FeatureSpace()
-        var sourceFeatures = sourceNamed.map { space.intern($0) }
-        let targetFeatures = targetNamed.map { space.intern($0) }
-        var model = AlignmentModel(
-            source: sourceFeatures, target: targetFeatures, featureCount: space.names.count, weight: similarityWeight,
-            moves: granularity.moves)
-        var path = model.bestPath()
-        if learnLexicon {
-            let lexicon = Lexicon.learn(from: path, source: sourceFeatures, target: targetFeatures, model: model)
-            if !lexicon.isEmpty {
-                for k in sourceFeatures.indices {
-                    let translated = sourceFeatures[k].words.compactMap { lexicon[$0] }
-                    sourceFeatures[k].features = Array(Set(sourceFeatures[k].features).union(translated)).sorted()
-                }
-                model = AlignmentModel(
-                    source: sourceFeatures, target: targetFeatures, featureCount: space.names.count, weight: similarityWeight,
-                    moves: granularity.moves, variance: model.estimatedVariance(path))
-                path = model.bestPath(near: path)
-            }
+        // Both sides are read at once (one extractor and feature space each, on its own thread).
+        var (sourceFeatures, targetFeatures, featureCount) = try readBothSides(sourceSegments, targetSegments)
+        var variance: Double? = nil
+        var path: [Bead]
+        do {
+            let model = AlignmentModel(
+                source: sourceFeatures, target: targetFeatures, featureCount: featureCount, weight: similarityWeight,
+                moves: granularity.moves)
+            path = model.bestPath()
+            if learnLexicon { variance = model.estimatedVariance(path) }
         }
-        return path
+        guard let variance else { return path }
+        let lexicon = Lexicon.learn(from: path, source: sourceFeatures, target: targetFeatures)
+        if lexicon.isEmpty { return path }
+        for k in sourceFeatures.indices {
+            let translated = sourceFeatures[k].words.compactMap { lexicon[$0] }
+            if !translated.isEmpty { sourceFeatures[k].features = AlignmentModel.union([sourceFeatures[k].features, translated.sorted()]) }
+        }
+        let model = AlignmentModel(
+            source: sourceFeatures, target: targetFeatures, featureCount: featureCount, weight: similarityWeight, moves: granularity.moves,
+            variance: variance)
+        return model.bestPath(near: path)
     }
 }
 
 extension Aligner {
+    /// Both sides' features, with ids in one space, and the number of ids.
     fileprivate func readBothSides(_ sourceSegments: [String], _ targetSegments: [String]) throws -> (
-        [FeatureExtractor.Named], [FeatureExtractor.Named]
+        [SegmentFeatures], [SegmentFeatures], Int
     ) {
         let (source, target) = (self.source, self.target)
-        let results = inParallel(
-            { try sourceSegments.map { try source.extract($0) } },
-            { try targetSegments.map { try target.extract($0) } })
-        return (try results.0.get(), try results.1.get())
+        func read(_ segments: [String], _ extractor: FeatureExtractor) throws -> ([SegmentFeatures], FeatureSpace) {
+            var space = FeatureSpace()
+            return (try segments.map { space.intern(try extractor.extract($0)) }, space)
+        }
+        let results = inParallel({ try read(sourceSegments, source) }, { try read(targetSegments, target) })
+        let (sourceFeatures, sourceSpace) = try results.0.get()
+        var space = sourceSpace
+        let (targetFeatures, targetSpace) = try results.1.get()
+        // The target's ids, renumbered into the source's space.
+        let renumbered = targetSpace.names.map { space.id($0) }
+        let targets = targetFeatures.map { segment in
+            SegmentFeatures(
+                length: segment.length, features: segment.features.map { renumbered[Int($0)] }.sorted(),
+                words: segment.words.map { renumbered[Int($0)] })
+        }
+        return (sourceFeatures, targets, space.names.count)
     }
 }
 
@@ -147,7 +166,7 @@ struct AlignmentModel {
     /// Target characters per source character.
     let ratio: Double
     /// Variance of the target length per source character (Gale-Church's s²).
-    let variance: Double
+    var variance: Double
     private let idf: [Double]
     /// Runs of 1, 2 and 3 consecutive segments per side, flattened for the search.
     private let sourceRuns: RunTables
@@ -236,9 +255,10 @@ struct AlignmentModel {
     }
 
     /// The lowest-cost monotone path. The search runs in a band: around the diagonal for short
-    /// inputs, around the path of a coarse alignment of blocks of segments for long ones; the band
-    /// widens while the best path touches its edge.
-    /// With `previous` (a path of an earlier pass over the same segments), the band follows it.
+    /// inputs, around the path of a coarse alignment of blocks of segments for long ones (in two
+    /// halves on two threads, except in the coarse passes, whose band widens while the best path
+    /// touches its edge). With `previous` (a path of an earlier pass over the same segments), the
+    /// band follows it.
     func bestPath(near previous: [Bead]? = nil) -> [Bead] {
         let n = source.count
         let m = target.count
@@ -247,7 +267,7 @@ struct AlignmentModel {
         if let previous, n * m > Self.coarseThreshold {
             guide = Self.guide(following: previous, sourceCount: n)
             halfWidth = 16
-        } else if !isCoarse, n * m > Self.coarseThreshold, n >= 8 * Self.blockSize, m >= 8 * Self.blockSize {
+        } else if n * m > Self.coarseThreshold, n >= 8 * Self.blockSize, m >= 8 * Self.blockSize {
             guide = coarseGuide()
             halfWidth = 2 * Self.blockSize + 24
         } else {
@@ -261,7 +281,7 @@ struct AlignmentModel {
         // Around the diagonal, widen while the path touches the edge (at most twice).
         let attempts = 3
         for attempt in 0..<attempts {
-            let (path, touchesEdge) = bestPath(guide: guide, halfWidth: halfWidth)
+            let (path, touchesEdge) = bestPath(from: (0, 0), to: (n, m), guide: guide, halfWidth: halfWidth)
             if !touchesEdge || halfWidth >= max(n, m) || attempt == attempts - 1 { return path }
             halfWidth *= 2
         }
@@ -276,33 +296,10 @@ struct AlignmentModel {
         let m = target.count
         let middle = n / 2
         let split = min(max(guide[middle], 0), m)
-        let first = AlignmentModel(slicing: self, source: 0..<middle, target: 0..<split)
-        let second = AlignmentModel(slicing: self, source: middle..<n, target: split..<m)
-        let firstGuide = guide[0...middle].map { min($0, split) }
-        let secondGuide = guide[middle...n].map { max($0 - split, 0) }
         let (a, b) = inParallel(
-            { first.bestPath(guide: firstGuide, halfWidth: halfWidth).0 }, { second.bestPath(guide: secondGuide, halfWidth: halfWidth).0 })
-        let shifted = ((try? b.get()) ?? []).map {
-            Bead(
-                source: ($0.source.lowerBound + middle)..<($0.source.upperBound + middle),
-                target: ($0.target.lowerBound + split)..<($0.target.upperBound + split),
-                score: $0.score)
-        }
-        return ((try? a.get()) ?? []) + shifted
-    }
-
-    /// A model of a part of this one's segments, with this one's weights, ratio and variance.
-    init(slicing model: AlignmentModel, source: Range<Int>, target: Range<Int>) {
-        moves = model.moves
-        isCoarse = model.isCoarse
-        self.source = Array(model.source[source])
-        self.target = Array(model.target[target])
-        weight = model.weight
-        ratio = model.ratio
-        variance = model.variance
-        idf = model.idf
-        sourceRuns = RunTables(self.source, idf: idf)
-        targetRuns = RunTables(self.target, idf: idf)
+            { bestPath(from: (0, 0), to: (middle, split), guide: guide, halfWidth: halfWidth).0 },
+            { bestPath(from: (middle, split), to: (n, m), guide: guide, halfWidth: halfWidth).0 })
+        return ((try? a.get()) ?? []) + ((try? b.get()) ?? [])
     }
 
     /// Inputs with more cells than this are aligned coarse-to-fine.
@@ -311,26 +308,57 @@ struct AlignmentModel {
     static let blockSize = 8
 
     /// For each source position 0...n, the target position the coarse alignment of blocks of
-    /// `blockSize` segments puts it at.
+    /// segments puts it at. Both sides are cut into the same number of blocks (about `blockSize`
+    /// segments each on the shorter side), so blocks on the diagonal hold about the same text. The
+    /// coarse alignment is itself coarse-to-fine when it is long: every level searches a band of
+    /// bounded width, so the whole stays near linear.
     private func coarseGuide() -> [Int] {
         let n = source.count
         let m = target.count
-        func blocks(_ segments: [SegmentFeatures]) -> [SegmentFeatures] {
-            stride(from: 0, to: segments.count, by: Self.blockSize).map { start in
-                let range = start..<min(start + Self.blockSize, segments.count)
-                return SegmentFeatures(
-                    length: range.reduce(0) { $0 + segments[$1].length }, features: Self.union(range.map { segments[$0].features }),
-                    words: [])
-            }
-        }
-        let coarse = AlignmentModel(coarse: blocks(source), blocks(target), like: self)
+        let count = (min(n, m) + Self.blockSize - 1) / Self.blockSize
+        let sourceBounds = (0...count).map { $0 * n / count }
+        let targetBounds = (0...count).map { $0 * m / count }
+        var (sourceBlocks, targetBlocks) = (Self.blocks(source, sourceBounds), Self.blocks(target, targetBounds))
+        Self.keepRarest(&sourceBlocks, &targetBlocks, featureCount: idf.count)
+        // Blocks hold more text than segments, and their lengths differ by a share of it (where one
+        // side has more or longer segments) rather than by noise that grows with its square root.
+        var coarse = AlignmentModel(coarse: sourceBlocks, targetBlocks, like: self)
+        coarse.variance = variance * Double(Self.blockSize)
         let scaled = coarse.bestPath().map { bead in
             Bead(
-                source: min(bead.source.lowerBound * Self.blockSize, n)..<min(bead.source.upperBound * Self.blockSize, n),
-                target: min(bead.target.lowerBound * Self.blockSize, m)..<min(bead.target.upperBound * Self.blockSize, m), score: bead.score
-            )
+                source: sourceBounds[bead.source.lowerBound]..<sourceBounds[bead.source.upperBound],
+                target: targetBounds[bead.target.lowerBound]..<targetBounds[bead.target.upperBound], score: bead.score)
         }
         return Self.guide(following: scaled, sourceCount: n)
+    }
+
+    /// Features a block keeps in the coarse pass.
+    static let blockFeatures = 48
+
+    /// The blocks of `segments` between consecutive `bounds`: their lengths add up, their features
+    /// are the union.
+    static func blocks(_ segments: [SegmentFeatures], _ bounds: [Int]) -> [SegmentFeatures] {
+        (1..<bounds.count).map { k in
+            let range = bounds[k - 1]..<bounds[k]
+            return SegmentFeatures(
+                length: range.reduce(0) { $0 + segments[$1].length }, features: union(range.map { segments[$0].features }), words: [])
+        }
+    }
+
+    /// Each block keeps the `blockFeatures` features that the fewest blocks (of both sides) have:
+    /// the ones that tell blocks apart, so comparing two blocks costs the same at every level.
+    static func keepRarest(_ source: inout [SegmentFeatures], _ target: inout [SegmentFeatures], featureCount: Int) {
+        var frequency = [Int32](repeating: 0, count: featureCount)
+        for block in source { for feature in block.features { frequency[Int(feature)] += 1 } }
+        for block in target { for feature in block.features { frequency[Int(feature)] += 1 } }
+        func prune(_ blocks: inout [SegmentFeatures]) {
+            for k in blocks.indices where blocks[k].features.count > blockFeatures {
+                let rarest = blocks[k].features.sorted { (frequency[Int($0)], $0) < (frequency[Int($1)], $1) }.prefix(blockFeatures)
+                blocks[k].features = rarest.sorted()
+            }
+        }
+        prune(&source)
+        prune(&target)
     }
 
     /// For each source position 0...n, the target position `path` passes it at (interpolated
@@ -350,47 +378,63 @@ struct AlignmentModel {
         return guide
     }
 
-    private func bestPath(guide: [Int], halfWidth: Int) -> ([Bead], Bool) {
-        let n = source.count
-        let m = target.count
-        // Row i keeps the cells j in lower[i]...upper[i].
+    /// The lowest-cost path from cell `start` to cell `end` (source and target positions) through
+    /// the cells within `halfWidth` of `guide` (the target position at each source position), and
+    /// whether it touches the band's edge. Only the move taken into each cell is kept for every
+    /// cell (one byte); costs are kept for the last four rows.
+    private func bestPath(from start: (Int, Int), to end: (Int, Int), guide: [Int], halfWidth: Int) -> ([Bead], Bool) {
+        let (s0, t0) = start
+        let n = end.0 - s0
+        let m = end.1 - t0
+        // Row i (source position s0 + i) keeps the cells j (target position t0 + j) in lower[i]...upper[i].
         var lower = [Int](repeating: 0, count: n + 1)
         var upper = [Int](repeating: 0, count: n + 1)
         for i in 0...n {
-            lower[i] = max(0, guide[i] - halfWidth)
-            upper[i] = min(m, guide[i] + halfWidth)
+            let j = min(max(guide[s0 + i] - t0, 0), m)
+            lower[i] = max(0, j - halfWidth)
+            upper[i] = min(m, j + halfWidth)
         }
         // Every row must reach back to the previous one, and the corners must be inside.
         lower[0] = 0
         upper[n] = m
-        for i in 1...n { lower[i] = min(lower[i], upper[i - 1]) }
+        for i in stride(from: 1, through: n, by: 1) { lower[i] = min(lower[i], upper[i - 1]) }
         for i in stride(from: n - 1, through: 0, by: -1) { upper[i] = max(upper[i], lower[i + 1] - 3) }
         var offsets = [Int](repeating: 0, count: n + 2)
-        for i in 0...n { offsets[i + 1] = offsets[i] + (upper[i] - lower[i] + 1) }
-        let cells = offsets[n + 1]
-        var cost = [Float](repeating: .infinity, count: cells)
-        var move = [UInt8](repeating: 0, count: cells)
-        var beadCost = [Float](repeating: 0, count: cells)
-        func cell(_ i: Int, _ j: Int) -> Int? {
-            guard i >= 0, i <= n, j >= lower[i], j <= upper[i] else { return nil }
-            return offsets[i] + j - lower[i]
+        var width = 0
+        for i in 0...n {
+            offsets[i + 1] = offsets[i] + (upper[i] - lower[i] + 1)
+            width = max(width, upper[i] - lower[i] + 1)
         }
+        var move = [UInt8](repeating: 0, count: offsets[n + 1])
+        // Row i's costs are at (i % 4) * width + j - lower[i].
+        var cost = [Float](repeating: .infinity, count: 4 * width)
         cost[0] = 0
         for i in 0...n {
+            let row = (i & 3) * width
+            if i > 0 { for k in 0...(upper[i] - lower[i]) { cost[row + k] = .infinity } }
             for j in lower[i]...upper[i] where i > 0 || j > 0 {
-                let here = offsets[i] + j - lower[i]
-                for (index, shape) in moves.enumerated() {
-                    guard i >= shape.a, j >= shape.b, let previous = cell(i - shape.a, j - shape.b), cost[previous].isFinite else {
-                        continue
-                    }
-                    let step = Float(self.cost(sourceRange: (i - shape.a)..<i, targetRange: (j - shape.b)..<j, prior: shape.prior))
-                    let total = cost[previous] + step
-                    if total < cost[here] {
-                        cost[here] = total
-                        move[here] = UInt8(index)
-                        beadCost[here] = step
+                var best = Float.infinity
+                var bestMove = 0
+                for index in moves.indices {
+                    let shape = moves[index]
+                    let (pi, pj) = (i - shape.a, j - shape.b)
+                    guard pi >= 0, pj >= lower[pi], pj <= upper[pi] else { continue }
+                    let previous = cost[(pi & 3) * width + pj - lower[pi]]
+                    guard previous.isFinite else { continue }
+                    // A bead that cannot beat the best so far is not scored (the margin covers rounding).
+                    let limit = Double(best) - Double(previous) + 1e-3 + 1e-6 * Double(abs(best))
+                    guard
+                        let step = self.cost(
+                            sourceRange: (s0 + pi)..<(s0 + i), targetRange: (t0 + pj)..<(t0 + j), prior: shape.prior, below: limit)
+                    else { continue }
+                    let total = previous + Float(step)
+                    if total < best {
+                        best = total
+                        bestMove = index
                     }
                 }
+                cost[row + j - lower[i]] = best
+                move[offsets[i] + j - lower[i]] = UInt8(bestMove)
             }
         }
         var beads: [Bead] = []
@@ -398,10 +442,11 @@ struct AlignmentModel {
         var i = n
         var j = m
         while i > 0 || j > 0 {
-            let here = cell(i, j)!
             if i < n, i > 0, (j == lower[i] && lower[i] > 0) || (j == upper[i] && upper[i] < m) { touchesEdge = true }
-            let shape = moves[Int(move[here])]
-            beads.append(Bead(source: (i - shape.a)..<i, target: (j - shape.b)..<j, score: exp(-max(Double(beadCost[here]), 0))))
+            let shape = moves[Int(move[offsets[i] + j - lower[i]])]
+            let (sourceRange, targetRange) = ((s0 + i - shape.a)..<(s0 + i), (t0 + j - shape.b)..<(t0 + j))
+            let step = Float(self.cost(sourceRange: sourceRange, targetRange: targetRange, prior: shape.prior))
+            beads.append(Bead(source: sourceRange, target: targetRange, score: exp(-max(Double(step), 0))))
             i -= shape.a
             j -= shape.b
         }
@@ -412,14 +457,23 @@ struct AlignmentModel {
     /// (one to three each, or none on one side). Several segments count as the union of their
     /// features: a name repeated in two paragraphs counts once.
     func cost(sourceRange: Range<Int>, targetRange: Range<Int>, prior: Double) -> Double {
+        cost(sourceRange: sourceRange, targetRange: targetRange, prior: prior, below: .infinity)!
+    }
+
+    /// The cost of the bead, or nil when it is above `limit` even if the two sides shared all they
+    /// could (then their features are not compared).
+    func cost(sourceRange: Range<Int>, targetRange: Range<Int>, prior: Double, below limit: Double) -> Double? {
         if sourceRange.isEmpty || targetRange.isEmpty { return prior }
         let s = sourceRuns.tables[sourceRange.count - 1]
         let t = targetRuns.tables[targetRange.count - 1]
         let i = sourceRange.lowerBound
         let j = targetRange.lowerBound
         let normSum = s.norms[i] + t.norms[j]
-        let similarity = normSum > 0 ? 2 * s.shared(i, with: t, j, idf: idf) / normSum : 0
-        return lengthCost(s.lengths[i], t.lengths[j]) + prior - weight * similarity
+        let base = lengthCost(s.lengths[i], t.lengths[j]) + prior
+        guard normSum > 0 else { return base }
+        // The shared weight is at most the smaller norm.
+        if base - weight * (2 * min(s.norms[i], t.norms[j]) / normSum) > limit { return nil }
+        return base - weight * (2 * s.shared(i, with: t, j, idf: idf) / normSum)
     }
 
     /// The sorted union of sorted feature lists.
@@ -498,7 +552,7 @@ final class RunTables {
 /// Word translations learned from confident 1-1 beads with IBM Model 1 (a few EM iterations).
 enum Lexicon {
     /// Source word id -> its most probable target word id, where that is clear.
-    static func learn(from path: [Bead], source: [SegmentFeatures], target: [SegmentFeatures], model: AlignmentModel) -> [Int32: Int32] {
+    static func learn(from path: [Bead], source: [SegmentFeatures], target: [SegmentFeatures]) -> [Int32: Int32] {
         let oneToOne = path.filter { $0.source.count == 1 && $0.target.count == 1 }
         // Too few beads teach nothing reliable (and a short article does not need it).
         guard oneToOne.count >= 50 else { return [:] }
@@ -531,7 +585,9 @@ enum Lexicon {
         for (pair, p) in probability {
             let e = Int32(bitPattern: UInt32(pair >> 32))
             let f = Int32(bitPattern: UInt32(pair & 0xFFFF_FFFF))
-            if p > (best[e]?.1 ?? 0) { best[e] = (f, p) }
+            // Ties go to the lower id: the dictionary's order changes from run to run.
+            if let known = best[e], (known.1, -known.0) >= (p, -f) { continue }
+            best[e] = (f, p)
         }
         var occurrences: [Int32: Int] = [:]
         for (e, _) in pairs { for a in Set(e) { occurrences[a, default: 0] += 1 } }

@@ -14,9 +14,18 @@ struct FeatureSpace {
         return id
     }
 
-    /// Interns a named segment.
+    /// Interns a named segment (ids are given in the order names are met, so they are the same on
+    /// every run).
     mutating func intern(_ named: FeatureExtractor.Named) -> SegmentFeatures {
-        SegmentFeatures(length: named.length, features: named.features.map { id($0) }.sorted(), words: named.words.map { id($0) })
+        var features = named.features.map { id($0) }
+        features.sort()
+        var unique = 0
+        for k in features.indices where k == 0 || features[k] != features[k - 1] {
+            features[unique] = features[k]
+            unique += 1
+        }
+        features.removeLast(features.count - unique)
+        return SegmentFeatures(length: named.length, features: features, words: named.words.map { id($0) })
     }
 }
 
@@ -37,63 +46,91 @@ struct SegmentFeatures {
 final class FeatureExtractor {
     let language: String
     private let segmenter: Segmenter
+    /// Syllables for the glossary's terms, where `segmenter` gives Vietnamese words.
+    private let syllables: Segmenter?
     private let fold = Normalizer.foldedKey
     private let nfc = Normalizer(form: .nfc)
-    private var folded: [String: String] = [:]
     private let matcher: TermMatcher?
     /// Source word -> its dictionary translations (folded), for the source side only.
     private let dictionary: [String: [String]]
 
-    init(language: String, glossary: Glossary?, dictionary: [String: [String]]) throws {
+    /// An extractor for `language` reading `unit`s (words or, for Vietnamese, syllables).
+    init(language: String, glossary: Glossary?, dictionary: [String: [String]], unit: TokenUnit) throws {
         self.language = language
-        segmenter = try Segmenter(languageCode: language)
+        segmenter = try Segmenter(languageCode: language, unit: unit)
+        let joinsSyllables = unit == .word && segmenter.language.rules.contains(.syllableWords)
+        syllables = joinsSyllables && glossary != nil ? try Segmenter(languageCode: language, unit: .syllable) : nil
         matcher = try glossary.map { try TermMatcher(glossary: $0, language: language) }
         self.dictionary = dictionary
     }
 
-    func key(_ text: String) throws -> String {
-        if let known = folded[text] { return known }
-        let key = try fold.normalize(text).text
-        if folded.count > 200_000 { folded.removeAll(keepingCapacity: true) }
-        folded[text] = key
-        return key
+    /// A word's feature names: its folded form and, for longer words, its first four letters
+    /// (cognates) and its dictionary translations.
+    private struct WordNames {
+        let word: String
+        let others: [String]
     }
 
-    /// A segment's features and words, by name (interned later, so both sides can be read at once).
+    /// Surface form -> its names (cleared when it grows past 200,000 forms).
+    private var wordNames: [String: WordNames] = [:]
+
+    /// A Vietnamese word of several syllables (`Việt Nam`) is named as one word without its
+    /// spaces (`w:vietnam`, as Norwegian writes it) and has its syllables' names besides, so names
+    /// written syllable by syllable (`Tô Lâm`, `To Lam`) still match.
+    private func names(_ surface: String) throws -> WordNames {
+        if let known = wordNames[surface] { return known }
+        var others: [String] = []
+        let syllables = surface.split(separator: " ")
+        if syllables.count > 1 {
+            for syllable in syllables {
+                let names = try names(String(syllable))
+                others.append(names.word)
+                others += names.others
+            }
+        }
+        let folded = try fold.normalize(surface).text
+        let word = syllables.count > 1 ? String(folded.unicodeScalars.filter { $0 != " " }) : folded
+        if word.count >= 5 { others.append("p:" + word.prefix(4)) }
+        for translation in dictionary[folded] ?? [] { others.append("w:" + translation) }
+        let names = WordNames(word: "w:" + word, others: others)
+        if wordNames.count > 200_000 { wordNames.removeAll(keepingCapacity: true) }
+        wordNames[surface] = names
+        return names
+    }
+
+    /// A segment's features (in the order found, repeats possible) and words, by name.
     struct Named {
         var length: Double
-        var features: Set<String>
+        var features: [String]
         var words: [String]
     }
 
     func extract(_ text: String) throws -> Named {
         let segmentation = try segmenter.segment(Document(text))
-        var features = Set<String>()
+        var features: [String] = []
         var words: [String] = []
         for token in segmentation.tokens {
             let surface = segmentation.text(token.range)
             switch token.kind {
             case .word:
-                let word = try key(surface)
-                let name = "w:" + word
-                words.append(name)
-                features.insert(name)
-                // Cognates: the first four letters of longer words.
-                if word.count >= 5 { features.insert("p:" + word.prefix(4)) }
-                for translation in dictionary[word] ?? [] { features.insert("w:" + translation) }
+                let names = try names(surface)
+                words.append(names.word)
+                features.append(names.word)
+                features += names.others
             case .punctuation:
-                if ["?", "!", "(", "«", "\"", "“", "„", ":"].contains(surface) { features.insert("q:" + surface) }
+                if ["?", "!", "(", "«", "\"", "“", "„", ":"].contains(surface) { features.append("q:" + surface) }
             case .number, .symbol:
                 break
             }
         }
         var anchors = Set<String>()
-        try AnchorScanner.scan(text, language: language, into: &anchors) { word throws(ICUError) in
-            try self.fold.normalize(String(word)).text
-        }
-        for anchor in anchors where !anchor.hasPrefix("w:") { features.insert(anchor) }
+        // Only its numbers and dates are kept (its capitalised words are features already), so
+        // those words need no folding.
+        try AnchorScanner.scan(text, language: language, into: &anchors) { _ in "" }
+        for anchor in anchors.sorted() where !anchor.hasPrefix("w:") { features.append(anchor) }
         if let matcher {
-            for occurrence in try matcher.occurrences(in: segmentation) { features.insert("c:" + occurrence.concept.id) }
+            let terms = try syllables?.segment(Document(text)) ?? segmentation
+            for occurrence in try matcher.occurrences(in: terms) { features.append("c:" + occurrence.concept.id) }
         }
         let length =
             text.unicodeScalars.allSatisfy(\.isASCII) ? text.unicodeScalars.count : try nfc.normalize(text).text.unicodeScalars.count

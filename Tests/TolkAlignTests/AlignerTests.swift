@@ -13,6 +13,16 @@ func beads(_ source: [String], _ target: [String], granularity: Aligner.Granular
     return try aligner.align(source, target).map(\.vecalign)
 }
 
+/// The model the aligner's first pass builds for `source` (vi) and `target` (nb).
+func model(_ source: [String], _ target: [String], unit: TokenUnit) throws -> AlignmentModel {
+    let sourceExtractor = try FeatureExtractor(language: "vi", glossary: nil, dictionary: [:], unit: unit)
+    let targetExtractor = try FeatureExtractor(language: "nb", glossary: nil, dictionary: [:], unit: unit)
+    var space = FeatureSpace()
+    let s = try source.map { space.intern(try sourceExtractor.extract($0)) }
+    let t = try target.map { space.intern(try targetExtractor.extract($0)) }
+    return AlignmentModel(source: s, target: t, featureCount: space.names.count, weight: 12, moves: Aligner.Granularity.sentence.moves)
+}
+
 /// Checks the vecalign contract: every segment of both sides exactly once, in order, no empty bead.
 func coversInOrder(_ result: [Bead], _ n: Int, _ m: Int) -> Bool {
     let sources = result.flatMap { Array($0.source) }
@@ -144,5 +154,128 @@ struct AlignerTests {
         #expect(coversInOrder(result, 25_000, 25_000))
         #expect(
             result.filter { $0.source.count == 1 && $0.target.count == 1 && $0.source.lowerBound == $0.target.lowerBound }.count > 24_000)
+    }
+}
+
+@Suite("Aligner at scale")
+struct AlignerScaleTests {
+    /// Lines of two languages that share only their line number.
+    static func lines(_ range: Range<Int>) -> ([String], [String]) {
+        (
+            range.map { "Dòng số \($0) nói về \(vietnamese[$0 % vietnamese.count])" },
+            range.map { "Linje nummer \($0) handler om \(norwegian[$0 % norwegian.count])" }
+        )
+    }
+
+    @Test func aLongGapFarFromTheDiagonalIsFound() throws {
+        // 20,000 source lines; the translation lacks 2,000 of them in the middle, so the path runs
+        // far off the diagonal: the coarse passes (two levels of blocks) must find it.
+        let (source, allTargets) = Self.lines(0..<20_000)
+        let target = Array(allTargets[0..<9_000] + allTargets[11_000...])
+        let result = try Aligner(sourceLanguage: "vi", targetLanguage: "nb").align(source, target)
+        #expect(coversInOrder(result, 20_000, 18_000))
+        let oneToOne = result.filter { $0.source.count == 1 && $0.target.count == 1 }
+        let right = oneToOne.filter {
+            let i = $0.source.lowerBound
+            return $0.target.lowerBound == (i < 9_000 ? i : i - 2_000)
+        }
+        #expect(right.count > 17_500)
+        #expect(result.filter { $0.target.isEmpty && (9_000..<11_000).contains($0.source.lowerBound) }.count > 1_900)
+    }
+
+    @Test func theSameInputGivesTheSameBeads() throws {
+        let (source, target) = Self.lines(0..<3_000)
+        let first = try Aligner(sourceLanguage: "vi", targetLanguage: "nb").align(source, Array(target.dropFirst(7)))
+        let second = try Aligner(sourceLanguage: "vi", targetLanguage: "nb").align(source, Array(target.dropFirst(7)))
+        #expect(first == second)
+    }
+
+    @Test func featureIdsFollowTheOrderNamesAreMet() {
+        var space = FeatureSpace()
+        let segment = space.intern(FeatureExtractor.Named(length: 3, features: ["w:b", "w:a", "w:b"], words: ["w:b", "w:a"]))
+        #expect(space.names == ["w:b", "w:a"])
+        #expect(segment.features == [0, 1])
+        #expect(segment.words == [0, 1])
+    }
+
+    @Test func blocksKeepTheirRarestFeatures() {
+        // Feature 0 is in every block, feature k (1...60) in block k - 1 only on the source side
+        // and in every target block.
+        let segments = (0..<64).map { k in SegmentFeatures(length: 10, features: [0, Int32(k + 1)], words: []) }
+        let bounds = Array(stride(from: 0, through: 64, by: 8))
+        var source = AlignmentModel.blocks(segments, bounds)
+        var target = AlignmentModel.blocks(segments, bounds)
+        #expect(source.count == 8)
+        #expect(source[1].length == 80)
+        #expect(source[1].features == [0] + (9...16).map { Int32($0) })
+        // 60 features each: the block keeps the rarest 48, dropping feature 0 (in all 16 blocks).
+        source = (0..<2).map { b in SegmentFeatures(length: 1, features: (0...60).map { Int32($0 + 100 * b) }, words: []) }
+        target = [SegmentFeatures(length: 1, features: [0, 100], words: [])]
+        AlignmentModel.keepRarest(&source, &target, featureCount: 200)
+        #expect(source[0].features.count == AlignmentModel.blockFeatures)
+        #expect(!source[0].features.contains(0))
+        #expect(!source[1].features.contains(100))
+        #expect(target[0].features == [0, 100])
+    }
+
+    @Test func skippedBeadsCouldNotHaveBeatenTheLimit() throws {
+        let (source, target) = Self.lines(0..<40)
+        let model = try model(source, target, unit: .word)
+        var skipped = 0
+        for i in 0..<38 {
+            for j in 0..<38 {
+                for (a, b) in [(1, 1), (2, 1), (1, 2), (2, 2), (3, 1), (1, 3)] {
+                    let exact = model.cost(sourceRange: i..<(i + a), targetRange: j..<(j + b), prior: 1)
+                    for limit in [-5.0, 0, 5, 20] {
+                        if let bounded = model.cost(sourceRange: i..<(i + a), targetRange: j..<(j + b), prior: 1, below: limit) {
+                            #expect(bounded == exact)
+                        } else {
+                            #expect(exact > limit)
+                            skipped += 1
+                        }
+                    }
+                }
+            }
+        }
+        #expect(skipped > 0)
+    }
+}
+
+@Suite("Vietnamese words in the aligner")
+struct VietnameseWordFeatureTests {
+    @Test func aWordOfSeveralSyllablesIsAlsoNamedJoined() throws {
+        let text = "Thủ tướng thăm Việt Nam và Hà Nội."
+        let words = try FeatureExtractor(language: "vi", glossary: nil, dictionary: [:], unit: .word).extract(text)
+        #expect(words.words == ["w:thutuong", "w:tham", "w:vietnam", "w:va", "w:hanoi"])
+        #expect(Set(["w:vietnam", "w:viet", "w:nam", "w:hanoi", "w:ha", "w:noi"]).isSubset(of: Set(words.features)))
+        let syllables = try FeatureExtractor(language: "vi", glossary: nil, dictionary: [:], unit: .syllable).extract(text)
+        #expect(syllables.words == ["w:thu", "w:tuong", "w:tham", "w:viet", "w:nam", "w:va", "w:ha", "w:noi"])
+        #expect(!syllables.features.contains("w:vietnam"))
+    }
+
+    @Test func nfdTextGivesTheSameFeatures() throws {
+        let extractor = try FeatureExtractor(language: "vi", glossary: nil, dictionary: [:], unit: .word)
+        let text = "Thủ tướng Phạm Minh Chính thăm Hà Nội."
+        let nfd = try extractor.extract(text.decomposedStringWithCanonicalMapping)
+        let nfc = try extractor.extract(text)
+        #expect(Set(nfd.features) == Set(nfc.features))
+        #expect(nfd.length == nfc.length)
+    }
+
+    @Test func joinedNamesLinkSegments() throws {
+        // Only "Việt Nam" / "Vietnam" links these two (no syllable, number or prefix in common).
+        let source = ["Kim ngạch xuất khẩu của Việt Nam tăng mạnh."]
+        let target = ["Eksporten fra Vietnam økte kraftig."]
+        let words = try model(source, target, unit: .word).cost(sourceRange: 0..<1, targetRange: 0..<1, prior: 0)
+        let syllables = try model(source, target, unit: .syllable).cost(sourceRange: 0..<1, targetRange: 0..<1, prior: 0)
+        #expect(words < syllables - 1)
+    }
+
+    @Test func theGlossaryStillMatchesOnSyllables() throws {
+        let glossary = try Glossary.read(
+            try TextReader(path: repository.appendingPathComponent("Glossaries/vi-nb.tbx").path).readDocument())
+        let extractor = try FeatureExtractor(language: "vi", glossary: glossary, dictionary: [:], unit: .word)
+        let features = try extractor.extract("Vấn đề Biển Đông được thảo luận.").features
+        #expect(features.contains { $0.hasPrefix("c:") })
     }
 }
