@@ -240,7 +240,7 @@ PY
 "$TOLK" pair --fingerprint < "$work/fp-tr.in" > "$work/fp-tr.jsonl"
 check "pair over fingerprints = pair over folders" 0 '' -- bash -c \
   "'$TOLK' pair --source-fingerprints '$work/fp-src.jsonl' --translation-fingerprints '$work/fp-tr.jsonl' | cmp - <('$TOLK' pair --sources Corpora --translations Corpora 2>/dev/null)"
-check "pair --fingerprint: a blank page is an error line" 2 '"error":".*empty' -- sh -c \
+check "pair --fingerprint: a blank page is an error line" 1 '"error":".*empty' -- sh -c \
   "printf '{\"path\":\"x.txt\",\"text\":\" \",\"language\":\"nb\"}\n' | '$TOLK' pair --fingerprint"
 check "pair: a bad fingerprints file names the line" 2 'bad.jsonl:2: not a fingerprint' -- sh -c \
   "head -1 '$work/fp-src.jsonl' > '$work/bad.jsonl'; echo '{}' >> '$work/bad.jsonl'; '$TOLK' pair --source-fingerprints '$work/bad.jsonl' --translation-fingerprints '$work/fp-tr.jsonl'"

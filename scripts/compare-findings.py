@@ -1,6 +1,6 @@
 #!/usr/bin/env python3
-"""Compares two sets of findings (JSON Lines files or folders of part files) by path, rule, line
-and column, as a multiset; prints the differences and exits 1 when there are any."""
+"""Compares two sets of findings (JSON Lines files or folders of part files) as multisets of whole
+findings (every key but a stream's `id`); prints the differences and exits 1 when there are any."""
 import json
 import os
 import sys
@@ -16,7 +16,8 @@ def load(target):
             for line in handle:
                 if line.strip():
                     f = json.loads(line)
-                    found[(f["path"], f["rule"], f["line"], f["column"])] += 1
+                    f.pop("id", None)
+                    found[json.dumps(f, sort_keys=True, ensure_ascii=False)] += 1
     return found
 
 

@@ -36,7 +36,8 @@ fails() {  # fails NAME EXPECTED-MESSAGE JOB-ARGS...: the job exits 1 and says w
   fi
 }
 
-agree corpus Corpora Corpora
+cp "$TOLK" "$work/tolk-linux-x86_64"
+TOLK="$work/tolk-linux-x86_64" agree corpus Corpora Corpora
 printf 'version: 1\nrules:\n  page-chrome: off\n  glossary-inconsistent-corpus: error\n' > "$work/tolk.yml"
 CONFIG="$work/tolk.yml" agree corpus-configured Corpora Corpora --config "$work/tolk.yml"
 python3 scripts/gen-corpus.py 40 "$work/generated"
@@ -90,6 +91,10 @@ cp Corpora/vietnamplus-1080302/vi.txt "$work/bad/a/vi.txt"
 cp -r Corpora/vietnamplus-1080415 "$work/bad/b"
 printf '  \n\n' > "$work/bad/a/nb.txt"
 fails blank-page "bad/a/nb.txt: the file is empty" --sources "$work/bad" --translations "$work/bad" --out "$work/bad-out" --tolk "$TOLK"
+mkdir -p "$work/bad-utf8/a"
+cp Corpora/vietnamplus-1080302/vi.txt "$work/bad-utf8/a/vi.txt"
+printf 'Overskrift\n\nLaos \xc3\x28 og Vietnam.\n' > "$work/bad-utf8/a/nb.txt"
+fails invalid-utf8 "a/nb.txt: invalid UTF-8 at byte offset" --sources "$work/bad-utf8" --translations "$work/bad-utf8" --out "$work/x" --tolk "$TOLK"
 fails no-binary "no tolk binary" --sources Corpora --translations Corpora --out "$work/x" --tolk "$work/nothing"
 fails no-glossary "no such file" --sources Corpora --translations Corpora --out "$work/x" --tolk "$TOLK" --glossary "$work/none.tbx"
 

@@ -150,6 +150,8 @@ public struct RecordStream: Sendable {
         let state = State(first: try makeLinter())
         let slots = DispatchSemaphore(value: window)
         let group = DispatchGroup()
+        // Records under way are answered even when the stream breaks off.
+        defer { group.wait() }
         var next = 0
         try reader.forEachLine { bytes, lineNumber in
             // Blank lines between records are no records.
@@ -192,6 +194,10 @@ public struct RecordStream: Sendable {
         } catch {
             let id = (try? JSONDecoder().decode(IDOnly.self, from: data))?.id
             return failure(id, Self.describe(error, in: data))
+        }
+        // As a file with a NUL byte is refused, so is a record with one.
+        if record.translation.utf8.contains(0) || record.source?.utf8.contains(0) == true {
+            return failure(record.id, "NUL byte in the text; this looks like binary data, not text")
         }
         let name = record.translationPath ?? record.id.description
         let translation = Document(record.translation, name: name)
@@ -340,6 +346,9 @@ public enum FingerprintStream {
                     throw PageError(message: RecordStream.describe(error, in: Data(bytes)))
                 }
                 path = page.path
+                if page.text.utf8.contains(0) {
+                    throw PageError(message: "\(page.path): NUL byte in the text; this looks like binary data, not text")
+                }
                 let article = try articleReader.read(Document(page.text, name: page.path), markdown: page.path.hasSuffix(".md"))
                 write(line(try fingerprinter.fingerprint(article, language: page.language, url: page.url), encoder))
             } catch {

@@ -43,6 +43,7 @@ struct Check: ParsableCommand {
             throw ValidationError("--jsonl and --corpus-renderings read no folders")
         }
         if renderings, !jsonl { throw ValidationError("--renderings goes with --jsonl") }
+        if jsonl, corpusRenderings != nil { throw ValidationError("--jsonl and --corpus-renderings are two runs") }
         if jsonl, ![.text, .json].contains(options.format) || options.baseline != nil || options.writeBaseline != nil {
             throw ValidationError("--jsonl writes JSON lines: --format, --baseline and --write-baseline do not apply")
         }
@@ -51,7 +52,8 @@ struct Check: ParsableCommand {
     func run() throws {
         let folder = corpus ?? translations ?? "Corpora"
         var configuration = try options.configuration(near: jsonl ? nil : folder)
-        if options.glossary == nil, configuration.glossary == nil, FileManager.default.fileExists(atPath: "Glossaries/vi-nb.tbx") {
+        // The bundled glossary by default for folders; a stream says what it wants.
+        if !jsonl, options.glossary == nil, configuration.glossary == nil, FileManager.default.fileExists(atPath: "Glossaries/vi-nb.tbx") {
             configuration.glossary = FileManager.default.currentDirectoryPath + "/Glossaries/vi-nb.tbx"
         }
         let glossary = try options.loadGlossary(configuration)

@@ -60,7 +60,8 @@ struct Pair: ParsableCommand {
         if fingerprint {
             let failures = try FingerprintStream.run(TextReader.standardInput) { StandardOutput.shared.write($0) }
             StandardOutput.shared.flush()
-            if failures > 0 { throw ExitCode(2) }
+            // Pages that could not be read are answered in the output, like findings: exit 1.
+            if failures > 0 { throw ExitCode(1) }
             return
         }
         if let sourceFingerprints, let translationFingerprints {
@@ -349,7 +350,8 @@ final class Progress: @unchecked Sendable {
         lock.withLock {
             if lastShown != nil {
                 FileHandleOutput.standardError.write(
-                    "\r\u{1B}[K\(label) \(completed)/\(total) \(unit), \(String(format: "%.1f", Date().timeIntervalSince(started))) s\n")
+                    "\r\u{1B}[K\(label) \(completed)/\(total)\(unit.isEmpty ? "" : " " + unit), \(String(format: "%.1f", Date().timeIntervalSince(started))) s\n"
+                )
             }
         }
     }
@@ -358,6 +360,6 @@ final class Progress: @unchecked Sendable {
     static func line(_ label: String, _ unit: String, _ completed: Int, _ total: Int, elapsed: Double) -> String {
         let rate = Double(completed) / max(elapsed, 0.001)
         let left = Int((Double(total - completed) / max(rate, 0.001)).rounded(.up))
-        return "\(label) \(completed)/\(total) \(unit), \(Int(rate.rounded()))/s, \(left) s left"
+        return "\(label) \(completed)/\(total)\(unit.isEmpty ? "" : " " + unit), \(Int(rate.rounded()))/s, \(left) s left"
     }
 }

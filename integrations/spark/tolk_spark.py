@@ -26,6 +26,7 @@ import argparse
 import json
 import os
 import posixpath
+import re
 import subprocess
 import sys
 import tempfile
@@ -125,7 +126,7 @@ def read_sides(spark, args, partitions):
             return frame.rdd.map(lambda row: (row["path"], row["text"], row["url"] if has_url else None)).coalesce(partitions)
         return records(args.sources, True).cache(), records(args.translations, False).cache()
 
-    corpus_layout = os.path.normpath(args.sources) == os.path.normpath(args.translations)
+    corpus_layout = args.sources == args.translations  # as tolk check compares them
     source_files = read_folder(spark, args.sources, partitions).cache()
     translation_files = source_files if corpus_layout else read_folder(spark, args.translations, partitions)
     urls = spark.sparkContext.broadcast(source_urls(source_files))
@@ -139,17 +140,18 @@ def read_sides(spark, args, partitions):
 
 # ------------------------------------------------------------------------------------ tolk pipes
 
-def pipe_partition(records, argv, ok_codes):
+def pipe_partition(records, binary_name, argv, ok_codes):
     """Feeds JSON lines to a tolk process and yields its output lines (a writer thread keeps both
-    pipes moving, so a large partition cannot deadlock)."""
+    pipes moving, so a large partition cannot deadlock). A record the writer could not send fails
+    the task rather than ending tolk's input early."""
     from pyspark import SparkFiles
 
-    binary = SparkFiles.get("tolk")
+    binary = SparkFiles.get(binary_name)
     if not os.access(binary, os.X_OK):
         os.chmod(binary, 0o755)
     args = [binary] + [SparkFiles.get(a[len("@file:"):]) if a.startswith("@file:") else a for a in argv]
     process = subprocess.Popen(args, stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
-    errors = []
+    errors, failures = [], []
 
     def feed():
         try:
@@ -157,6 +159,8 @@ def pipe_partition(records, argv, ok_codes):
                 process.stdin.write(record.encode("utf-8") + b"\n")
         except BrokenPipeError:
             pass
+        except Exception as error:  # noqa: BLE001 - handed to the task below
+            failures.append(error)
         finally:
             try:
                 process.stdin.close()
@@ -169,23 +173,32 @@ def pipe_partition(records, argv, ok_codes):
     threads = [threading.Thread(target=feed), threading.Thread(target=drain)]
     for thread in threads:
         thread.start()
-    for line in process.stdout:
-        yield line.decode("utf-8")
-    for thread in threads:
-        thread.join()
-    code = process.wait()
+    try:
+        for line in process.stdout:
+            yield line.decode("utf-8")
+    finally:
+        if process.poll() is None and failures:
+            process.kill()
+        for thread in threads:
+            thread.join()
+        code = process.wait()
+    if failures:
+        raise failures[0]
     if code not in ok_codes:
         raise RuntimeError(f"tolk {' '.join(argv)} exited {code}: {b''.join(errors).decode('utf-8', 'replace').strip()}")
 
 
-def fingerprints(pages, language):
+def fingerprints(pages, language, binary_name):
     records = pages.map(lambda p: json.dumps({"path": p[0], "text": p[1], "language": language, "url": p[2]}, ensure_ascii=False))
-    lines = records.mapPartitions(lambda part: pipe_partition(part, ["pair", "--fingerprint"], (0, 2))).collect()
+    # tolk pair --fingerprint exits 1 when a page could not be read (its error line says which).
+    lines = records.mapPartitions(lambda part: pipe_partition(part, binary_name, ["pair", "--fingerprint"], (0, 1))).collect()
     # Keys are sorted: an error line starts with "error", a fingerprint with "anchors".
     failures = [json.loads(line) for line in lines if line.startswith('{"error"')]
     if failures:
         raise JobError("; ".join(f["error"] if f["error"].startswith(f"{f.get('path')}:") else f"{f.get('path')}: {f['error']}"
                                  for f in failures[:10]))
+    if len(lines) != pages.count():
+        raise JobError(f"{language}: {len(lines)} fingerprints for {pages.count()} pages")
     # In path order, as tolk lists a folder: the Pairer breaks ties by order.
     return sorted(lines, key=lambda line: json.loads(line)["path"])
 
@@ -205,10 +218,10 @@ def pair_on_driver(tolk, source_lines, translation_lines):
     return [json.loads(line) for line in done.stdout.decode("utf-8").splitlines() if line.strip()]
 
 
-def check(records, glossary, config):
+def check(records, binary_name, glossary, config):
     argv = ["check", "--jsonl"] + (["--renderings", "--glossary", "@file:" + os.path.basename(glossary)] if glossary else []) \
         + (["--config", "@file:" + os.path.basename(config)] if config else [])
-    return records.mapPartitions(lambda part: pipe_partition(part, argv, (0, 1)))
+    return records.mapPartitions(lambda part: pipe_partition(part, binary_name, argv, (0, 1)))
 
 
 def corpus_findings(tolk, glossary, config, rendering_lines):
@@ -251,8 +264,14 @@ def run(args):
         sources, translations = read_sides(spark, args, partitions)
         if translations.isEmpty():
             raise JobError(f"{args.translations}: no {args.target_lang}.txt pages in this folder or below it")
+        if args.sources != args.translations and sources.isEmpty():
+            raise JobError(f"{args.sources}: no {args.source_lang}.txt pages in this folder or below it")
 
-        pairs = pair_on_driver(tolk, fingerprints(sources, args.source_lang), fingerprints(translations, args.target_lang))
+        binary_name = os.path.basename(tolk)
+        pairs = pair_on_driver(
+            tolk, fingerprints(sources, args.source_lang, binary_name), fingerprints(translations, args.target_lang, binary_name))
+        if len(pairs) != translations.count():
+            raise JobError(f"tolk pair answered for {len(pairs)} of {translations.count()} translations")
         pair_frame = context.parallelize([(p["translation"], p["source"]) for p in pairs], partitions)
         by_source = (pair_frame.filter(lambda kv: kv[1] is not None).map(lambda kv: (kv[1], kv[0]))
                      .join(sources.map(lambda p: (p[0], (p[1], p[2]))), partitions)
@@ -266,7 +285,7 @@ def run(args):
                 value.update({"source": source[1], "source_path": source[0], "source_url": source[2]})
             return json.dumps(value, ensure_ascii=False)
 
-        lines = check(joined.map(record), args.glossary, args.config).cache()
+        lines = check(joined.map(record), binary_name, args.glossary, args.config).cache()
         bad = lines.filter(lambda line: line.startswith('{"error"')).collect()
         if bad:
             raise JobError("; ".join(json.loads(line)["error"] for line in bad[:10]))
@@ -323,8 +342,11 @@ def main(argv=None):
     except JobError as error:
         print(f"tolk-spark: error: {error}", file=sys.stderr)
         return 1
-    except Exception as error:  # a failed Spark stage: its first line says why
-        print(f"tolk-spark: error: {str(error).strip().splitlines()[0] if str(error).strip() else type(error).__name__}", file=sys.stderr)
+    except Exception as error:  # a failed Spark stage: the task's own error says why
+        text = str(error)
+        found = [re.search(r"(?:^|[.\s])(?:JobError|RuntimeError|UnicodeEncodeError): (.*)", line) for line in text.splitlines()]
+        reason = next((match.group(1) for match in found if match), None)
+        print(f"tolk-spark: error: {reason or (text.strip().splitlines() or [type(error).__name__])[0]}", file=sys.stderr)
         return 1
     return 0
 
