@@ -74,16 +74,23 @@ struct Check: ParsableCommand {
             let translation = try reading.reader(pair.translation).readDocument()
             let source = try pair.source.map { try reading.reader($0).readDocument() }
             let url = pair.source.flatMap(PageFiles.metadataURL(besides:))
-            return try linter.lint(translation: translation, source: source, sourceURL: url)
+            let result = try linter.lint(translation: translation, source: source, sourceURL: url)
+            // Kept: the findings and the renderings the check across articles needs, not the
+            // documents and segmentations (a corpus of 10,000 pairs would hold them all).
+            return (findings: result.findings, renderings: result.glossary.map(GlossaryChecker.renderings(of:)))
         }
         progress.finish()
         var findings: [Finding] = []
-        var glossaryResults: [GlossaryChecker.Result] = []
+        var renderings: [GlossaryChecker.Rendering] = []
+        var glossaryPages = 0
         var rows: [(String, String, Int, Int)] = []
         for (pair, outcome) in zip(pairs, outcomes) {
             let result = try outcome.get()
             findings += result.findings
-            if let glossaryResult = result.glossary { glossaryResults.append(glossaryResult) }
+            if let pageRenderings = result.renderings {
+                renderings += pageRenderings
+                glossaryPages += 1
+            }
             let mine = result.findings.filter { $0.path == pair.translation || $0.path == pair.source }
             rows.append(
                 (
@@ -92,8 +99,7 @@ struct Check: ParsableCommand {
                     mine.filter { $0.severity == .warning }.count
                 ))
         }
-        findings += Linter.corpusFindings(
-            glossaryResults.flatMap(GlossaryChecker.renderings(of:)), pages: glossaryResults.count, configuration)
+        findings += Linter.corpusFindings(renderings, pages: glossaryPages, configuration)
         do {
             try options.finish(findings.sorted(by: Finding.ordered), files: pairs.count)
         } catch let exit as ExitCode {

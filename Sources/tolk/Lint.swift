@@ -239,16 +239,19 @@ struct Lint: ParsableCommand {
     /// Prints the pages' findings with the corpus-wide ones, and exits like lint.
     private func report(_ outcomes: [Result<PageOutcome, Error>], configuration: LintConfiguration, files: Int) throws {
         var findings: [Finding] = []
-        var glossaryResults: [GlossaryChecker.Result] = []
+        var renderings: [GlossaryChecker.Rendering] = []
+        var glossaryPages = 0
         var beyond = FindingCounts()
         for outcome in outcomes {
             let page = try outcome.get()
             findings += page.findings
-            if let glossary = page.glossary { glossaryResults.append(glossary) }
+            if let pageRenderings = page.renderings {
+                renderings += pageRenderings
+                glossaryPages += 1
+            }
             beyond.add(page.beyond)
         }
-        findings += Linter.corpusFindings(
-            glossaryResults.flatMap(GlossaryChecker.renderings(of:)), pages: glossaryResults.count, configuration)
+        findings += Linter.corpusFindings(renderings, pages: glossaryPages, configuration)
         if beyond.total > 0 {
             FileHandleOutput.standardError.write(
                 "tolk: warning: \(beyond.total) findings beyond the first \(KeptFindings.limit) of a page are counted, not listed "
@@ -259,10 +262,18 @@ struct Lint: ParsableCommand {
     }
 
     /// One linted page: its findings and glossary result, and what was counted but not kept.
+    /// What a page leaves for the report: its findings and, with a glossary, its renderings for the
+    /// check across pages (not its document and segmentation: many pages would hold them all).
     struct PageOutcome {
         var findings: [Finding]
-        var glossary: GlossaryChecker.Result?
+        var renderings: [GlossaryChecker.Rendering]?
         var beyond = FindingCounts()
+
+        init(findings: [Finding], glossary: GlossaryChecker.Result?, beyond: FindingCounts = FindingCounts()) {
+            self.findings = findings
+            renderings = glossary.map(GlossaryChecker.renderings(of:))
+            self.beyond = beyond
+        }
     }
 
     /// A streamed page's findings for output that needs them all at once: at most `limit` are
