@@ -48,7 +48,8 @@ public struct Pairer: Sendable {
         let translationVocabulary = translations.reduce(into: Set<String>()) { $0.formUnion($1.anchors) }
         let index = SourceIndex(sources, translationVocabulary: translationVocabulary)
         var results = translations.map { match($0, in: index) }
-        resolveConflicts(&results, translations: translations)
+        let losers = resolveConflicts(&results, translations: translations)
+        giveLosersTheirNextBest(&results, losers: losers, translations: translations, in: index)
         return results
     }
 
@@ -149,7 +150,9 @@ public struct Pairer: Sendable {
 
     // MARK: One source, one translation per language
 
-    private func resolveConflicts(_ results: inout [PairingResult], translations: [ArticleFingerprint]) {
+    /// Leaves each claimed source with its strongest claimant; returns the others, in order.
+    private func resolveConflicts(_ results: inout [PairingResult], translations: [ArticleFingerprint]) -> [Int] {
+        var losers: [Int] = []
         var claims: [String: [Int]] = [:]
         for (k, result) in results.enumerated() {
             if let source = result.source { claims["\(translations[k].language)\u{0}\(source)", default: []].append(k) }
@@ -160,11 +163,34 @@ public struct Pairer: Sendable {
                 (strength[results[$0].method]!, results[$0].score, -$0) < (strength[results[$1].method]!, results[$1].score, -$1)
             }!
             for loser in claimants where loser != winner {
+                losers.append(loser)
                 let lost = results[loser]
                 results[loser] = PairingResult(
                     translation: lost.translation, source: nil, score: lost.score, method: lost.method,
                     evidence: ["\(lost.source!) went to the better match \(results[winner].translation)"] + lost.evidence)
             }
+        }
+        return losers.sorted()
+    }
+
+    /// A translation that lost its source to a better match takes its best content candidate that
+    /// no other translation of its language holds, if that one is strong enough on its own.
+    private func giveLosersTheirNextBest(
+        _ results: inout [PairingResult], losers: [Int], translations: [ArticleFingerprint], in index: SourceIndex
+    ) {
+        var held = Set(results.indices.compactMap { k in results[k].source.map { "\(translations[k].language)\u{0}\($0)" } })
+        for k in losers {
+            let translation = translations[k]
+            let free = index.contentCandidates(for: translation).first {
+                index.sources[$0.0.source].path != translation.path
+                    && !held.contains("\(translation.language)\u{0}\(index.sources[$0.0.source].path)")
+            }
+            guard let (candidate, score) = free, score >= contentThreshold else { continue }
+            let source = index.sources[candidate.source].path
+            held.insert("\(translation.language)\u{0}\(source)")
+            results[k] = PairingResult(
+                translation: translation.path, source: source, score: score, method: .content,
+                evidence: ["next best after \(results[k].evidence[0])", "content: \(candidate.anchors.count) shared anchors"])
         }
     }
 }

@@ -96,6 +96,27 @@ struct PairingTests {
         #expect(results.contains { $0.source != nil })
     }
 
+    @Test func theLoserOfATieTakesItsNextBestFreeSource() {
+        func page(_ path: String, _ language: String, _ anchors: Set<String>) -> ArticleFingerprint {
+            ArticleFingerprint(
+                path: path, language: language, url: nil, titleSlugWords: [], images: [], captionSlugWords: [], anchors: anchors,
+                paragraphCount: 5)
+        }
+        let shared: Set<String> = ["n:1", "n:2", "n:3", "w:hanoi", "w:laos"]
+        let sources = [page("s1", "vi", shared.union(["n:10", "n:11"])), page("s2", "vi", shared.union(["n:20", "n:21"]))]
+        // Both translations are closest to s1; the second is also close to s2.
+        let first = page("t1", "nb", shared.union(["n:10", "n:11"]))
+        let second = page("t2", "nb", shared.union(["n:10", "n:11", "n:20"]))
+        let results = Pairer().pair(sources: sources, translations: [first, second])
+        #expect(results[0].source == "s1")
+        #expect(results[1].source == "s2")
+        #expect(results[1].evidence.first?.hasPrefix("next best after s1 went to the better match t1") == true, "\(results[1])")
+        // Without a strong enough second candidate, the loser has none.
+        let third = page("t3", "nb", shared.union(["n:10", "n:11"]))
+        let alone = Pairer().pair(sources: [sources[0]], translations: [first, third])
+        #expect(alone[1].source == nil)
+    }
+
     @Test func noSourcesMeansNoSource() throws {
         let results = Pairer().pair(sources: [], translations: try Self.fingerprints(["vietnamplus-1080415"], language: "nb", url: false))
         #expect(results.count == 1 && results[0].source == nil)
