@@ -51,7 +51,7 @@ struct Check: ParsableCommand {
 
     func run() throws {
         let folder = corpus ?? translations ?? "Corpora"
-        var configuration = try options.configuration(near: jsonl ? nil : folder)
+        var configuration = try options.configuration(near: jsonl || corpusRenderings != nil ? nil : folder)
         // The bundled glossary by default for folders; a stream says what it wants.
         if !jsonl, options.glossary == nil, configuration.glossary == nil, FileManager.default.fileExists(atPath: "Glossaries/vi-nb.tbx") {
             configuration.glossary = FileManager.default.currentDirectoryPath + "/Glossaries/vi-nb.tbx"
