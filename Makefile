@@ -51,7 +51,7 @@ bench: build
 format-lint:
 	$(SWIFT) format lint --strict --recursive Sources Tests
 
-# The Spark job against tolk check on one machine (local mode; pyspark and Java 17, ~3 minutes).
+# The Spark job against tolk check on one machine (local mode; pyspark and Java 17, ~4 minutes).
 test-spark: build
 	@python3 -c "import pyspark" 2>/dev/null || pip install -q pyspark
 	scripts/test-spark.sh

@@ -215,7 +215,7 @@ check "jsonl counts on stderr" 0 '^6 records \(4 bad\)' -- cat "$work/stream.err
 printf '{"id":"first","translation":"Hei.\\n\\nVietnamPlusVietnamPlus01/12/2025 skrev om Laos."}\n' > "$work/one.jsonl"
 check "jsonl answers a record before the next arrives" 0 '"id":"first"' -- bash -c \
   "{ cat '$work/one.jsonl'; sleep 4; } | timeout 3 '$TOLK' check --jsonl; true"
-check "jsonl: a NUL byte makes a bad record" 1 '"error":"NUL byte' -- sh -c \
+check "jsonl: a NUL byte makes a bad record" 1 '"error":"n: NUL byte at byte offset 3' -- sh -c \
   "printf '{\"id\":\"n\",\"translation\":\"Hei\\\\u0000du\"}\n' | '$TOLK' check --jsonl"
 check "jsonl uses no default glossary" 0 '' -- sh -c \
   "printf '{\"id\":\"g\",\"translation\":\"Tittel\\\\n\\\\nDe drøftet Østsjøen i dag.\"}\n' | '$TOLK' check --jsonl | grep -q glossary && exit 1; exit 0"

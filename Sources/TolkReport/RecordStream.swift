@@ -129,7 +129,7 @@ public struct RecordStream: Sendable {
         var pages = 0
         try reader.forEachLine { bytes, number in
             guard let bytes else { throw TextInputError.malformed(source: reader.name, line: number, reason: "line too long") }
-            if bytes.allSatisfy({ $0 == 0x20 || $0 == 0x09 }) { return }
+            if isBlank(bytes) { return }
             do {
                 renderings += try JSONDecoder().decode(RenderingsLine.self, from: Data(bytes)).renderings
                 pages += 1
@@ -155,7 +155,7 @@ public struct RecordStream: Sendable {
         var next = 0
         try reader.forEachLine { bytes, lineNumber in
             // Blank lines between records are no records.
-            if let bytes, bytes.allSatisfy({ $0 == 0x20 || $0 == 0x09 }) { return }
+            if let bytes, isBlank(bytes) { return }
             slots.wait()
             let index = next
             next += 1
@@ -195,18 +195,18 @@ public struct RecordStream: Sendable {
             let id = (try? JSONDecoder().decode(IDOnly.self, from: data))?.id
             return failure(id, Self.describe(error, in: data))
         }
-        // As a file with a NUL byte is refused, so is a record with one.
-        if record.translation.utf8.contains(0) || record.source?.utf8.contains(0) == true {
-            return failure(record.id, "NUL byte in the text; this looks like binary data, not text")
-        }
         let name = record.translationPath ?? record.id.description
+        // As a file with a NUL byte is refused, so is a record with one.
+        for (text, source) in [(record.translation, name), (record.source ?? "", record.sourcePath ?? name + "#source")] {
+            if let error = nulError(text, source) { return failure(record.id, error.description) }
+        }
         let translation = Document(record.translation, name: name)
         let source = record.source.map { Document($0, name: record.sourcePath ?? name + "#source") }
         do {
             let result = try linter.linter.lint(translation: translation, source: source, sourceURL: record.sourceURL)
             var text = ""
             for finding in result.findings.sorted(by: Finding.ordered) {
-                text += Self.encode(FindingLine(id: record.id, finding: finding))
+                text += JSONLine.text(FindingLine(id: record.id, finding: finding))
                 switch finding.severity {
                 case .error: counts.errors += 1
                 case .warning: counts.warnings += 1
@@ -214,7 +214,7 @@ public struct RecordStream: Sendable {
                 }
             }
             if renderings, let glossary = result.glossary {
-                text += Self.encode(RenderingsLine(id: record.id, renderings: GlossaryChecker.renderings(of: glossary)))
+                text += JSONLine.text(RenderingsLine(id: record.id, renderings: GlossaryChecker.renderings(of: glossary)))
             }
             return (text, counts)
         } catch {
@@ -223,19 +223,11 @@ public struct RecordStream: Sendable {
     }
 
     static func failure(_ id: RecordID?, _ lineNumber: Int, _ message: String) -> (String, Counts) {
-        (encode(ErrorLine(id: id, record: lineNumber, error: message)), Counts(records: 1, badRecords: 1))
+        (JSONLine.text(ErrorLine(id: id, record: lineNumber, error: message)), Counts(records: 1, badRecords: 1))
     }
 
     private struct IDOnly: Decodable {
         let id: RecordID?
-    }
-
-    private static func encode(_ value: some Encodable) -> String {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        encoder.keyEncodingStrategy = .convertToSnakeCase
-        // Findings and error lines hold strings and numbers only: encoding cannot fail.
-        return String(decoding: (try? encoder.encode(value)) ?? Data("{}".utf8), as: UTF8.self) + "\n"
     }
 
     /// A decoding error of `data` in a user's words: which key, and what was wrong.
@@ -329,16 +321,15 @@ public enum FingerprintStream {
     public static func run(_ reader: TextReader, write: (String) -> Void) throws -> Int {
         let fingerprinter = try Fingerprinter()
         let articleReader = ArticleReader()
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        let encoder = JSONLine.encoder(snakeCaseKeys: false)
         var failures = 0
         try reader.forEachLine { bytes, number in
             guard let bytes else {
                 failures += 1
-                write(line(ErrorLine(path: nil, record: number, error: "the record is too long"), encoder))
+                write(JSONLine.text(ErrorLine(path: nil, record: number, error: "the record is too long"), encoder))
                 return
             }
-            if bytes.allSatisfy({ $0 == 0x20 || $0 == 0x09 }) { return }
+            if isBlank(bytes) { return }
             var path: String? = nil
             do {
                 let page: Page
@@ -346,14 +337,12 @@ public enum FingerprintStream {
                     throw PageError(message: RecordStream.describe(error, in: Data(bytes)))
                 }
                 path = page.path
-                if page.text.utf8.contains(0) {
-                    throw PageError(message: "\(page.path): NUL byte in the text; this looks like binary data, not text")
-                }
+                if let error = nulError(page.text, page.path) { throw error }
                 let article = try articleReader.read(Document(page.text, name: page.path), markdown: page.path.hasSuffix(".md"))
-                write(line(try fingerprinter.fingerprint(article, language: page.language, url: page.url), encoder))
+                write(JSONLine.text(try fingerprinter.fingerprint(article, language: page.language, url: page.url), encoder))
             } catch {
                 failures += 1
-                write(line(ErrorLine(path: path, record: number, error: "\(error)"), encoder))
+                write(JSONLine.text(ErrorLine(path: path, record: number, error: "\(error)"), encoder))
             }
         }
         return failures
@@ -365,7 +354,7 @@ public enum FingerprintStream {
         var fingerprints: [ArticleFingerprint] = []
         try reader.forEachLine { bytes, number in
             guard let bytes else { throw TextInputError.malformed(source: reader.name, line: number, reason: "line too long") }
-            if bytes.allSatisfy({ $0 == 0x20 || $0 == 0x09 }) { return }
+            if isBlank(bytes) { return }
             do {
                 fingerprints.append(try decoder.decode(ArticleFingerprint.self, from: Data(bytes)))
             } catch {
@@ -376,7 +365,12 @@ public enum FingerprintStream {
         return fingerprints
     }
 
-    private static func line(_ value: some Encodable, _ encoder: JSONEncoder) -> String {
-        String(decoding: (try? encoder.encode(value)) ?? Data("{}".utf8), as: UTF8.self) + "\n"
-    }
+}
+
+/// A line of spaces and tabs only: no record, in every JSON Lines input tolk reads.
+private func isBlank(_ bytes: [UInt8]) -> Bool { bytes.allSatisfy { $0 == 0x20 || $0 == 0x09 } }
+
+/// The error for a text holding a NUL byte (binary data), as reading a file gives it.
+private func nulError(_ text: String, _ source: String) -> TextInputError? {
+    text.utf8.firstIndex(of: 0).map { .nulByte(source: source, byteOffset: text.utf8.distance(from: text.utf8.startIndex, to: $0)) }
 }

@@ -15,6 +15,23 @@ public enum FindingFormat: String, Sendable, CaseIterable {
     case github
 }
 
+/// tolk's JSON Lines: keys sorted, slashes as they are, snake-case keys (`end_line`) unless a
+/// format keeps Swift's names (fingerprints, read back by tolk).
+public enum JSONLine {
+    public static func encoder(snakeCaseKeys: Bool = true) -> JSONEncoder {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        if snakeCaseKeys { encoder.keyEncodingStrategy = .convertToSnakeCase }
+        return encoder
+    }
+
+    /// `value` as one line with its line break, for values of strings and numbers only (whose
+    /// encoding cannot fail).
+    static func text(_ value: some Encodable, _ encoder: JSONEncoder = encoder()) -> String {
+        String(decoding: (try? encoder.encode(value)) ?? Data("{}".utf8), as: UTF8.self) + "\n"
+    }
+}
+
 public enum FindingReporter {
     /// The findings in `format`. `lineText(path, line)` gives a line's text (for UTF-16 columns).
     public static func render(
@@ -26,9 +43,7 @@ public enum FindingReporter {
         case .text:
             return findings.map { $0.text + "\n" }.joined()
         case .json:
-            let encoder = JSONEncoder()
-            encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-            encoder.keyEncodingStrategy = .convertToSnakeCase
+            let encoder = JSONLine.encoder()
             return try findings.map { String(decoding: try encoder.encode($0), as: UTF8.self) + "\n" }.joined()
         case .github:
             return findings.map(githubAnnotation).joined()

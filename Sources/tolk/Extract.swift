@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import TolkArticle
 import TolkGlossary
+import TolkReport
 import TolkText
 
 /// `tolk extract`: scraped pages as structured articles.
@@ -119,9 +120,6 @@ struct ArticleJSON: Encodable {
     }
 
     func encoded() throws -> String {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        encoder.keyEncodingStrategy = .convertToSnakeCase
-        return String(decoding: try encoder.encode(self), as: UTF8.self)
+        String(decoding: try JSONLine.encoder().encode(self), as: UTF8.self)
     }
 }

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TolkText
 import Yams
 
 @testable import TolkLint
@@ -244,7 +245,7 @@ struct ConfigurationLimitTests {
     /// plain and multi-line scalars, comments), half of it then garbled by random edits, the scan's
     /// nesting bounds the tree Yams builds: at most two nodes per level, and the scalar at the end.
     @Test func theScanBoundsTheTreeYamsBuilds() {
-        var random = SplitMix64(state: 2025)
+        var random = SplitMix64(seed: 2025)
         var composed = 0
         var deepest = 0
         for _ in 0..<4_000 {
@@ -323,17 +324,4 @@ struct RandomYAML {
     }
 
     func pad(_ count: Int) -> String { String(repeating: " ", count: count) }
-}
-
-/// A seeded generator (SplitMix64), so the random texts are the same on every run.
-struct SplitMix64: RandomNumberGenerator {
-    var state: UInt64
-
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
 }
