@@ -22,6 +22,9 @@ public struct ArticleElement: Sendable, Hashable {
         case credit
         /// The source URL line (`Kilde: https://...`).
         case sourceURL = "source-url"
+        /// The page's own address above the headline: a `url:` header line or a canonical link
+        /// (`<link rel="canonical" href="https://...">`).
+        case pageURL = "page-url"
         /// Page furniture: comment counters, "related" lists, category names, "No data".
         case chrome
     }
@@ -31,7 +34,7 @@ public struct ArticleElement: Sendable, Hashable {
     public let start: TextPosition
     public let end: TextPosition
     public let text: String
-    /// Extra facts: `url`, `article_id` (source-url); `author`, `date` (byline, ISO 8601);
+    /// Extra facts: `url`, `article_id` (source-url, page-url); `author`, `date` (byline, ISO 8601);
     /// `label` (chrome: which label or rule recognised it); `image` (caption: its image's file name).
     public let attributes: [String: String]
 }
@@ -50,6 +53,8 @@ public struct Article: Sendable {
     public var headline: ArticleElement? { elements.first { $0.kind == .headline } }
     public var body: [ArticleElement] { elements(.paragraph) }
     public var sourceURL: String? { elements.first { $0.kind == .sourceURL }?.attributes["url"] }
+    /// The page's own URL, from a header line or canonical link above the headline.
+    public var pageURL: String? { elements.first { $0.kind == .pageURL }?.attributes["url"] }
     /// The article's date (ISO 8601), from the byline.
     public var date: String? { elements.first { $0.kind == .byline && $0.attributes["date"] != nil }?.attributes["date"] }
     /// Image file names with their captions, in page order.

@@ -17,9 +17,16 @@ public struct ArticleReader: Sendable {
     /// Reads `document`; Markdown syntax (`# headline`, `![caption](image.jpg)`) is understood
     /// when `markdown` is true.
     public func read(_ document: Document, markdown: Bool = false) throws(ArticleError) -> Article {
-        let lines = document.lineRanges.map { Line(range: $0, text: document.text($0)) }.filter { !$0.isBlank }
+        var lines = document.lineRanges.map { Line(range: $0, text: document.text($0)) }.filter { !$0.isBlank }
         guard !lines.isEmpty else { throw .empty(source: document.name) }
         var builder = ElementBuilder(document: document)
+        // The page's own address may head the page (`url: https://...`, a canonical link).
+        let headerLines = lines.prefix { PageURLLine.parse($0.text) != nil }.count
+        for line in lines[..<headerLines] {
+            builder.add([line], as: .pageURL, attributes: SourceLine.attributes(PageURLLine.parse(line.text)!))
+        }
+        lines.removeFirst(headerLines)
+        guard !lines.isEmpty else { throw .noBody(source: document.name) }
         let blocks = Self.blocks(of: lines, in: document)
 
         // The article ends at the source URL line; chrome labels end it when there is none.
@@ -82,9 +89,7 @@ public struct ArticleReader: Sendable {
             let block = blocks[sourceLine.block]
             for line in block[..<sourceLine.line] { builder.add([line], as: lineKind(line)) }
             let url = SourceLine.parse(block[sourceLine.line].text)!
-            var attributes = ["url": url]
-            if let id = SlugParts.parse(url)?.articleID { attributes["article_id"] = id }
-            builder.add([block[sourceLine.line]], as: .sourceURL, attributes: attributes)
+            builder.add([block[sourceLine.line]], as: .sourceURL, attributes: SourceLine.attributes(url))
             for line in block[(sourceLine.line + 1)...] { builder.addChrome(line, label: chromeLabel(line) ?? "after source line") }
         }
         for block in blocks[min(blocks.count, end + (sourceLine == nil ? 0 : 1))...] {
@@ -249,6 +254,30 @@ enum SourceLine {
         guard text.containsBytes("://"), let match = text.wholeMatch(of: Patterns.sourceLine) else { return nil }
         return PageLabels.sourceLine.contains(String(match.1).lowercased()) ? String(match.2) : nil
     }
+
+    /// The element attributes of a URL: `url`, and `article_id` when the URL carries one.
+    static func attributes(_ url: String) -> [String: String] {
+        var attributes = ["url": url]
+        if let id = SlugParts.parse(url)?.articleID { attributes["article_id"] = id }
+        return attributes
+    }
+}
+
+/// The page's own address at the top of a scraped page: `url: https://...` (also `canonical:`,
+/// `permalink:`) or an HTML canonical link, `<link rel="canonical" href="https://...">`.
+enum PageURLLine {
+    /// The URL of a page-URL line, or nil.
+    static func parse(_ text: String) -> String? {
+        guard text.containsBytes("://") else { return nil }
+        let trimmed = text.trimmed()
+        if trimmed.hasPrefix("<"), trimmed.hasSuffix(">"), trimmed.firstMatch(of: Patterns.canonicalRel) != nil,
+            trimmed.wholeMatch(of: Patterns.linkTag) != nil
+        {
+            return trimmed.firstMatch(of: Patterns.href).map { String($0.1) }
+        }
+        guard let match = text.wholeMatch(of: Patterns.sourceLine) else { return nil }
+        return PageLabels.pageURLLine.contains(String(match.1).lowercased()) ? String(match.2) : nil
+    }
 }
 
 /// Image file-name lines and Markdown images.
@@ -355,6 +384,9 @@ enum Patterns {
     nonisolated(unsafe) static let siteDomain = /[\p{L}\d-]+\.(vn|no|com|net|org|info|de|se|dk)\b/
     nonisolated(unsafe) static let creditLine = /\([^()]{2,58}\)/
     nonisolated(unsafe) static let sourceLine = /\s*([\p{L} ]{2,30}?)\s*:\s*(https?:\/\/\S+)\s*/
+    nonisolated(unsafe) static let linkTag = /(?i)<link\s[^<>]*>/
+    nonisolated(unsafe) static let canonicalRel = /(?i)\srel\s*=\s*["']?canonical["'\s\/>]/
+    nonisolated(unsafe) static let href = /(?i)\shref\s*=\s*["']?(https?:\/\/[^"'\s<>]+)/
     nonisolated(unsafe) static let markdownImage = /!\[([^\]]*)\]\(([^)\s]+)[^)]*\)/
     nonisolated(unsafe) static let imageFileName = /(?i)(https?:\/\/\S+\/)?[\w.%~+-]+\.(jpe?g|png|gif|webp|avif)(\?\S*)?/
     nonisolated(unsafe) static let slashDate = /(\d{1,2})\/(\d{1,2})\/(\d{4})/

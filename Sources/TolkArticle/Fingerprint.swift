@@ -9,6 +9,9 @@ public struct ArticleFingerprint: Sendable, Codable {
     public let language: String
     /// For a source: its own URL; for a translation: the URL on its source line.
     public let url: ArticleURL?
+    /// The page's own address from its header (`url:` line, canonical link), when it has one: a
+    /// source without metadata is found by it too.
+    public let pageURL: ArticleURL?
     /// The slug of the headline (Vietnamese sources) as words.
     public let titleSlugWords: [String]
     /// Image file names (lower-cased, without extension and image number).
@@ -21,12 +24,14 @@ public struct ArticleFingerprint: Sendable, Codable {
     public let paragraphCount: Int
 
     public init(
-        path: String, language: String, url: ArticleURL?, titleSlugWords: [String], images: Set<String>, captionSlugWords: [Set<String>],
+        path: String, language: String, url: ArticleURL?, pageURL: ArticleURL? = nil, titleSlugWords: [String], images: Set<String>,
+        captionSlugWords: [Set<String>],
         anchors: Set<String>, paragraphCount: Int
     ) {
         self.path = path
         self.language = language
         self.url = url
+        self.pageURL = pageURL
         self.titleSlugWords = titleSlugWords
         self.images = images
         self.captionSlugWords = captionSlugWords
@@ -58,7 +63,8 @@ public final class Fingerprinter {
         let captions = try article.elements(.caption).map { Set(try slugger.slug($0.text).split(separator: "-").map(String.init)) }
         let title = try article.headline.map { try slugger.slug($0.text).split(separator: "-").map(String.init) } ?? []
         return ArticleFingerprint(
-            path: article.name, language: language, url: (url ?? article.sourceURL).flatMap(ArticleURL.init), titleSlugWords: title,
+            path: article.name, language: language, url: (url ?? article.sourceURL).flatMap(ArticleURL.init),
+            pageURL: article.pageURL.flatMap(ArticleURL.init), titleSlugWords: title,
             images: images, captionSlugWords: captions, anchors: anchors, paragraphCount: article.body.count)
     }
 

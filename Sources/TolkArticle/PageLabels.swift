@@ -7,6 +7,9 @@ enum PageLabels {
         "original", "originalartikkel", "original article",
     ]
 
+    /// Labels of a page's own address in its header (`url: https://...`), lower-cased.
+    static let pageURLLine: Set<String> = ["url", "canonical", "canonical url", "permalink", "page url", "địa chỉ", "adresse"]
+
     /// Whole lines that are chrome, lower-cased (`{n}` stands for a number).
     static let chromeLines: Set<String> = [
         // Norwegian

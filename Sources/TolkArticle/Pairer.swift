@@ -219,7 +219,8 @@ struct SourceIndex {
     init(_ sources: [ArticleFingerprint], translationVocabulary: Set<String>) {
         self.sources = sources
         for (k, source) in sources.enumerated() {
-            if let url = source.url {
+            // A source answers to its own page URL as well as to its metadata or `Nguồn:` URL.
+            for url in [source.pageURL, source.url].compactMap({ $0 }) {
                 byURL[url.host + url.path] = k
                 if let id = url.articleID {
                     byID["\(url.host)#\(id)"] = k

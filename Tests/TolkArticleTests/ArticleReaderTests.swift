@@ -16,6 +16,33 @@ func readArticle(text: String, markdown: Bool = false) throws -> Article {
 
 @Suite("Article reader")
 struct ArticleReaderTests {
+    @Test(arguments: [
+        "url: https://baotintuc.vn/thoi-su/ha-noi-mo-rong-duong-20251201.htm",
+        "URL:  https://baotintuc.vn/thoi-su/ha-noi-mo-rong-duong-20251201.htm ",
+        "<link rel=\"canonical\" href=\"https://baotintuc.vn/thoi-su/ha-noi-mo-rong-duong-20251201.htm\">",
+        "<LINK href='https://baotintuc.vn/thoi-su/ha-noi-mo-rong-duong-20251201.htm' rel='canonical' />",
+    ])
+    func thePageURLAboveTheHeadlineIsNoHeadline(header: String) throws {
+        let article = try readArticle(
+            text:
+                "\(header)\n\nHà Nội mở rộng đường Vành đai 4\n\nThành phố khởi công ba đoạn đường mới trong tháng 12.\n\nCông trình dài 112 km, đi qua ba tỉnh và thành phố.\n"
+        )
+        #expect(article.pageURL == "https://baotintuc.vn/thoi-su/ha-noi-mo-rong-duong-20251201.htm")
+        #expect(article.elements.first?.kind == .pageURL)
+        #expect(article.headline?.text == "Hà Nội mở rộng đường Vành đai 4")
+        #expect(article.sourceURL == nil)
+    }
+
+    @Test func aURLLineOtherThanAPageHeaderIsNoPageURL() throws {
+        // A labelled URL inside the article, and a link tag that is no canonical link.
+        let article = try readArticle(
+            text:
+                "<link rel=\"stylesheet\" href=\"https://baotintuc.vn/site.css\">\n\nHà Nội mở rộng đường\n\nThành phố khởi công ba đoạn đường mới.\n\nurl: https://baotintuc.vn/a.htm\n\nCông trình dài 112 km, đi qua ba tỉnh.\n"
+        )
+        #expect(article.pageURL == nil)
+        #expect(!article.elements.contains { $0.kind == .pageURL })
+    }
+
     @Test func seedPageElementsWithTheirLines() throws {
         let article = try readArticle("vietnamplus-1080302/nb.txt")
         func first(_ kind: ArticleElement.Kind) throws -> ArticleElement { try #require(article.elements(kind).first) }

@@ -96,6 +96,27 @@ struct PairingTests {
         #expect(results.contains { $0.source != nil })
     }
 
+    @Test func aSourceIsFoundByTheURLItsPageNamesWithoutMetadata() throws {
+        // No meta.json: the source's address is in its header; the translation's source line names it.
+        let url = "https://baotintuc.vn/thoi-su/20251201093045123.htm"
+        let body = "Thành phố khởi công ba đoạn đường mới trong tháng 12.\n\nCông trình dài 112 km, đi qua ba tỉnh và thành phố.\n"
+        let fingerprinter = try Fingerprinter()
+        func fingerprint(_ text: String, _ path: String, _ language: String) throws -> ArticleFingerprint {
+            try fingerprinter.fingerprint(ArticleReader().read(Document(text, name: path)), language: language)
+        }
+        let translation = try fingerprint(
+            "Hanoi bygger ut ringveien\n\nByen starter arbeidet i desember.\n\nKilde: \(url)\n", "t.txt", "nb")
+        for header in ["url: \(url)", "<link rel=\"canonical\" href=\"\(url)\" />"] {
+            let sources = [
+                try fingerprint("\(header)\n\nHà Nội mở rộng đường Vành đai 4\n\n\(body)", "s1.txt", "vi"),
+                try fingerprint("Đà Nẵng đón khách\n\nMột bài khác.\n\nDu khách đến Đà Nẵng tăng 30 %.\n", "s2.txt", "vi"),
+            ]
+            let result = Pairer().pair(sources: sources, translations: [translation])[0]
+            #expect(result.source == "s1.txt", "\(header): \(result)")
+            #expect(result.method == .url)
+        }
+    }
+
     @Test func theLoserOfATieTakesItsNextBestFreeSource() {
         func page(_ path: String, _ language: String, _ anchors: Set<String>) -> ArticleFingerprint {
             ArticleFingerprint(
