@@ -4,7 +4,8 @@ import TolkText
 /// `tig`/`ntig`); writes TBX v3 TBX-Basic in DCA style.
 ///
 /// tolk's own data categories: `conceptType` (person, title, organisation, place, term) and
-/// `doNotTranslate` on a concept, `inflectedForms` (forms separated by `|`) on a term; as
+/// `doNotTranslate` on a concept, `inflectedForms` (forms separated by `|`) on a term; read as
+/// tolk notes (`<note>tolk conceptType: person</note>`, what `write` gives), as
 /// `<descrip type="…">`/`<admin type="…">`/`<termNote type="…">` in DCA style or elements in DCT style.
 public enum TBX {
     public static func read(_ document: Document) throws(GlossaryError) -> Glossary {
@@ -40,19 +41,34 @@ public enum TBX {
         element.elements().first { $0.attribute("type") == name || $0.localName == Substring(name) }
     }
 
+    /// The value of one of tolk's own categories: as a TBX element (`<descrip type="conceptType">`,
+    /// as tolk wrote them before) or as a tolk note (`<note>tolk conceptType: person</note>`).
+    private static func toolCategory(_ category: ToolNote.Category, in element: XMLElement) -> (value: String, position: TextPosition)? {
+        if let found = Self.category(category.rawValue, in: element) { return (found.text, found.position) }
+        for note in element.elements("note") {
+            if let (noteCategory, value) = ToolNote.parse(note.text), noteCategory == category { return (value, note.position) }
+        }
+        return nil
+    }
+
+    /// The first note that is not one of tolk's categories.
+    private static func plainNote(in element: XMLElement) -> XMLElement? {
+        element.elements("note").first { ToolNote.parse($0.text) == nil }
+    }
+
     private static func concept(_ entry: XMLElement, source: String) throws(GlossaryError) -> (Concept, [TextPosition]) {
         let id = entry.attribute("id") ?? "line\(entry.position.line)"
         var kind: Concept.Kind? = nil
-        if let type = category("conceptType", in: entry) {
-            guard let parsed = Concept.Kind(rawValue: type.text.lowercased()) else {
+        if let type = toolCategory(.conceptType, in: entry) {
+            guard let parsed = Concept.Kind(rawValue: type.value.lowercased()) else {
                 throw .invalid(
                     source: source, position: type.position,
-                    message: "unknown conceptType '\(type.text)' (person, title, organisation, place, term)")
+                    message: "unknown conceptType '\(type.value)' (person, title, organisation, place, term)")
             }
             kind = parsed
         }
-        let doNotTranslate = category("doNotTranslate", in: entry).map { ["yes", "true", "1"].contains($0.text.lowercased()) } ?? false
-        let note = (entry.elements("note").first ?? category("definition", in: entry)).map(\.text)
+        let doNotTranslate = toolCategory(.doNotTranslate, in: entry).map { ["yes", "true", "1"].contains($0.value.lowercased()) } ?? false
+        let note = (plainNote(in: entry) ?? category("definition", in: entry)).map(\.text)
         var terms: [Term] = []
         var termPositions: [TextPosition] = []
         var properNoun = false
@@ -88,17 +104,29 @@ public enum TBX {
             }
             status = parsed
         }
-        let forms = category("inflectedForms", in: holder).map { $0.text.split(separator: "|").map { $0.trimmed() } } ?? []
-        let note = holder.elements("note").first?.text
+        let forms = toolCategory(.inflectedForms, in: holder).map { $0.value.split(separator: "|").map { $0.trimmed() } } ?? []
+        let note = plainNote(in: holder)?.text
         return Term(language: language, text: termElement.text, status: status, forms: forms.filter { !$0.isEmpty }, note: note)
     }
 
-    /// TBX v3, TBX-Basic, DCA style.
-    public static func write(_ glossary: Glossary, sourceLanguage: String? = nil) -> String {
+    /// TBX v3, TBX-Basic, DCA style: only TBX-Basic's data categories. tolk's own categories
+    /// travel as notes that other tools show as text and tolk reads back (`tolk conceptType:
+    /// person`, `tolk doNotTranslate: yes`, `tolk inflectedForms: Lams|Lam`); names are marked
+    /// `partOfSpeech` `properNoun`. Language tags are written in BCP 47 form (`vi_VN` -> `vi-VN`).
+    /// - Throws: `GlossaryError.invalid` for a language tag that is not BCP 47.
+    public static func write(_ glossary: Glossary, sourceLanguage: String? = nil) throws(GlossaryError) -> String {
         let e = XMLWriter.escape
+        func tag(_ language: String) throws(GlossaryError) -> String {
+            guard let tag = LanguageTag.canonical(language) else {
+                throw .invalid(
+                    source: glossary.source ?? "the glossary", position: TextPosition(line: 1, column: 1),
+                    message: "'\(language)' is not a BCP 47 language tag (such as vi, nb or vi-VN)")
+            }
+            return tag
+        }
         var out = """
             <?xml version="1.0" encoding="UTF-8"?>
-            <tbx type="TBX-Basic" style="dca" xml:lang="\(e(sourceLanguage ?? glossary.languages.first ?? "und"))" xmlns="urn:iso:std:iso:30042:ed-2">
+            <tbx type="TBX-Basic" style="dca" xml:lang="\(e(try tag(sourceLanguage ?? glossary.languages.first ?? "und")))" xmlns="urn:iso:std:iso:30042:ed-2">
               <tbxHeader>
                 <fileDesc>
                   <sourceDesc>
@@ -112,19 +140,27 @@ public enum TBX {
             """
         for concept in glossary.concepts {
             out += "      <conceptEntry id=\"\(e(concept.id))\">\n"
-            out += "        <descrip type=\"conceptType\">\(concept.kind.rawValue)</descrip>\n"
-            if concept.doNotTranslate { out += "        <admin type=\"doNotTranslate\">yes</admin>\n" }
             if let note = concept.note { out += "        <note>\(e(note))</note>\n" }
-            for language in concept.terms.map(\.language).reduce(into: [String](), { if !$0.contains($1) { $0.append($1) } }) {
+            out += "        <note>\(ToolNote.text(.conceptType, concept.kind.rawValue))</note>\n"
+            if concept.doNotTranslate { out += "        <note>\(ToolNote.text(.doNotTranslate, "yes"))</note>\n" }
+            let isName = [.person, .place, .organisation].contains(concept.kind)
+            // One language section per tag (`vi_VN` and `vi-VN` are one language).
+            var tags: [String] = []
+            for term in concept.terms {
+                let tag = try tag(term.language)
+                if !tags.contains(tag) { tags.append(tag) }
+            }
+            for language in tags {
                 out += "        <langSec xml:lang=\"\(e(language))\">\n"
-                for term in concept.terms(in: language) {
+                for term in concept.terms where LanguageTag.canonical(term.language) == language {
                     out += "          <termSec>\n"
                     out += "            <term>\(e(term.text))</term>\n"
+                    if isName { out += "            <termNote type=\"partOfSpeech\">properNoun</termNote>\n" }
                     out += "            <termNote type=\"administrativeStatus\">\(term.status.tbxValue)</termNote>\n"
-                    if !term.forms.isEmpty {
-                        out += "            <termNote type=\"inflectedForms\">\(e(term.forms.joined(separator: "|")))</termNote>\n"
-                    }
                     if let note = term.note { out += "            <note>\(e(note))</note>\n" }
+                    if !term.forms.isEmpty {
+                        out += "            <note>\(e(ToolNote.text(.inflectedForms, term.forms.joined(separator: "|"))))</note>\n"
+                    }
                     out += "          </termSec>\n"
                 }
                 out += "        </langSec>\n"
@@ -133,5 +169,22 @@ public enum TBX {
         }
         out += "    </body>\n  </text>\n</tbx>\n"
         return out
+    }
+}
+
+/// tolk's data categories carried in TBX-Basic `<note>` elements: `tolk conceptType: person`.
+enum ToolNote {
+    enum Category: String, CaseIterable {
+        case conceptType, doNotTranslate, inflectedForms
+    }
+
+    static func text(_ category: Category, _ value: String) -> String { "tolk \(category.rawValue): \(value)" }
+
+    /// The category and value of a tolk note, or nil for any other note.
+    static func parse(_ text: String) -> (Category, String)? {
+        guard text.hasPrefix("tolk "), let colon = text.firstIndex(of: ":"),
+            let category = Category(rawValue: String(text[text.index(text.startIndex, offsetBy: 5)..<colon]))
+        else { return nil }
+        return (category, text[text.index(after: colon)...].trimmed())
     }
 }

@@ -29,7 +29,7 @@ struct GlossaryCommand: ParsableCommand {
             let glossary = try GlossaryCommand.load(input)
             let text: String
             switch URL(fileURLWithPath: output).pathExtension.lowercased() {
-            case "tbx": text = TBX.write(glossary)
+            case "tbx": text = try TBX.write(glossary)
             case "csv": text = GlossaryCSV.write(glossary)
             default: throw CommandFailure(message: "\(output): name the output .tbx or .csv")
             }

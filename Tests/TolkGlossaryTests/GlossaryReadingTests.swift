@@ -78,10 +78,56 @@ struct GlossaryReadingTests {
         #expect(tbx.concepts.count >= 60)
         let csv = try glossary(GlossaryCSV.write(tbx), name: "x.csv")
         #expect(comparable(csv) == comparable(tbx))
-        let again = try glossary(TBX.write(csv), name: "x.tbx")
+        let again = try glossary(try TBX.write(csv), name: "x.tbx")
         #expect(comparable(again) == comparable(tbx))
         // The shipped CSV is the same glossary.
         #expect(comparable(try shippedGlossary("vi-nb.csv")) == comparable(tbx))
+    }
+
+    @Test func writtenTBXUsesOnlyTBXBasicDataCategories() throws {
+        let written = try TBX.write(try shippedGlossary())
+        // TBX-Basic's categories per element (DCA style): tolk's own travel as notes.
+        let allowed: [String: Set<String>] = [
+            "termNote": ["administrativeStatus", "partOfSpeech", "termType", "grammaticalGender", "geographicalUsage", "termLocation"],
+            "descrip": ["definition", "subjectField", "context"], "admin": ["customerSubset", "projectSubset", "source"],
+        ]
+        let root = try XMLReader.parse(Document(written, name: "x.tbx"))
+        #expect(root.attribute("type") == "TBX-Basic")
+        func visit(_ element: XMLElement) {
+            if let types = allowed[String(element.localName)] {
+                #expect(types.contains(element.attribute("type") ?? ""), "<\(element.name) type=\(element.attribute("type") ?? "")>")
+            }
+            element.elements().forEach(visit)
+        }
+        visit(root)
+        #expect(written.contains("<note>tolk conceptType: person</note>"))
+        #expect(written.contains("<termNote type=\"partOfSpeech\">properNoun</termNote>"))
+    }
+
+    @Test func writtenLanguageTagsAreBCP47() throws {
+        let terms = [
+            Term(language: "vi_VN", text: "Tô Lâm"), Term(language: "vi-vn", text: "Tô Lâm (2)"), Term(language: "NB", text: "To Lam"),
+        ]
+        let written = try TBX.write(Glossary(concepts: [Concept(id: "to-lam", kind: .person, terms: terms)]))
+        #expect(written.contains("<tbx type=\"TBX-Basic\" style=\"dca\" xml:lang=\"vi-VN\""))
+        #expect(written.components(separatedBy: "<langSec xml:lang=\"vi-VN\">").count == 2, "one section for vi_VN and vi-vn")
+        #expect(written.contains("<langSec xml:lang=\"nb\">"))
+        let bad = Glossary(concepts: [Concept(id: "x", kind: .term, terms: [Term(language: "norsk bokmål", text: "x")])])
+        #expect(throws: GlossaryError.self) { try TBX.write(bad) }
+    }
+
+    @Test func olderTolkCategoriesAreStillRead() throws {
+        let text = """
+            <tbx type="TBX-Basic" style="dca" xml:lang="vi" xmlns="urn:iso:std:iso:30042:ed-2"><text><body>
+            <conceptEntry id="to-lam"><descrip type="conceptType">person</descrip><admin type="doNotTranslate">yes</admin>
+            <langSec xml:lang="nb"><termSec><term>To Lam</term><termNote type="inflectedForms">Lams</termNote></termSec></langSec>
+            </conceptEntry></body></text></tbx>
+            """
+        let concept = try #require(try glossary(text, name: "old.tbx").concepts.first)
+        #expect(concept.kind == .person)
+        #expect(concept.doNotTranslate)
+        #expect(concept.terms.first?.forms == ["Lams"])
+        #expect(concept.note == nil)
     }
 
     @Test func shippedGlossaryIsValidAndCoversTheSeed() throws {
