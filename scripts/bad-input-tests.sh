@@ -252,6 +252,10 @@ for command in "glossary validate" "glossary convert" "lint --glossary" "glossar
   # shellcheck disable=SC2086
   case_ "empty CSV" 2 'empty\.csv:1:1: empty CSV' -- "$TOLK" $command empty.csv $out_file $target
 done
+printf 'concept_id,type,language,term,status\nx,term,norsk bokmål,kommune,preferred\n' > badtag.csv
+case_ "TBX written with an ill-formed language tag" 2 "badtag\\.csv:2:1: 'norsk bokmål' is not a BCP 47 language tag" -- \
+  "$TOLK" glossary convert badtag.csv badtag.tbx
+case_ "no TBX left behind for it" 1 '' -- test -e badtag.tbx
 case_ "TBX naming an external DTD" 0 'dtd\.tbx: 0 concepts' -- "$TOLK" glossary validate dtd.tbx
 case_ "TBX using an entity its DTD defines" 2 'dtd-entity\.tbx:1:[0-9]+: unknown entity &x;' -- "$TOLK" glossary validate dtd-entity.tbx
 

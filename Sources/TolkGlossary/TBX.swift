@@ -116,28 +116,17 @@ public enum TBX {
     /// - Throws: `GlossaryError.invalid` for a language tag that is not BCP 47.
     public static func write(_ glossary: Glossary, sourceLanguage: String? = nil) throws(GlossaryError) -> String {
         let e = XMLWriter.escape
-        func tag(_ language: String) throws(GlossaryError) -> String {
+        /// `language` in BCP 47 form; the error names the place of the term (`at`) that has it.
+        func tag(_ language: String, at key: String? = nil) throws(GlossaryError) -> String {
             guard let tag = LanguageTag.canonical(language) else {
                 throw .invalid(
-                    source: glossary.source ?? "the glossary", position: TextPosition(line: 1, column: 1),
+                    source: glossary.source ?? "the glossary",
+                    position: key.flatMap { glossary.positions[$0] } ?? TextPosition(line: 1, column: 1),
                     message: "'\(language)' is not a BCP 47 language tag (such as vi, nb or vi-VN)")
             }
             return tag
         }
-        var out = """
-            <?xml version="1.0" encoding="UTF-8"?>
-            <tbx type="TBX-Basic" style="dca" xml:lang="\(e(try tag(sourceLanguage ?? glossary.languages.first ?? "und")))" xmlns="urn:iso:std:iso:30042:ed-2">
-              <tbxHeader>
-                <fileDesc>
-                  <sourceDesc>
-                    <p>Written by tolk</p>
-                  </sourceDesc>
-                </fileDesc>
-              </tbxHeader>
-              <text>
-                <body>
-
-            """
+        var out = ""
         for concept in glossary.concepts {
             out += "      <conceptEntry id=\"\(e(concept.id))\">\n"
             if let note = concept.note { out += "        <note>\(e(note))</note>\n" }
@@ -147,7 +136,7 @@ public enum TBX {
             // One language section per tag (`vi_VN` and `vi-VN` are one language).
             var tags: [String] = []
             for term in concept.terms {
-                let tag = try tag(term.language)
+                let tag = try tag(term.language, at: Glossary.key(concept: concept, term: term))
                 if !tags.contains(tag) { tags.append(tag) }
             }
             for language in tags {
@@ -167,8 +156,22 @@ public enum TBX {
             }
             out += "      </conceptEntry>\n"
         }
-        out += "    </body>\n  </text>\n</tbx>\n"
-        return out
+        // The header's tag after the terms': a bad term tag is reported at its term.
+        let header = """
+            <?xml version="1.0" encoding="UTF-8"?>
+            <tbx type="TBX-Basic" style="dca" xml:lang="\(e(try tag(sourceLanguage ?? glossary.languages.first ?? "und")))" xmlns="urn:iso:std:iso:30042:ed-2">
+              <tbxHeader>
+                <fileDesc>
+                  <sourceDesc>
+                    <p>Written by tolk</p>
+                  </sourceDesc>
+                </fileDesc>
+              </tbxHeader>
+              <text>
+                <body>
+
+            """
+        return header + out + "    </body>\n  </text>\n</tbx>\n"
     }
 }
 
