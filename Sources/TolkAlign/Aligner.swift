@@ -72,12 +72,17 @@ public final class Aligner {
         target = try FeatureExtractor(language: targetLanguage, glossary: glossary, dictionary: [:], unit: unit)
     }
 
+    /// One one-sided bead per segment: the alignment when one side has no segments.
+    public static func unaligned(sourceCount: Int, targetCount: Int) -> [Bead] {
+        (0..<sourceCount).map { Bead(source: $0..<($0 + 1), target: 0..<0, score: 1) }
+            + (0..<targetCount).map { Bead(source: 0..<0, target: $0..<($0 + 1), score: 1) }
+    }
+
     /// The beads aligning `sourceSegments` with `targetSegments`, in order, covering every segment
     /// of both exactly once.
     public func align(_ sourceSegments: [String], _ targetSegments: [String]) throws -> [Bead] {
         if sourceSegments.isEmpty || targetSegments.isEmpty {
-            return sourceSegments.indices.map { Bead(source: $0..<($0 + 1), target: 0..<0, score: 1) }
-                + targetSegments.indices.map { Bead(source: 0..<0, target: $0..<($0 + 1), score: 1) }
+            return Self.unaligned(sourceCount: sourceSegments.count, targetCount: targetSegments.count)
         }
         // Both sides are read at once (one extractor and feature space each, on its own thread).
         var (sourceFeatures, targetFeatures, featureCount) = try readBothSides(sourceSegments, targetSegments)

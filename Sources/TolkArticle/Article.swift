@@ -27,6 +27,9 @@ public struct ArticleElement: Sendable, Hashable {
         case pageURL = "page-url"
         /// Page furniture: comment counters, "related" lists, category names, "No data".
         case chrome
+
+        /// Headline, lede, paragraph or caption: the kinds a translation renders (`Article.units`).
+        public var isUnit: Bool { self == .headline || self == .lede || self == .paragraph || self == .caption }
     }
 
     public let kind: Kind
@@ -37,6 +40,16 @@ public struct ArticleElement: Sendable, Hashable {
     /// Extra facts: `url`, `article_id` (source-url, page-url); `author`, `date` (byline, ISO 8601);
     /// `label` (chrome: which label or rule recognised it); `image` (caption: its image's file name).
     public let attributes: [String: String]
+    public init(
+        kind: Kind, range: Range<Int>, start: TextPosition, end: TextPosition, text: String, attributes: [String: String] = [:]
+    ) {
+        self.kind = kind
+        self.range = range
+        self.start = start
+        self.end = end
+        self.text = text
+        self.attributes = attributes
+    }
 }
 
 /// A scraped page as a structured article. Nothing is dropped: every non-blank line of the page
@@ -52,6 +65,9 @@ public struct Article: Sendable {
 
     public var headline: ArticleElement? { elements.first { $0.kind == .headline } }
     public var body: [ArticleElement] { elements(.paragraph) }
+    /// Headline, lede, paragraphs and captions, in page order: the text a translation renders,
+    /// which alignment, pairing and the source-aware checks compare.
+    public var units: [ArticleElement] { elements.filter(\.kind.isUnit) }
     public var sourceURL: String? { elements.first { $0.kind == .sourceURL }?.attributes["url"] }
     /// The page's own URL, from a header line or canonical link above the headline.
     public var pageURL: String? { elements.first { $0.kind == .pageURL }?.attributes["url"] }

@@ -53,7 +53,7 @@ public final class Fingerprinter {
     /// The fingerprint of `article` in `language`; `url` overrides the page's own source line
     /// (a source article's URL usually comes from its metadata).
     public func fingerprint(_ article: Article, language: String, url: String? = nil) throws -> ArticleFingerprint {
-        let units = article.elements.filter { [.headline, .lede, .paragraph, .caption].contains($0.kind) }
+        let units = article.units
         var anchors = Set<String>()
         for unit in units { try AnchorScanner.scan(unit.text, language: language, into: &anchors, fold: fold) }
         var images = Set<String>()

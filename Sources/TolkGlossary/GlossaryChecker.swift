@@ -32,6 +32,8 @@ public final class GlossaryChecker {
         public let findings: [Finding]
         /// Term occurrences in the translation (for reports and corpus-wide checks).
         public let occurrences: [TermOccurrence]
+        /// Term occurrences in the source, when there was one.
+        public let sourceOccurrences: [TermOccurrence]
         public let path: String
         /// The translation as segmented for the checks.
         public let segmentation: Segmentation
@@ -102,9 +104,7 @@ public final class GlossaryChecker {
         ) {
             findings.append(
                 Finding(
-                    rule: rule, severity: severity, message: message, path: translation.name,
-                    start: translation.position(at: range.lowerBound),
-                    end: translation.position(at: range.upperBound), match: translation.text(range), suggestion: suggestion,
+                    rule: rule, severity: severity, message: message, in: translation, range: range, suggestion: suggestion,
                     concept: concept))
         }
 
@@ -139,6 +139,7 @@ public final class GlossaryChecker {
             }
         }
 
+        var sourceOccurrences: [TermOccurrence] = []
         if let source {
             if sourceSide == nil {
                 sourceSide = (try Segmenter(languageCode: sourceLanguage), try TermMatcher(glossary: glossary, language: sourceLanguage))
@@ -162,7 +163,7 @@ public final class GlossaryChecker {
                 return found
             }
             var reported = Set<String>()
-            let sourceOccurrences = try sourceMatcher.occurrences(in: sourceSegmentation)
+            sourceOccurrences = try sourceMatcher.occurrences(in: sourceSegmentation)
             for (index, occurrence) in sourceOccurrences.enumerated() {
                 if let sourceRanges, !sourceRanges.contains(where: { $0.contains(occurrence.range.lowerBound) }) { continue }
                 var key = occurrence.concept.id
@@ -202,13 +203,13 @@ public final class GlossaryChecker {
                         message: key.contains("#")
                             ? "'\(occurrence.text)' (\(occurrence.concept.id)) has no approved rendering in the aligned translation"
                             : "'\(occurrence.text)' (\(occurrence.concept.id)) has no approved rendering in \(translation.name)",
-                        path: source.name,
-                        start: source.position(at: occurrence.range.lowerBound), end: source.position(at: occurrence.range.upperBound),
-                        match: occurrence.text, suggestion: expected.text, concept: occurrence.concept.id))
+                        in: source, range: occurrence.range, match: occurrence.text, suggestion: expected.text,
+                        concept: occurrence.concept.id))
             }
         }
         return Result(
-            findings: findings.sorted(by: Finding.ordered), occurrences: occurrences, path: translation.name, segmentation: segmentation)
+            findings: findings.sorted(by: Finding.ordered), occurrences: occurrences, sourceOccurrences: sourceOccurrences,
+            path: translation.name, segmentation: segmentation)
     }
 
     /// A capitalised one-word title or term followed by one capitalised word that is no glossary
@@ -457,11 +458,10 @@ public final class GlossaryChecker {
     public struct Rendering: Codable, Sendable, Equatable {
         public let concept: String
         public let term: String
-        public let path: String
-        public let start: TextPosition
-        public let end: TextPosition
-        public let match: String
-        public let suggestion: String?
+        /// The place, as the finding about it would report it (rule, severity and message aside).
+        public let place: Finding
+
+        public var path: String { place.path }
     }
 
     /// The renderings in `result`, in text order.
@@ -472,10 +472,11 @@ public final class GlossaryChecker {
             guard occurrence.term.status != .forbidden, !isAcronym(occurrence.term.text),
                 seen.insert([occurrence.concept.id, occurrence.term.text]).inserted
             else { return nil }
-            return Rendering(
-                concept: occurrence.concept.id, term: occurrence.term.text, path: result.path,
-                start: document.position(at: occurrence.range.lowerBound), end: document.position(at: occurrence.range.upperBound),
-                match: occurrence.text, suggestion: occurrence.concept.preferred(in: occurrence.term.language)?.text)
+            let place = Finding(
+                rule: "glossary-inconsistent-corpus", severity: .warning, message: "", in: document, range: occurrence.range,
+                match: occurrence.text, suggestion: occurrence.concept.preferred(in: occurrence.term.language)?.text,
+                concept: occurrence.concept.id)
+            return Rendering(concept: occurrence.concept.id, term: occurrence.term.text, place: place)
         }
     }
 
@@ -495,11 +496,9 @@ public final class GlossaryChecker {
             let distinct = places.map(\.term).reduce(into: [String]()) { if !$0.contains($1) { $0.append($1) } }
             guard distinct.count >= 2, let second = places.first(where: { $0.term == distinct[1] }) else { continue }
             let list = places.map { "'\($0.term)' in \($0.path)" }.joined(separator: ", ")
-            findings.append(
-                Finding(
-                    rule: "glossary-inconsistent-corpus", severity: .warning,
-                    message: "\(id) is rendered \(distinct.count) ways across the corpus: \(list)", path: second.path,
-                    start: second.start, end: second.end, match: second.match, suggestion: second.suggestion, concept: id))
+            var finding = second.place
+            finding.message = "\(id) is rendered \(distinct.count) ways across the corpus: \(list)"
+            findings.append(finding)
         }
         return findings
     }

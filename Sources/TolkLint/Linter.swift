@@ -30,21 +30,12 @@ public final class Linter {
         return aligner
     }
 
-    /// The result of linting one page.
-    public struct Result: Sendable {
-        public let findings: [Finding]
-        /// The glossary check's result (for corpus-wide consistency), when a glossary was given.
-        public let glossary: GlossaryChecker.Result?
-        /// The paragraph alignment with the source (headline, lede, paragraphs and captions), when there was one.
-        public let alignment: [Bead]?
-    }
-
     /// Lints `translation`; `source` enables the source-aware rules, `sourceURL` (the source's own
     /// URL) the source-url check. A `continuation` (a later block of a streamed long text) is read
     /// as plain paragraphs, not as an article page.
     public func lint(
         translation: Document, source: Document? = nil, sourceURL: String? = nil, markdown: Bool = false, continuation: Bool = false
-    ) throws -> Result {
+    ) throws -> PairAnalysis {
         // A blank page is a broken upstream step, never "0 findings".
         if !continuation, translation.isBlank { throw ArticleError.empty(source: translation.name) }
         let page = try Page(translation, reader: continuation ? nil : reader, markdown: markdown)
@@ -52,9 +43,7 @@ public final class Linter {
         func add(_ rule: String, _ range: Range<Int>, _ message: String, suggestion: String? = nil, in document: Document = translation) {
             guard let definition = Rule.named(rule), let severity = configuration.severity(of: definition) else { return }
             findings.append(
-                Finding(
-                    rule: rule, severity: severity, message: message, path: document.name, start: document.position(at: range.lowerBound),
-                    end: document.position(at: range.upperBound), match: document.text(range), suggestion: suggestion))
+                Finding(rule: rule, severity: severity, message: message, in: document, range: range, suggestion: suggestion))
         }
 
         let written = page.elements.filter { [.headline, .lede, .byline, .paragraph, .caption, .credit].contains($0.kind) }
@@ -120,10 +109,12 @@ public final class Linter {
         }
 
         var sourceRanges: [Range<Int>]? = nil
+        var sourceSide: Page? = nil
         var alignment: [Bead]? = nil
         var aligned: [GlossaryChecker.AlignedUnit]? = nil
         if let source {
             let sourcePage = try Page(source, reader: reader, markdown: false)
+            sourceSide = sourcePage
             sourceRanges = sourcePage.units.map(\.range)
             let beads = try aligner().align(sourcePage.units.map(\.text), page.units.map(\.text))
             alignment = beads
@@ -187,45 +178,42 @@ public final class Linter {
                 findings.append(adjusted)
             }
         }
-        return Result(findings: findings.sorted(by: Finding.ordered), glossary: glossaryResult, alignment: alignment)
+        return PairAnalysis(
+            translation: translation, source: source, translationArticle: page.article, sourceArticle: sourceSide?.article,
+            translationUnits: page.units, sourceUnits: sourceSide?.units ?? [],
+            beads: alignment ?? Aligner.unaligned(sourceCount: 0, targetCount: page.units.count), glossary: glossaryResult,
+            findings: findings.sorted(by: Finding.ordered))
     }
 }
 
 /// A page as the rules see it: the article's elements, or plain paragraphs when the text is no
 /// article page (a CMS sending only the body).
 struct Page {
-    struct Element {
-        let kind: ArticleElement.Kind
-        let range: Range<Int>
-        let start: TextPosition
-        let text: String
-    }
-
     let article: Article?
-    let elements: [Element]
+    let elements: [ArticleElement]
+    /// Headline, lede, paragraphs and captions: what the aligner aligns.
+    let units: [ArticleElement]
 
     /// The page of `document`: the article `reader` reads, else (or without a reader) plain paragraphs.
     init(_ document: Document, reader: ArticleReader?, markdown: Bool) throws {
         if let article = try? reader?.read(document, markdown: markdown) {
             self.article = article
-            elements = article.elements.map { Element(kind: $0.kind, range: $0.range, start: $0.start, text: $0.text) }
+            elements = article.elements
         } else {
             article = nil
             let segmentation = try Segmenter(languageCode: "und").segment(document)
             elements = segmentation.paragraphs.map {
-                Element(
-                    kind: .paragraph, range: $0.range, start: document.position(at: $0.range.lowerBound), text: segmentation.text($0.range))
+                ArticleElement(
+                    kind: .paragraph, range: $0.range, start: document.position(at: $0.range.lowerBound),
+                    end: document.position(at: $0.range.upperBound), text: segmentation.text($0.range))
             }
         }
-        units = elements.filter { [.headline, .lede, .paragraph, .caption].contains($0.kind) }
+        units = elements.filter(\.kind.isUnit)
     }
 
-    /// Headline, lede, paragraphs and captions: what the aligner aligns.
-    let units: [Element]
-
     /// Runs of consecutive chrome elements; the site line at the top is a run of its own.
-    var chromeRuns: [[Element]] {
-        var runs: [[Element]] = []
+    var chromeRuns: [[ArticleElement]] {
+        var runs: [[ArticleElement]] = []
         var previousWasChrome = false
         for element in elements {
             if element.kind == .site {
@@ -241,7 +229,7 @@ struct Page {
         return runs
     }
 
-    var sourceURLElement: Element? { elements.first { $0.kind == .sourceURL } }
+    var sourceURLElement: ArticleElement? { elements.first { $0.kind == .sourceURL } }
 }
 
 extension Linter {

@@ -1,3 +1,4 @@
+import TolkArticle
 import TolkText
 
 /// The rules that read the translation alone.
@@ -370,7 +371,7 @@ enum TextRules {
     /// Earlier units are found through an index from word pair to the units holding it, so a long
     /// text costs time in proportion to its length; a word pair remembers its first
     /// `holdersPerPair` units only.
-    static func repeatedParagraphs(_ units: [Page.Element]) -> [(Int, Int)] {
+    static func repeatedParagraphs(_ units: [ArticleElement]) -> [(Int, Int)] {
         let holdersPerPair = 16
         var sizes: [Int] = []
         var holders: [Int: [Int]] = [:]

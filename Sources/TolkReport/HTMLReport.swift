@@ -38,6 +38,15 @@ public struct ReportedPair: Sendable {
         self.targetLanguage = targetLanguage
     }
 
+    /// The pair as its analysis holds it.
+    public init(id: String, analysis: PairAnalysis, sourceLanguage: String, targetLanguage: String) {
+        self.init(
+            id: id, source: analysis.source, translation: analysis.translation, sourceUnits: analysis.sourceUnits,
+            translationUnits: analysis.translationUnits, beads: analysis.beads, findings: analysis.findings,
+            sourceTerms: analysis.glossary?.sourceOccurrences ?? [], translationTerms: analysis.glossary?.occurrences ?? [],
+            sourceLanguage: sourceLanguage, targetLanguage: targetLanguage)
+    }
+
     /// The share of beads that pair one paragraph with one paragraph.
     public var alignmentQuality: Double {
         beads.isEmpty ? 0 : Double(beads.filter { $0.source.count == 1 && $0.target.count == 1 }.count) / Double(beads.count)

@@ -127,11 +127,14 @@ public struct RecordStream: Sendable {
     public static func corpusFindings(_ reader: TextReader, configuration: LintConfiguration) throws -> [Finding] {
         var renderings: [GlossaryChecker.Rendering] = []
         var pages = 0
+        // Written by `JSONLine`, whose keys are snake case.
+        let decoder = JSONDecoder()
+        decoder.keyDecodingStrategy = .convertFromSnakeCase
         try reader.forEachLine { bytes, number in
             guard let bytes else { throw TextInputError.malformed(source: reader.name, line: number, reason: "line too long") }
             if isBlank(bytes) { return }
             do {
-                renderings += try JSONDecoder().decode(RenderingsLine.self, from: Data(bytes)).renderings
+                renderings += try decoder.decode(RenderingsLine.self, from: Data(bytes)).renderings
                 pages += 1
             } catch {
                 let reason = "not a renderings line: " + describe(error, in: Data(bytes))

@@ -33,11 +33,9 @@ public enum JSONLine {
 }
 
 public enum FindingReporter {
-    /// The findings in `format`. `lineText(path, line)` gives a line's text (for UTF-16 columns).
-    public static func render(
-        _ findings: [Finding], format: FindingFormat, rules: [Rule] = Rule.all, toolVersion: String, lineText: (String, Int) -> String?
-    )
-        throws -> String
+    /// The findings in `format`.
+    public static func render(_ findings: [Finding], format: FindingFormat, rules: [Rule] = Rule.all, toolVersion: String) throws
+        -> String
     {
         switch format {
         case .text:
@@ -48,7 +46,7 @@ public enum FindingReporter {
         case .github:
             return findings.map(githubAnnotation).joined()
         case .sarif:
-            return try SARIF.render(findings, rules: rules, toolVersion: toolVersion, lineText: lineText)
+            return try SARIF.render(findings, rules: rules, toolVersion: toolVersion)
         }
     }
 
@@ -74,26 +72,7 @@ public enum FindingReporter {
 /// SARIF 2.1.0 output: every rule that can run listed in `tool.driver.rules`, stable rule ids,
 /// 1-based lines and columns, columns in UTF-16 code units.
 enum SARIF {
-    static func render(_ findings: [Finding], rules: [Rule], toolVersion: String, lineText: (String, Int) -> String?) throws -> String {
-        // Per line, the UTF-16 column of each scalar column, or nil when every scalar is one code
-        // unit (the columns agree): built once a line, so many findings on a long line stay linear.
-        var utf16Columns: [String: [Int: [Int]?]] = [:]
-        func utf16Column(_ path: String, _ line: Int, _ column: Int) -> Int {
-            let columns: [Int]?
-            if let known = utf16Columns[path]?[line] {
-                columns = known
-            } else {
-                let scalars = lineText(path, line)?.unicodeScalars
-                columns =
-                    scalars.map { scalars in
-                        scalars.contains { $0.value > 0xFFFF }
-                            ? Array(scalars.reduce(into: [1]) { $0.append($0.last! + ($1.value > 0xFFFF ? 2 : 1)) }) : nil
-                    } ?? nil
-                utf16Columns[path, default: [:]][line] = .some(columns)
-            }
-            guard let columns else { return column }
-            return column - 1 < columns.count ? columns[column - 1] : columns.last! + (column - columns.count)
-        }
+    static func render(_ findings: [Finding], rules: [Rule], toolVersion: String) throws -> String {
         let ruleIndex = Dictionary(uniqueKeysWithValues: rules.enumerated().map { ($1.id, $0) })
         let driverRules = rules.map { rule in
             Log.Rule(
@@ -102,20 +81,19 @@ enum SARIF {
                 defaultConfiguration: Log.Configuration(level: level(rule.defaultSeverity), enabled: rule.defaultSeverity != nil),
                 help: Log.Text(text: "\(rule.summary) \(rule.rationale)"))
         }
-        // Fingerprints that survive edits elsewhere in the file: rule, concept or match, and a hash
-        // of the line's text (not its number); an ordinal tells identical ones on identical lines apart.
+        // Fingerprints that survive edits elsewhere in the file: rule, concept or match, and the
+        // digest of the line's text (not its number); an ordinal tells identical ones on identical lines apart.
         var seenFingerprints: [String: Int] = [:]
         func fingerprint(_ finding: Finding) -> String {
-            let lineHash = fnv1a(lineText(finding.path, finding.line)?.trimmed() ?? "")
-            let base = "\(finding.rule):\(finding.concept ?? finding.match ?? ""):\(String(lineHash, radix: 16))"
+            let base = "\(finding.rule):\(finding.concept ?? finding.match ?? ""):\(finding.lineDigest ?? Finding.digest(""))"
             let ordinal = seenFingerprints["\(finding.path)\u{0}\(base)", default: 0] + 1
             seenFingerprints["\(finding.path)\u{0}\(base)"] = ordinal
             return "\(base):\(ordinal)"
         }
         let results = findings.map { finding in
             let region = Log.Region(
-                startLine: finding.line, startColumn: utf16Column(finding.path, finding.line, finding.column),
-                endLine: finding.endLine, endColumn: utf16Column(finding.path, finding.endLine, finding.endColumn),
+                startLine: finding.line, startColumn: finding.utf16Column ?? finding.column,
+                endLine: finding.endLine, endColumn: finding.utf16EndColumn ?? finding.endColumn,
                 snippet: Log.Text(text: finding.match ?? ""))
             return Log.Result(
                 ruleId: finding.rule, ruleIndex: ruleIndex[finding.rule], level: level(finding.severity),
@@ -138,11 +116,6 @@ enum SARIF {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes]
         return String(decoding: try encoder.encode(log), as: UTF8.self) + "\n"
-    }
-
-    /// FNV-1a over the UTF-8 bytes: a stable hash (Swift's `Hasher` is seeded per process).
-    static func fnv1a(_ text: String) -> UInt64 {
-        text.utf8.reduce(0xcbf2_9ce4_8422_2325) { ($0 ^ UInt64($1)) &* 0x100_0000_01b3 }
     }
 
     /// The parts of a SARIF 2.1.0 log that tolk writes.

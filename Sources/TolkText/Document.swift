@@ -238,6 +238,26 @@ extension Document {
 }
 
 extension Document {
+    /// The byte range of the line holding `offset`, without its line break.
+    public func lineRange(at offset: Int) -> Range<Int> {
+        let index = Swift.max(0, lineStarts.partitioningIndex { $0 > offset } - 1)
+        var end = index + 1 < lineStarts.count ? lineStarts[index + 1] : bytes.count
+        while end > lineStarts[index], bytes[end - 1] == 0x0A || bytes[end - 1] == 0x0D { end -= 1 }
+        return lineStarts[index]..<end
+    }
+
+    /// The 1-based UTF-16 column of byte `offset` (SARIF's and most editors' unit): the scalar
+    /// column plus one for each scalar before it on its line that needs two code units.
+    public func utf16Column(at offset: Int) -> Int {
+        let line = lineRange(at: offset)
+        var extra = 0
+        // Only four-byte UTF-8 sequences (scalars beyond U+FFFF) take two UTF-16 code units.
+        for byte in bytes[line.lowerBound..<Swift.min(offset, bytes.count)] where byte >= 0xF0 { extra += 1 }
+        return position(at: offset).column + extra
+    }
+}
+
+extension Document {
     /// The byte offset of a 1-based position (the inverse of `position(at:)`), or nil when the
     /// document has no such line.
     public func offset(of position: TextPosition) -> Int? {

@@ -21,6 +21,15 @@ public struct Finding: Sendable, Hashable, Codable {
     public var suggestion: String?
     /// The glossary concept involved.
     public var concept: String?
+    /// UTF-8 byte offsets in the file: the first byte and just past the last.
+    public var byteStart: Int?
+    public var byteEnd: Int?
+    /// The start and end columns in UTF-16 code units (SARIF's unit, and most editors').
+    public var utf16Column: Int?
+    public var utf16EndColumn: Int?
+    /// A digest of the start line's text, trimmed: tells the place apart from others across edits
+    /// elsewhere in the file (SARIF's partial fingerprints), where a line number would not.
+    public var lineDigest: String?
 
     public init(
         rule: String, severity: Severity, message: String, path: String, start: TextPosition, end: TextPosition, match: String? = nil,
@@ -37,6 +46,30 @@ public struct Finding: Sendable, Hashable, Codable {
         self.match = match
         self.suggestion = suggestion
         self.concept = concept
+    }
+
+    /// A finding at `range` (byte offsets into `document.bytes`): lines, columns in scalars and
+    /// UTF-16 code units, byte offsets in the file and the line's digest all come from the document,
+    /// so no reporter reads the file again. `match` defaults to the text of `range`.
+    public init(
+        rule: String, severity: Severity, message: String, in document: Document, range: Range<Int>, match: String? = nil,
+        suggestion: String? = nil, concept: String? = nil
+    ) {
+        self.init(
+            rule: rule, severity: severity, message: message, path: document.name, start: document.position(at: range.lowerBound),
+            end: document.position(at: range.upperBound), match: match ?? document.text(range), suggestion: suggestion,
+            concept: concept)
+        byteStart = document.origin.byteOffset + range.lowerBound
+        byteEnd = document.origin.byteOffset + range.upperBound
+        utf16Column = document.utf16Column(at: range.lowerBound)
+        utf16EndColumn = document.utf16Column(at: range.upperBound)
+        lineDigest = Self.digest(document.text(document.lineRange(at: range.lowerBound)).trimmed())
+    }
+
+    /// FNV-1a (64 bits, hex) over the UTF-8 bytes: stable across runs (Swift's `Hasher` is seeded
+    /// per process).
+    public static func digest(_ text: String) -> String {
+        String(text.utf8.reduce(0xcbf2_9ce4_8422_2325 as UInt64) { ($0 ^ UInt64($1)) &* 0x100_0000_01b3 }, radix: 16)
     }
 
     /// `path:line:col: severity: message [rule]`, then the suggestion on its own line.

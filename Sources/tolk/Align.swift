@@ -96,7 +96,7 @@ struct Align: ParsableCommand {
     /// An article's headline, lede, paragraphs and captions, in page order.
     func readUnits(_ path: String) throws -> [String] {
         let article = try ArticleReader().read(try reading.reader(path).readDocument())
-        return article.elements.filter { [.headline, .lede, .paragraph, .caption].contains($0.kind) }.map(\.text)
+        return article.units.map(\.text)
     }
 
     static func readDictionary(_ path: String) throws -> [String: [String]] {

@@ -41,7 +41,7 @@ enum FindingOutput: String, ExpressibleByArgument, CaseIterable {
     case text, json
 
     func write(_ findings: [Finding], to out: StandardOutput) throws {
-        out.write(try FindingReporter.render(findings, format: self == .text ? .text : .json, toolVersion: Tolk.version) { _, _ in nil })
+        out.write(try FindingReporter.render(findings, format: self == .text ? .text : .json, toolVersion: Tolk.version))
     }
 }
 
@@ -78,7 +78,7 @@ extension GlossaryCommand {
                 let source = try target.source.map { try reading.reader($0).readDocument() }
                 // Only the source's article text counts for missing terms, not its site line or chrome.
                 let sourceRanges = source.flatMap { try? ArticleReader().read($0) }.map { article in
-                    article.elements.filter { [.headline, .lede, .paragraph, .caption].contains($0.kind) }.map(\.range)
+                    article.units.map(\.range)
                 }
                 return try checker.check(translation: document, source: source, sourceRanges: sourceRanges)
             }

@@ -73,26 +73,6 @@ struct LintOptions: ParsableArguments {
         try AtomicFile.refuse(writeBaseline, overwriting: pages + metadata + files)
     }
 
-    /// The text of the lines the findings start and end on, by path and line number, read by
-    /// streaming each file once (standard input is gone by now: its lines are not shown).
-    func lines(of findings: [Finding]) -> [String: [Int: String]] {
-        var wanted: [String: Set<Int>] = [:]
-        for finding in findings where finding.path != "<stdin>" {
-            wanted[finding.path, default: []].formUnion([finding.line, finding.endLine])
-        }
-        var lines: [String: [Int: String]] = [:]
-        for (path, numbers) in wanted {
-            var found: [Int: String] = [:]
-            _ = try? reading.reader(path).forEachBlock { block in
-                for (index, range) in block.lineRanges.enumerated() where numbers.contains(block.origin.line + index) {
-                    found[block.origin.line + index] = block.text(range)
-                }
-            }
-            lines[path] = found
-        }
-        return lines
-    }
-
     /// Prints the findings (after the baseline), writes a baseline if asked, and exits like lint:
     /// 0 nothing failing, 1 findings at the failing severity.
     func finish(_ findings: [Finding], files: Int, beyond: FindingCounts = FindingCounts()) throws {
@@ -109,8 +89,7 @@ struct LintOptions: ParsableArguments {
             }
             reported = decoded.filter(findings)
         }
-        let lines = lines(of: reported)
-        let text = try FindingReporter.render(reported, format: format, toolVersion: Tolk.version) { path, line in lines[path]?[line] }
+        let text = try FindingReporter.render(reported, format: format, toolVersion: Tolk.version)
         StandardOutput.shared.write(text)
         var counts = beyond
         counts.add(reported)
@@ -123,7 +102,7 @@ struct LintOptions: ParsableArguments {
 
     /// Prints findings as they are found (`printsAsFound`), counting them.
     func printFound(_ findings: [Finding], counting counts: inout FindingCounts) throws {
-        StandardOutput.shared.write(try FindingReporter.render(findings, format: format, toolVersion: Tolk.version) { _, _ in nil })
+        StandardOutput.shared.write(try FindingReporter.render(findings, format: format, toolVersion: Tolk.version))
         counts.add(findings)
     }
 

@@ -58,10 +58,6 @@ struct Report: ParsableCommand {
 /// Checks one pair for the report. Not thread-safe: one per task.
 final class PairReporter {
     private let linter: Linter
-    private let aligner: Aligner
-    private let sourceMatcher: TermMatcher?
-    private let sourceSegmenter: Segmenter
-    private let reader = ArticleReader()
     private let configuration: LintConfiguration
     private let reading: PageReading
 
@@ -69,33 +65,18 @@ final class PairReporter {
         self.configuration = configuration
         self.reading = reading
         linter = try Linter(configuration: configuration, glossary: glossary)
-        aligner = try Aligner(
-            sourceLanguage: configuration.sourceLanguage, targetLanguage: configuration.targetLanguage, glossary: glossary)
-        aligner.granularity = .paragraph
-        sourceMatcher = try glossary.map { try TermMatcher(glossary: $0, language: configuration.sourceLanguage) }
-        sourceSegmenter = try Segmenter(languageCode: configuration.sourceLanguage)
     }
 
     func report(translation path: String, source sourcePath: String?) throws -> (ReportedPair, GlossaryChecker.Result?) {
         let translation = try reading.reader(path).readDocument()
         let source = try sourcePath.map { try reading.reader($0).readDocument() }
-        let result = try linter.lint(
+        let analysis = try linter.lint(
             translation: translation, source: source, sourceURL: sourcePath.flatMap(PageFiles.metadataURL(besides:)))
-        let units = { (article: Article) in article.elements.filter { [.headline, .lede, .paragraph, .caption].contains($0.kind) } }
-        let translationUnits = units(try reader.read(translation))
-        let sourceUnits = try source.map { units(try reader.read($0)) } ?? []
-        // The linter aligned the same units when there was a source.
-        let beads = try result.alignment ?? aligner.align(sourceUnits.map(\.text), translationUnits.map(\.text))
-        let sourceTerms =
-            try source.flatMap { document in try sourceMatcher.map { try $0.occurrences(in: sourceSegmenter.segment(document)) } } ?? []
         let id = URL(fileURLWithPath: path).deletingPathExtension().pathComponents.suffix(2).joined(separator: "-")
         return (
             ReportedPair(
-                id: id, source: source, translation: translation, sourceUnits: sourceUnits, translationUnits: translationUnits,
-                beads: beads,
-                findings: result.findings, sourceTerms: sourceTerms, translationTerms: result.glossary?.occurrences ?? [],
-                sourceLanguage: configuration.sourceLanguage, targetLanguage: configuration.targetLanguage),
-            result.glossary
+                id: id, analysis: analysis, sourceLanguage: configuration.sourceLanguage, targetLanguage: configuration.targetLanguage),
+            analysis.glossary
         )
     }
 }

@@ -136,8 +136,26 @@ struct ReporterTests {
             end: TextPosition(line: 2, column: 5), match: "X", suggestion: "Y")
     ]
 
+    @Test func findingsCarryTheirRangeInEveryUnit() {
+        // Line 2 starts at byte 6; the emoji is 4 bytes, 1 scalar, 2 UTF-16 code units.
+        let document = Document("Linje\n\u{1F600}ab XY\n", name: "a.txt")
+        let finding = Finding(rule: "glued-words", severity: .error, message: "m", in: document, range: 13..<15)
+        #expect(document.text(13..<15) == "XY")
+        #expect((finding.line, finding.column, finding.endLine, finding.endColumn) == (2, 5, 2, 7))
+        #expect((finding.utf16Column, finding.utf16EndColumn) == (6, 8))
+        #expect((finding.byteStart, finding.byteEnd) == (13, 15))
+        #expect(finding.match == "XY")
+        #expect(finding.lineDigest == Finding.digest("\u{1F600}ab XY"))
+        // A piece of a streamed file reports bytes in the file.
+        let piece = try! Document(bytes: Array("XY\n".utf8), name: "b.txt", origin: .init(byteOffset: 100, line: 9))
+        let later = Finding(rule: "glued-words", severity: .error, message: "m", in: piece, range: 0..<2)
+        #expect((later.line, later.byteStart, later.byteEnd) == (9, 100, 102))
+    }
+
     @Test func sarifHasRulesColumnKindAndUTF16Columns() throws {
-        let text = try FindingReporter.render(findings, format: .sarif, toolVersion: "0.1.0") { _, line in line == 2 ? "\u{1F600}ab" : nil }
+        let document = Document("Linje\n\u{1F600}ab XY\n", name: "Corpora/a b/nb.txt")
+        let findings = [Finding(rule: "glued-words", severity: .error, message: "m", in: document, range: 13..<15)]
+        let text = try FindingReporter.render(findings, format: .sarif, toolVersion: "0.1.0")
         let log = try JSONSerialization.jsonObject(with: Data(text.utf8)) as! [String: Any]
         #expect(log["version"] as? String == "2.1.0")
         let run = (log["runs"] as! [[String: Any]])[0]
@@ -147,34 +165,35 @@ struct ReporterTests {
         let result = (run["results"] as! [[String: Any]])[0]
         let location = ((result["locations"] as! [[String: Any]])[0]["physicalLocation"] as! [String: Any])
         let region = location["region"] as! [String: Any]
-        #expect(region["startColumn"] as? Int == 4)  // the emoji is two UTF-16 units
+        #expect(region["startColumn"] as? Int == 6)  // the emoji is two UTF-16 units
+        #expect(region["endColumn"] as? Int == 8)
         #expect((location["artifactLocation"] as! [String: Any])["uri"] as? String == "Corpora/a%20b/nb.txt")
         #expect(result["ruleId"] as? String == "glued-words")
     }
 
     @Test func sarifFingerprintsSurviveALineInsertedAbove() throws {
-        func fingerprints(_ findings: [Finding], lines: [Int: String]) throws -> [String] {
-            let text = try FindingReporter.render(findings, format: .sarif, toolVersion: "0") { _, line in lines[line] }
-            let run = ((try JSONSerialization.jsonObject(with: Data(text.utf8)) as! [String: Any])["runs"] as! [[String: Any]])[0]
+        /// Findings on every "X" of `text`.
+        func fingerprints(_ text: String) throws -> [String] {
+            let document = Document(text, name: "a.txt")
+            let findings = document.bytes.indices.filter { document.bytes[$0] == UInt8(ascii: "X") }.map {
+                Finding(rule: "glued-words", severity: .error, message: "m", in: document, range: $0..<($0 + 1))
+            }
+            let sarif = try FindingReporter.render(findings, format: .sarif, toolVersion: "0")
+            let run = ((try JSONSerialization.jsonObject(with: Data(sarif.utf8)) as! [String: Any])["runs"] as! [[String: Any]])[0]
             return (run["results"] as! [[String: Any]]).map { ($0["partialFingerprints"] as! [String: String])["tolkFinding/v2"]! }
         }
-        func finding(line: Int) -> Finding {
-            Finding(
-                rule: "glued-words", severity: .error, message: "m", path: "a.txt", start: TextPosition(line: line, column: 1),
-                end: TextPosition(line: line, column: 2), match: "X")
-        }
-        let before = try fingerprints([finding(line: 2), finding(line: 3)], lines: [2: "X og Y", 3: "X igjen"])
-        let after = try fingerprints([finding(line: 5), finding(line: 6)], lines: [5: "X og Y", 6: "X igjen"])
+        let before = try fingerprints("Tittel\nX og Y\nX igjen\n")
+        let after = try fingerprints("Tittel\nNy linje\n\nEnda en\nX og Y\nX igjen\n")
         #expect(before == after)
         #expect(Set(before).count == 2)
         // The same finding on two identical lines: two fingerprints.
-        #expect(Set(try fingerprints([finding(line: 2), finding(line: 3)], lines: [2: "X", 3: "X"])).count == 2)
+        #expect(Set(try fingerprints("X\nX\n")).count == 2)
         // A changed line is a new finding.
-        #expect(try fingerprints([finding(line: 2)], lines: [2: "X og Z"])[0] != before[0])
+        #expect(try fingerprints("Tittel\nX og Z\n")[0] != before[0])
     }
 
     @Test func githubAnnotationsEscape() throws {
-        let text = try FindingReporter.render(findings, format: .github, toolVersion: "0") { _, _ in nil }
+        let text = try FindingReporter.render(findings, format: .github, toolVersion: "0")
         #expect(
             text
                 == "::error file=Corpora/a b/nb.txt,line=2,col=3,endLine=2,endColumn=5,title=glued-words::'X' runs words together (suggestion: Y)\n"
