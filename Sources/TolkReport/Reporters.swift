@@ -85,7 +85,7 @@ enum SARIF {
         // digest of the line's text (not its number); an ordinal tells identical ones on identical lines apart.
         var seenFingerprints: [String: Int] = [:]
         func fingerprint(_ finding: Finding) -> String {
-            let base = "\(finding.rule):\(finding.concept ?? finding.match ?? ""):\(finding.lineDigest ?? Finding.digest(""))"
+            let base = "\(finding.rule):\(finding.concept ?? finding.match ?? ""):\(finding.lineDigest ?? Document.digest(""))"
             let ordinal = seenFingerprints["\(finding.path)\u{0}\(base)", default: 0] + 1
             seenFingerprints["\(finding.path)\u{0}\(base)"] = ordinal
             return "\(base):\(ordinal)"

@@ -1,3 +1,5 @@
+import Synchronization
+
 /// A 1-based place in a text, for diagnostics. `column` counts Unicode scalars from the start of
 /// the line, so a Vietnamese letter written as one precomposed character is one column.
 public struct TextPosition: Hashable, Sendable, Codable, CustomStringConvertible {
@@ -44,7 +46,12 @@ public struct Document: Sendable {
     /// The number of Unicode scalars before every `checkpointStride`-th byte, so a column on a long
     /// line is found without counting from the line's start.
     private let scalarCheckpoints: [Int]
+    /// The number of scalars beyond U+FFFF (two UTF-16 code units each) before every checkpoint;
+    /// nil when the text has none (UTF-16 columns are then scalar columns).
+    private let supplementaryCheckpoints: [Int]?
     private static let checkpointStride = 512
+    /// Digests of lines findings were reported on, by line start (see `lineDigest(at:)`).
+    private let lineDigests = LineDigestMemo()
     /// What a lenient read replaced with U+FFFD, or nil (always nil unless `lossy`).
     public let replacement: InvalidUTF8Replacement?
 
@@ -79,6 +86,7 @@ public struct Document: Sendable {
         self.origin = origin
         self.lineStarts = Document.lineStarts(of: bytes)
         self.scalarCheckpoints = Document.scalarCheckpoints(of: bytes)
+        self.supplementaryCheckpoints = Document.supplementaryCheckpoints(of: bytes)
         self.replacement = replacement
     }
 
@@ -92,6 +100,29 @@ public struct Document: Sendable {
         }
         if bytes.count % checkpointStride == 0 { checkpoints.append(count) }
         return checkpoints
+    }
+
+    private static func supplementaryCheckpoints(of bytes: [UInt8]) -> [Int]? {
+        // Four-byte UTF-8 sequences (lead bytes 0xF0-0xF4) are the scalars beyond U+FFFF.
+        guard bytes.contains(where: { $0 >= 0xF0 }) else { return nil }
+        var checkpoints: [Int] = []
+        checkpoints.reserveCapacity(bytes.count / checkpointStride + 1)
+        var count = 0
+        for (index, byte) in bytes.enumerated() {
+            if index % checkpointStride == 0 { checkpoints.append(count) }
+            if byte >= 0xF0 { count += 1 }
+        }
+        if bytes.count % checkpointStride == 0 { checkpoints.append(count) }
+        return checkpoints
+    }
+
+    /// The number of scalars beyond U+FFFF that start before byte `offset`.
+    private func supplementaryScalars(before offset: Int) -> Int {
+        guard let supplementaryCheckpoints else { return 0 }
+        let checkpoint = offset / Self.checkpointStride
+        var count = supplementaryCheckpoints[checkpoint]
+        for i in (checkpoint * Self.checkpointStride)..<offset where bytes[i] >= 0xF0 { count += 1 }
+        return count
     }
 
     /// The number of Unicode scalars that start before byte `offset` (`offset <= bytes.count`).
@@ -134,6 +165,7 @@ public struct Document: Sendable {
         self.origin = .start
         self.lineStarts = Document.lineStarts(of: self.bytes)
         self.scalarCheckpoints = Document.scalarCheckpoints(of: self.bytes)
+        self.supplementaryCheckpoints = Document.supplementaryCheckpoints(of: self.bytes)
         self.replacement = nil
     }
 
@@ -248,12 +280,23 @@ extension Document {
 
     /// The 1-based UTF-16 column of byte `offset` (SARIF's and most editors' unit): the scalar
     /// column plus one for each scalar before it on its line that needs two code units.
+    /// - Complexity: O(log lines), also on a long line.
     public func utf16Column(at offset: Int) -> Int {
+        let lineStart = lineStarts[Swift.max(0, lineStarts.partitioningIndex { $0 > offset } - 1)]
+        return position(at: offset).column + supplementaryScalars(before: offset) - supplementaryScalars(before: lineStart)
+    }
+
+    /// FNV-1a (64 bits, hex) of the text of the line holding `offset`, trimmed: computed once a
+    /// line, so many findings on one long line stay linear.
+    public func lineDigest(at offset: Int) -> String {
         let line = lineRange(at: offset)
-        var extra = 0
-        // Only four-byte UTF-8 sequences (scalars beyond U+FFFF) take two UTF-16 code units.
-        for byte in bytes[line.lowerBound..<Swift.min(offset, bytes.count)] where byte >= 0xF0 { extra += 1 }
-        return position(at: offset).column + extra
+        return lineDigests.value(for: line.lowerBound) { Self.digest(text(line).trimmed()) }
+    }
+
+    /// FNV-1a (64 bits, hex) over the UTF-8 bytes: stable across runs (Swift's `Hasher` is seeded
+    /// per process).
+    public static func digest(_ text: String) -> String {
+        String(text.utf8.reduce(0xcbf2_9ce4_8422_2325 as UInt64) { ($0 ^ UInt64($1)) &* 0x100_0000_01b3 }, radix: 16)
     }
 }
 
@@ -278,5 +321,17 @@ extension Document {
             offset += 1
         }
         return bytes.count
+    }
+}
+
+/// Line digests computed so far, shared by the copies of one document (they hold the same bytes).
+private final class LineDigestMemo: Sendable {
+    private let digests = Mutex<[Int: String]>([:])
+
+    func value(for lineStart: Int, _ compute: () -> String) -> String {
+        if let known = digests.withLock({ $0[lineStart] }) { return known }
+        let digest = compute()
+        digests.withLock { $0[lineStart] = digest }
+        return digest
     }
 }

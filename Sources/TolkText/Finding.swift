@@ -63,13 +63,7 @@ public struct Finding: Sendable, Hashable, Codable {
         byteEnd = document.origin.byteOffset + range.upperBound
         utf16Column = document.utf16Column(at: range.lowerBound)
         utf16EndColumn = document.utf16Column(at: range.upperBound)
-        lineDigest = Self.digest(document.text(document.lineRange(at: range.lowerBound)).trimmed())
-    }
-
-    /// FNV-1a (64 bits, hex) over the UTF-8 bytes: stable across runs (Swift's `Hasher` is seeded
-    /// per process).
-    public static func digest(_ text: String) -> String {
-        String(text.utf8.reduce(0xcbf2_9ce4_8422_2325 as UInt64) { ($0 ^ UInt64($1)) &* 0x100_0000_01b3 }, radix: 16)
+        lineDigest = document.lineDigest(at: range.lowerBound)
     }
 
     /// `path:line:col: severity: message [rule]`, then the suggestion on its own line.

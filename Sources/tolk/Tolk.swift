@@ -33,30 +33,27 @@ struct Tolk: ParsableCommand {
         do {
             var command = try parseAsRoot()
             try command.run()
-        } catch let error as TextInputError {
-            fail(error.description)
-        } catch let error as ICUError {
-            fail(error.description)
+        } catch let exit as ExitCode {
+            // 0 clean, 1 findings: the command's own verdict.
+            Termination.exit(exit.rawValue)
         } catch let error as CommandFailure {
             fail(error.message)
-        } catch let error as ArticleError {
-            fail(error.description)
-        } catch let error as GlossaryError {
-            fail(error.description)
-        } catch let error as ReportFolderError {
-            fail(error.description)
         } catch {
-            let code = exitCode(for: error)
-            if code == .success {
+            switch exitCode(for: error) {
+            case .success:
                 // --help and --version: through tolk's output, so a write error is reported.
                 StandardOutput.shared.write(fullMessage(for: error) + "\n")
                 Termination.exit(0)
+            case .validationFailure:
+                // A usage error: ArgumentParser's message and usage line, exit 2 (not its 64).
+                let message = fullMessage(for: error)
+                FileHandleOutput.standardError.write(message.hasSuffix("\n") ? message : message + "\n")
+                Termination.exit(2)
+            default:
+                // Every other failure is exit 2, in the error's own words (tolk's errors name the
+                // file and place; a system error gets its plain description, not a dump).
+                fail((error as? CustomStringConvertible)?.description ?? error.localizedDescription)
             }
-            // ArgumentParser reports usage errors as 64; tolk documents 2 for them.
-            // An exit code alone (findings: 1) has no message; a blank line would be noise.
-            let message = fullMessage(for: error)
-            if !message.isEmpty { FileHandleOutput.standardError.write(message.hasSuffix("\n") ? message : message + "\n") }
-            Termination.exit(code == .validationFailure ? 2 : code.rawValue)
         }
     }
 

@@ -145,7 +145,12 @@ struct ReporterTests {
         #expect((finding.utf16Column, finding.utf16EndColumn) == (6, 8))
         #expect((finding.byteStart, finding.byteEnd) == (13, 15))
         #expect(finding.match == "XY")
-        #expect(finding.lineDigest == Finding.digest("\u{1F600}ab XY"))
+        #expect(finding.lineDigest == Document.digest("\u{1F600}ab XY"))
+        // Past several checkpoints of a long line: 300 emoji (1,200 bytes) before "XY" on line 2.
+        let long = Document("Tittel\n" + String(repeating: "\u{1F600}", count: 300) + "XY\n", name: "c.txt")
+        let far = Finding(rule: "glued-words", severity: .error, message: "m", in: long, range: 1207..<1209)
+        #expect(far.match == "XY")
+        #expect((far.column, far.utf16Column, far.utf16EndColumn) == (301, 601, 603))
         // A piece of a streamed file reports bytes in the file.
         let piece = try! Document(bytes: Array("XY\n".utf8), name: "b.txt", origin: .init(byteOffset: 100, line: 9))
         let later = Finding(rule: "glued-words", severity: .error, message: "m", in: piece, range: 0..<2)
