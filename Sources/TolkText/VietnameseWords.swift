@@ -92,6 +92,14 @@ public struct VietnameseWordModel: Sendable {
         return Result { () throws(VietnameseWordModelError) in try VietnameseWordModel(bytes: bytes, source: "built-in model") }
     }()
 
+    /// Whether `word` (syllables separated by spaces, any normalisation, case or tone style) is one
+    /// of the model's multi-syllable training words.
+    func knows(_ word: some StringProtocol) -> Bool {
+        let syllables = word.split(separator: " ")
+        guard syllables.count >= 2, syllables.count <= WordFeatures.longestWord else { return false }
+        return words.value(WordHash.word(syllables.map { SyllableInfo(String($0)).key })) != nil
+    }
+
     /// The built-in model's bytes (nil when the embedded text is not base64).
     public static var builtInBytes: [UInt8]? { Base64.decode(VietnameseWordModelData.base64) }
 }
@@ -306,22 +314,19 @@ struct VietnameseWordJoiner {
         return info
     }
 
-    /// Joins `tokens[first...]` in place: neighbouring word or number tokens separated by one
-    /// space become one word token when the model says the space is inside a word.
-    /// - Complexity: O(n) in the tokens.
-    mutating func join(_ tokens: inout [Token], from first: Int, bytes: UnsafeBufferPointer<UInt8>) {
-        let n = tokens.count - first
-        guard n > 1 else { return }
+    /// Reads the keys, classes and joinable spaces of `tokens[range]` (one paragraph, or a window
+    /// of one) into the scratch arrays, and the dictionary masks over them.
+    private mutating func prepare(_ tokens: [Token], _ range: Range<Int>, bytes: UnsafeBufferPointer<UInt8>) {
         infos.removeAll(keepingCapacity: true)
         joinable.removeAll(keepingCapacity: true)
         classes.removeAll(keepingCapacity: true)
-        for k in first..<tokens.count {
+        for k in range {
             let token = tokens[k]
             let info = info(bytes, token.range)
             infos.append(info)
             classes.append(model.syllables.value(info.key) ?? 0)
             var canJoin = false
-            if k > first, info.shape != SyllableInfo.Shape.other, infos[infos.count - 2].shape != SyllableInfo.Shape.other {
+            if k > range.lowerBound, info.shape != SyllableInfo.Shape.other, infos[infos.count - 2].shape != SyllableInfo.Shape.other {
                 let previous = tokens[k - 1].range.upperBound
                 canJoin = token.range.lowerBound == previous + 1 && bytes[previous] == 0x20
             }
@@ -329,6 +334,43 @@ struct VietnameseWordJoiner {
         }
         let words = model.words
         WordFeatures.dictionaryMasks(infos: infos, joinable: joinable, into: &masks) { words.value($0) != nil }
+    }
+
+    /// The model's score for the space before syllable `i` of the prepared tokens (> 0: inside a word).
+    private func score(gap i: Int) -> Int64 {
+        guard joinable[i] else { return 0 }
+        let weights = model.weights
+        var score: Int64 = 0
+        infos.withUnsafeBufferPointer { infos in
+            masks.withUnsafeBufferPointer { masks in
+                classes.withUnsafeBufferPointer { classes in
+                    WordFeatures.forEach(gap: i, infos: infos, masks: masks, classes: classes) { score += Int64(weights.value($0) ?? 0) }
+                }
+            }
+        }
+        return score
+    }
+
+    /// Whether `join` puts the space before `tokens[index]` inside a word, where `paragraph` holds the
+    /// indices of that token's paragraph. Each space is decided on its own, from the syllables at
+    /// most four away (the features reach two syllables either side, the dictionary four), so this
+    /// reads a window of eight syllables, not the paragraph.
+    /// - Complexity: O(1).
+    mutating func joins(before index: Int, paragraph: Range<Int>, tokens: [Token], bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard index > paragraph.lowerBound, index < paragraph.upperBound else { return false }
+        let window =
+            max(paragraph.lowerBound, index - WordFeatures.longestWord)..<min(paragraph.upperBound, index + WordFeatures.longestWord)
+        prepare(tokens, window, bytes: bytes)
+        return score(gap: index - window.lowerBound) > 0
+    }
+
+    /// Joins `tokens[first...]` in place: neighbouring word or number tokens separated by one
+    /// space become one word token when the model says the space is inside a word.
+    /// - Complexity: O(n) in the tokens.
+    mutating func join(_ tokens: inout [Token], from first: Int, bytes: UnsafeBufferPointer<UInt8>) {
+        let n = tokens.count - first
+        guard n > 1 else { return }
+        prepare(tokens, first..<tokens.count, bytes: bytes)
         let weights = model.weights
         var written = first
         infos.withUnsafeBufferPointer { infos in
@@ -355,5 +397,54 @@ struct VietnameseWordJoiner {
             }
         }
         tokens.removeSubrange(written...)
+    }
+}
+
+/// The Vietnamese word segmenter's word boundaries in a syllable segmentation, asked space by space.
+/// `Segmenter(languageCode: "vi", unit: .word)` joins syllables exactly where `joins(before:in:)`
+/// says so; this is for a caller that needs the words at a few places only (a glossary term's
+/// edges), and pays for those places, not for a pass over the document. Keeps a cache of syllable
+/// keys, so it is not thread-safe: one per task.
+public final class VietnameseWordBoundaries {
+    public let model: VietnameseWordModel
+    private var joiner: VietnameseWordJoiner
+
+    public init(model: VietnameseWordModel) {
+        self.model = model
+        joiner = VietnameseWordJoiner(model: model)
+    }
+
+    /// Whether the space before token `index` of `segmentation` is inside a word. `segmentation`
+    /// holds syllables, as `Segmenter(languageCode: "vi")` gives them.
+    /// - Complexity: O(log n) in the tokens and paragraphs.
+    public func joins(before index: Int, in segmentation: Segmentation) -> Bool {
+        let tokens = segmentation.tokens
+        guard index > 0, index < tokens.count else { return false }
+        let offset = tokens[index].range.lowerBound
+        let paragraphs = segmentation.paragraphs
+        let p = paragraphs.partitioningIndex { $0.range.upperBound > offset }
+        guard p < paragraphs.count, paragraphs[p].range.contains(tokens[index - 1].range.lowerBound) else { return false }
+        let range = paragraphs[p].range
+        let first = tokens.partitioningIndex { $0.range.lowerBound >= range.lowerBound }
+        let end = tokens.partitioningIndex { $0.range.lowerBound >= range.upperBound }
+        return segmentation.document.bytes.withUnsafeBufferPointer { bytes in
+            joiner.joins(before: index, paragraph: first..<end, tokens: tokens, bytes: bytes)
+        }
+    }
+
+    /// The tokens of the word holding token `index` when it is one of the model's multi-syllable
+    /// training words (`đảng viên`, `Việt Nam`), else nil: a word the model learnt is one it joins
+    /// reliably, where a word it makes up (most often a name run into the capitalised words beside
+    /// it: `Lào Thongloun Sisoulith`) is much less so.
+    public func knownWord(containing index: Int, in segmentation: Segmentation) -> Range<Int>? {
+        let limit = WordFeatures.longestWord
+        var start = index
+        while index - start < limit, joins(before: start, in: segmentation) { start -= 1 }
+        var end = index + 1
+        while end - start <= limit, joins(before: end, in: segmentation) { end += 1 }
+        guard end - start >= 2, end - start <= limit else { return nil }
+        let tokens = segmentation.tokens
+        let text = segmentation.text(tokens[start].range.lowerBound..<tokens[end - 1].range.upperBound)
+        return model.knows(text) ? start..<end : nil
     }
 }
