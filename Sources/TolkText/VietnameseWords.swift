@@ -92,14 +92,6 @@ public struct VietnameseWordModel: Sendable {
         return Result { () throws(VietnameseWordModelError) in try VietnameseWordModel(bytes: bytes, source: "built-in model") }
     }()
 
-    /// Whether `word` (syllables separated by spaces, any normalisation, case or tone style) is one
-    /// of the model's multi-syllable training words.
-    func knows(_ word: some StringProtocol) -> Bool {
-        let syllables = word.split(separator: " ")
-        guard syllables.count >= 2, syllables.count <= WordFeatures.longestWord else { return false }
-        return words.value(WordHash.word(syllables.map { SyllableInfo(String($0)).key })) != nil
-    }
-
     /// The built-in model's bytes (nil when the embedded text is not base64).
     public static var builtInBytes: [UInt8]? { Base64.decode(VietnameseWordModelData.base64) }
 }
@@ -351,17 +343,24 @@ struct VietnameseWordJoiner {
         return score
     }
 
-    /// Whether `join` puts the space before `tokens[index]` inside a word, where `paragraph` holds the
-    /// indices of that token's paragraph. Each space is decided on its own, from the syllables at
-    /// most four away (the features reach two syllables either side, the dictionary four), so this
-    /// reads a window of eight syllables, not the paragraph.
-    /// - Complexity: O(1).
-    mutating func joins(before index: Int, paragraph: Range<Int>, tokens: [Token], bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-        guard index > paragraph.lowerBound, index < paragraph.upperBound else { return false }
-        let window =
-            max(paragraph.lowerBound, index - WordFeatures.longestWord)..<min(paragraph.upperBound, index + WordFeatures.longestWord)
+    /// Prepares what deciding the spaces before `tokens[k]`, k in `spaces`, reads: those tokens and
+    /// the syllables at most four away (the features reach two syllables either side, the dictionary
+    /// four), inside `paragraph` (the indices of their paragraph). Returns the window prepared; each
+    /// space is then decided on its own, as `join` decides it (`joins(prepared:)`).
+    /// - Complexity: O(m) in the spaces.
+    mutating func prepare(spaces: Range<Int>, paragraph: Range<Int>, tokens: [Token], bytes: UnsafeBufferPointer<UInt8>) -> Range<Int> {
+        let reach = WordFeatures.longestWord
+        let window = max(paragraph.lowerBound, spaces.lowerBound - reach)..<min(paragraph.upperBound, spaces.upperBound - 1 + reach)
         prepare(tokens, window, bytes: bytes)
-        return score(gap: index - window.lowerBound) > 0
+        return window
+    }
+
+    /// Whether the space before token `i` of the prepared window is inside a word.
+    func joins(prepared i: Int) -> Bool { i > 0 && i < infos.count && score(gap: i) > 0 }
+
+    /// Whether the prepared tokens `range` (of the window) are one of the model's training words.
+    func isKnownWord(prepared range: Range<Int>) -> Bool {
+        range.count >= 2 && range.count <= WordFeatures.longestWord && model.words.value(WordHash.word(infos[range].lazy.map(\.key))) != nil
     }
 
     /// Joins `tokens[first...]` in place: neighbouring word or number tokens separated by one
@@ -414,21 +413,35 @@ public final class VietnameseWordBoundaries {
         joiner = VietnameseWordJoiner(model: model)
     }
 
+    /// The indices of the tokens in the paragraph of token `index`.
+    private func paragraph(of index: Int, in segmentation: Segmentation) -> Range<Int> {
+        let tokens = segmentation.tokens
+        let offset = tokens[index].range.lowerBound
+        let paragraphs = segmentation.paragraphs
+        let p = paragraphs.partitioningIndex { $0.range.upperBound > offset }
+        guard p < paragraphs.count else { return index..<(index + 1) }
+        let range = paragraphs[p].range
+        return tokens.partitioningIndex {
+            $0.range.lowerBound >= range.lowerBound
+        }..<tokens.partitioningIndex {
+            $0.range.lowerBound >= range.upperBound
+        }
+    }
+
     /// Whether the space before token `index` of `segmentation` is inside a word. `segmentation`
     /// holds syllables, as `Segmenter(languageCode: "vi")` gives them.
     /// - Complexity: O(log n) in the tokens and paragraphs.
     public func joins(before index: Int, in segmentation: Segmentation) -> Bool {
         let tokens = segmentation.tokens
         guard index > 0, index < tokens.count else { return false }
+        // Only tokens one space apart can join (the joiner asks the same, and more, later).
         let offset = tokens[index].range.lowerBound
-        let paragraphs = segmentation.paragraphs
-        let p = paragraphs.partitioningIndex { $0.range.upperBound > offset }
-        guard p < paragraphs.count, paragraphs[p].range.contains(tokens[index - 1].range.lowerBound) else { return false }
-        let range = paragraphs[p].range
-        let first = tokens.partitioningIndex { $0.range.lowerBound >= range.lowerBound }
-        let end = tokens.partitioningIndex { $0.range.lowerBound >= range.upperBound }
+        guard offset == tokens[index - 1].range.upperBound + 1, segmentation.document.bytes[offset - 1] == 0x20 else { return false }
+        let paragraph = paragraph(of: index, in: segmentation)
+        guard paragraph.contains(index - 1) else { return false }
         return segmentation.document.bytes.withUnsafeBufferPointer { bytes in
-            joiner.joins(before: index, paragraph: first..<end, tokens: tokens, bytes: bytes)
+            let window = joiner.prepare(spaces: index..<(index + 1), paragraph: paragraph, tokens: tokens, bytes: bytes)
+            return joiner.joins(prepared: index - window.lowerBound)
         }
     }
 
@@ -436,15 +449,24 @@ public final class VietnameseWordBoundaries {
     /// training words (`đảng viên`, `Việt Nam`), else nil: a word the model learnt is one it joins
     /// reliably, where a word it makes up (most often a name run into the capitalised words beside
     /// it: `Lào Thongloun Sisoulith`) is much less so.
+    /// - Complexity: O(log n) in the tokens and paragraphs.
     public func knownWord(containing index: Int, in segmentation: Segmentation) -> Range<Int>? {
-        let limit = WordFeatures.longestWord
-        var start = index
-        while index - start < limit, joins(before: start, in: segmentation) { start -= 1 }
-        var end = index + 1
-        while end - start <= limit, joins(before: end, in: segmentation) { end += 1 }
-        guard end - start >= 2, end - start <= limit else { return nil }
         let tokens = segmentation.tokens
-        let text = segmentation.text(tokens[start].range.lowerBound..<tokens[end - 1].range.upperBound)
-        return model.knows(text) ? start..<end : nil
+        guard index >= 0, index < tokens.count else { return nil }
+        let limit = WordFeatures.longestWord
+        let paragraph = paragraph(of: index, in: segmentation)
+        // The spaces that tell whether the word has `limit` syllables or more, either way.
+        let spaces = max(paragraph.lowerBound + 1, index - limit + 1)..<min(paragraph.upperBound, index + limit + 1)
+        guard !spaces.isEmpty else { return nil }
+        return segmentation.document.bytes.withUnsafeBufferPointer { bytes in
+            let window = joiner.prepare(spaces: spaces, paragraph: paragraph, tokens: tokens, bytes: bytes)
+            let joined = { (k: Int) in spaces.contains(k) && self.joiner.joins(prepared: k - window.lowerBound) }
+            var start = index
+            while index - start < limit, joined(start) { start -= 1 }
+            var end = index + 1
+            while end - start <= limit, joined(end) { end += 1 }
+            let word = start..<end
+            return joiner.isKnownWord(prepared: (start - window.lowerBound)..<(end - window.lowerBound)) ? word : nil
+        }
     }
 }
