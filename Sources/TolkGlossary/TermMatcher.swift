@@ -19,7 +19,8 @@ public struct TermOccurrence: Sendable, Hashable {
 ///
 /// - Vietnamese (and other languages): tokens are compared after NFC, new-style tone placement,
 ///   look-alike letters and case folding; with `foldDiacritics`, also without diacritics (for slugs
-///   and unaccented text).
+///   and unaccented text). Vietnamese terms match syllables, but not through a word the word
+///   segmenter joins and knows from its training data (`Đảng` is not in `đảng viên`).
 /// - Norwegian: tokens are compared case-insensitively and the last word of a term may be
 ///   inflected: nouns take definite and plural endings (`generalsekretæren`, `generalsekretærer`),
 ///   names and places a genitive (`To Lams`, `Laos'`); forms listed in the glossary are added.
@@ -72,6 +73,11 @@ public final class TermMatcher {
     private var stemStarts = Set<String>()
     private var longestStem = 0
 
+    /// Vietnamese: the word segmenter's boundaries, asked at the edges of a match (nil for other
+    /// languages, and when diacritics are folded: the model knows accented text only; the
+    /// measurement in the tests sets it to nil to compare).
+    var words: VietnameseWordBoundaries?
+
     private static let nounEndings = ["", "en", "ens", "er", "ers", "ene", "enes", "et", "ets", "a", "as", "s"]
     private static let endingsAfterE = ["n", "ns", "t", "ts", "r", "rs", "ne", "nes"]
     private static let nameEndings = ["", "s", "'", "’"]
@@ -85,6 +91,8 @@ public final class TermMatcher {
         vietnameseKey.foldDiacritics = foldDiacritics
         keyNormalizer = norwegian ? nil : vietnameseKey
         let segmenter = try Segmenter(languageCode: primary)
+        let syllableWords = segmenter.language.rules.contains(.syllableWords)
+        words = syllableWords && !foldDiacritics ? VietnameseWordBoundaries(model: try VietnameseWordModel.builtIn()) : nil
         for concept in glossary.concepts {
             for term in concept.terms(in: language) where !term.text.trimmed().isEmpty {
                 for (index, written) in ([term.text] + term.forms).enumerated() {
@@ -230,6 +238,8 @@ public final class TermMatcher {
     }
 
     /// Every term occurrence in `segmentation`, in text order, longest match first, not overlapping.
+    /// Vietnamese: `segmentation` holds syllables (`Segmenter(languageCode:)`), and a match that cuts
+    /// through a word the segmenter knows (`Đảng` in `đảng viên`) does not count.
     public func occurrences(in segmentation: Segmentation) throws -> [TermOccurrence] {
         let tokens = segmentation.tokens
         var keys: [String] = []
@@ -255,6 +265,7 @@ public final class TermMatcher {
                         break
                     }
                 }
+                if matches, let words, cutsKnownWord(i..<(i + length), words, in: segmentation) { matches = false }
                 if matches, pattern.needsCapital,
                     !(i..<(i + length)).contains(where: { segmentation.text(tokens[$0].range).first?.isUppercase == true })
                 {
@@ -278,6 +289,20 @@ public final class TermMatcher {
             }
         }
         return found
+    }
+
+    /// Whether a Vietnamese match cuts through a word of the segmenter (one that starts before it
+    /// and ends inside or after it, or starts inside it and ends after it) that is one of the
+    /// model's training words: `Đảng` in `đảng viên`, `Nam` in `Việt Nam`. A word the segmenter
+    /// makes up does not count: on news text it mostly runs a name into the capitalised words beside
+    /// it (`Lào Thongloun Sisoulith`, `Việt Nam Tô Lâm`), and the match is right (docs/vietnamese-words.md).
+    private func cutsKnownWord(_ match: Range<Int>, _ words: VietnameseWordBoundaries, in segmentation: Segmentation) -> Bool {
+        // The space before the match, then the one after it (with the match's last syllable).
+        for (space, syllable) in [(match.lowerBound, match.lowerBound), (match.upperBound, match.upperBound - 1)]
+        where words.joins(before: space, in: segmentation) && words.knownWord(containing: syllable, in: segmentation) != nil {
+            return true
+        }
+        return false
     }
 
     private func separatedBySpace(_ a: Token, _ b: Token, in segmentation: Segmentation) -> Bool {

@@ -306,22 +306,19 @@ struct VietnameseWordJoiner {
         return info
     }
 
-    /// Joins `tokens[first...]` in place: neighbouring word or number tokens separated by one
-    /// space become one word token when the model says the space is inside a word.
-    /// - Complexity: O(n) in the tokens.
-    mutating func join(_ tokens: inout [Token], from first: Int, bytes: UnsafeBufferPointer<UInt8>) {
-        let n = tokens.count - first
-        guard n > 1 else { return }
+    /// Reads the keys, classes and joinable spaces of `tokens[range]` (one paragraph, or a window
+    /// of one) into the scratch arrays, and the dictionary masks over them.
+    private mutating func prepare(_ tokens: [Token], _ range: Range<Int>, bytes: UnsafeBufferPointer<UInt8>) {
         infos.removeAll(keepingCapacity: true)
         joinable.removeAll(keepingCapacity: true)
         classes.removeAll(keepingCapacity: true)
-        for k in first..<tokens.count {
+        for k in range {
             let token = tokens[k]
             let info = info(bytes, token.range)
             infos.append(info)
             classes.append(model.syllables.value(info.key) ?? 0)
             var canJoin = false
-            if k > first, info.shape != SyllableInfo.Shape.other, infos[infos.count - 2].shape != SyllableInfo.Shape.other {
+            if k > range.lowerBound, info.shape != SyllableInfo.Shape.other, infos[infos.count - 2].shape != SyllableInfo.Shape.other {
                 let previous = tokens[k - 1].range.upperBound
                 canJoin = token.range.lowerBound == previous + 1 && bytes[previous] == 0x20
             }
@@ -329,6 +326,50 @@ struct VietnameseWordJoiner {
         }
         let words = model.words
         WordFeatures.dictionaryMasks(infos: infos, joinable: joinable, into: &masks) { words.value($0) != nil }
+    }
+
+    /// The model's score for the space before syllable `i` of the prepared tokens (> 0: inside a word).
+    private func score(gap i: Int) -> Int64 {
+        guard joinable[i] else { return 0 }
+        let weights = model.weights
+        var score: Int64 = 0
+        infos.withUnsafeBufferPointer { infos in
+            masks.withUnsafeBufferPointer { masks in
+                classes.withUnsafeBufferPointer { classes in
+                    WordFeatures.forEach(gap: i, infos: infos, masks: masks, classes: classes) { score += Int64(weights.value($0) ?? 0) }
+                }
+            }
+        }
+        return score
+    }
+
+    /// Prepares what deciding the spaces before `tokens[k]`, k in `spaces`, reads: those tokens and
+    /// the syllables at most four away (the features reach two syllables either side, the dictionary
+    /// four), inside `paragraph` (the indices of their paragraph). Returns the window prepared; each
+    /// space is then decided on its own, as `join` decides it (`joins(prepared:)`).
+    /// - Complexity: O(m) in the spaces.
+    mutating func prepare(spaces: Range<Int>, paragraph: Range<Int>, tokens: [Token], bytes: UnsafeBufferPointer<UInt8>) -> Range<Int> {
+        let reach = WordFeatures.longestWord
+        let window = max(paragraph.lowerBound, spaces.lowerBound - reach)..<min(paragraph.upperBound, spaces.upperBound - 1 + reach)
+        prepare(tokens, window, bytes: bytes)
+        return window
+    }
+
+    /// Whether the space before token `i` of the prepared window is inside a word.
+    func joins(prepared i: Int) -> Bool { i > 0 && i < infos.count && score(gap: i) > 0 }
+
+    /// Whether the prepared tokens `range` (of the window) are one of the model's training words.
+    func isKnownWord(prepared range: Range<Int>) -> Bool {
+        range.count >= 2 && range.count <= WordFeatures.longestWord && model.words.value(WordHash.word(infos[range].lazy.map(\.key))) != nil
+    }
+
+    /// Joins `tokens[first...]` in place: neighbouring word or number tokens separated by one
+    /// space become one word token when the model says the space is inside a word.
+    /// - Complexity: O(n) in the tokens.
+    mutating func join(_ tokens: inout [Token], from first: Int, bytes: UnsafeBufferPointer<UInt8>) {
+        let n = tokens.count - first
+        guard n > 1 else { return }
+        prepare(tokens, first..<tokens.count, bytes: bytes)
         let weights = model.weights
         var written = first
         infos.withUnsafeBufferPointer { infos in
@@ -355,5 +396,77 @@ struct VietnameseWordJoiner {
             }
         }
         tokens.removeSubrange(written...)
+    }
+}
+
+/// The Vietnamese word segmenter's word boundaries in a syllable segmentation, asked space by space.
+/// `Segmenter(languageCode: "vi", unit: .word)` joins syllables exactly where `joins(before:in:)`
+/// says so; this is for a caller that needs the words at a few places only (a glossary term's
+/// edges), and pays for those places, not for a pass over the document. Keeps a cache of syllable
+/// keys, so it is not thread-safe: one per task.
+public final class VietnameseWordBoundaries {
+    public let model: VietnameseWordModel
+    private var joiner: VietnameseWordJoiner
+
+    public init(model: VietnameseWordModel) {
+        self.model = model
+        joiner = VietnameseWordJoiner(model: model)
+    }
+
+    /// The indices of the tokens in the paragraph of token `index`.
+    private func paragraph(of index: Int, in segmentation: Segmentation) -> Range<Int> {
+        let tokens = segmentation.tokens
+        let offset = tokens[index].range.lowerBound
+        let paragraphs = segmentation.paragraphs
+        let p = paragraphs.partitioningIndex { $0.range.upperBound > offset }
+        guard p < paragraphs.count else { return index..<(index + 1) }
+        let range = paragraphs[p].range
+        return tokens.partitioningIndex {
+            $0.range.lowerBound >= range.lowerBound
+        }..<tokens.partitioningIndex {
+            $0.range.lowerBound >= range.upperBound
+        }
+    }
+
+    /// Whether the space before token `index` of `segmentation` is inside a word. `segmentation`
+    /// holds syllables, as `Segmenter(languageCode: "vi")` gives them.
+    /// - Complexity: O(log n) in the tokens and paragraphs.
+    public func joins(before index: Int, in segmentation: Segmentation) -> Bool {
+        let tokens = segmentation.tokens
+        guard index > 0, index < tokens.count else { return false }
+        // Only tokens one space apart can join (the joiner asks the same, and more, later).
+        let offset = tokens[index].range.lowerBound
+        guard offset == tokens[index - 1].range.upperBound + 1, segmentation.document.bytes[offset - 1] == 0x20 else { return false }
+        let paragraph = paragraph(of: index, in: segmentation)
+        guard paragraph.contains(index - 1) else { return false }
+        return segmentation.document.bytes.withUnsafeBufferPointer { bytes in
+            let window = joiner.prepare(spaces: index..<(index + 1), paragraph: paragraph, tokens: tokens, bytes: bytes)
+            return joiner.joins(prepared: index - window.lowerBound)
+        }
+    }
+
+    /// The tokens of the word holding token `index` when it is one of the model's multi-syllable
+    /// training words (`đảng viên`, `Việt Nam`), else nil: a word the model learnt is one it joins
+    /// reliably, where a word it makes up (most often a name run into the capitalised words beside
+    /// it: `Lào Thongloun Sisoulith`) is much less so.
+    /// - Complexity: O(log n) in the tokens and paragraphs.
+    public func knownWord(containing index: Int, in segmentation: Segmentation) -> Range<Int>? {
+        let tokens = segmentation.tokens
+        guard index >= 0, index < tokens.count else { return nil }
+        let limit = WordFeatures.longestWord
+        let paragraph = paragraph(of: index, in: segmentation)
+        // The spaces that tell whether the word has `limit` syllables or more, either way.
+        let spaces = max(paragraph.lowerBound + 1, index - limit + 1)..<min(paragraph.upperBound, index + limit + 1)
+        guard !spaces.isEmpty else { return nil }
+        return segmentation.document.bytes.withUnsafeBufferPointer { bytes in
+            let window = joiner.prepare(spaces: spaces, paragraph: paragraph, tokens: tokens, bytes: bytes)
+            let joined = { (k: Int) in spaces.contains(k) && self.joiner.joins(prepared: k - window.lowerBound) }
+            var start = index
+            while index - start < limit, joined(start) { start -= 1 }
+            var end = index + 1
+            while end - start <= limit, joined(end) { end += 1 }
+            let word = start..<end
+            return joiner.isKnownWord(prepared: (start - window.lowerBound)..<(end - window.lowerBound)) ? word : nil
+        }
     }
 }

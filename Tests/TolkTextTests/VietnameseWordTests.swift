@@ -254,3 +254,48 @@ struct VietnameseDevFloorTests {
         #expect(sentencesF1 >= Self.sentencesFloor, "dev sentences F1 \(sentencesF1)")
     }
 }
+
+@Suite("Vietnamese word boundaries, space by space")
+struct VietnameseWordBoundaryTests {
+    /// The words rebuilt from syllables and `joins(before:in:)` are the word segmenter's words,
+    /// exactly: on the bundled corpus, UD dev and inputs with CRLF, NFD, blank lines and symbols.
+    @Test func spaceBySpaceGivesTheSegmentersWords() throws {
+        var texts = try FileManager.default.contentsOfDirectory(atPath: repositoryRoot.appendingPathComponent("Corpora").path)
+            .filter { !$0.hasSuffix(".md") }.sorted()
+            .map { try String(contentsOfFile: repositoryRoot.appendingPathComponent("Corpora/\($0)/vi.txt").path, encoding: .utf8) }
+        #expect(texts.count >= 8)
+        if let dev = treebank(viDevPath) {
+            texts.append(dev.split(separator: "\n").filter { $0.hasPrefix("# text = ") }.map { $0.dropFirst(9) }.joined(separator: "\n\n"))
+        }
+        texts += [
+            "Thủy điện Hòa Bình\r\nThuỷ điện Hoà Bình và nhà máy\r\n\r\nđiện 😀 mặt trời giá 12.400 đồng.",
+            "Ha\u{300} Nô\u{323}\u{302}i la\u{300} thu\u{309} đô cu\u{309}a Vi\u{EA}\u{323}t Nam.\n\nĐảng viên", "Việt", "",
+        ]
+        let boundaries = VietnameseWordBoundaries(model: try VietnameseWordModel.builtIn())
+        for text in texts {
+            let words = try Segmenter(languageCode: "vi", unit: .word).segment(Document(text))
+            let syllables = try Segmenter(languageCode: "vi").segment(Document(text))
+            var rebuilt: [Range<Int>] = []
+            for (index, token) in syllables.tokens.enumerated() {
+                if boundaries.joins(before: index, in: syllables), let last = rebuilt.popLast() {
+                    rebuilt.append(last.lowerBound..<token.range.upperBound)
+                } else {
+                    rebuilt.append(token.range)
+                }
+            }
+            #expect(rebuilt == words.tokens.map(\.range))
+            #expect(words.tokens.count < syllables.tokens.count || text.utf8.count < 20)
+        }
+    }
+
+    @Test func knownWordsAreTheModelsTrainingWords() throws {
+        let boundaries = VietnameseWordBoundaries(model: try VietnameseWordModel.builtIn())
+        let syllables = try Segmenter(languageCode: "vi").segment(Document("cán bộ, đảng viên và nhân dân"))
+        let texts = syllables.tokens.map { syllables.text($0.range) }
+        #expect(texts[3] == "đảng")
+        #expect(boundaries.knownWord(containing: 3, in: syllables) == 3..<5)
+        #expect(boundaries.knownWord(containing: 4, in: syllables) == 3..<5)
+        #expect(boundaries.knownWord(containing: 2, in: syllables) == nil)  // the comma
+        #expect(boundaries.knownWord(containing: 5, in: syllables) == nil)  // `và` stands alone
+    }
+}
