@@ -38,6 +38,12 @@ public struct ReportedPair: Sendable {
         self.targetLanguage = targetLanguage
     }
 
+    /// The id of the pair of the translation at `path`: its folder and file name
+    /// (`vietnamplus-1080302-nb`).
+    public static func id(path: String) -> String {
+        URL(fileURLWithPath: path).deletingPathExtension().pathComponents.suffix(2).joined(separator: "-")
+    }
+
     /// The pair as its analysis holds it.
     public init(id: String, analysis: PairAnalysis, sourceLanguage: String, targetLanguage: String) {
         self.init(

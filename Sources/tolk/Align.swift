@@ -3,6 +3,7 @@ import Foundation
 import TolkAlign
 import TolkArticle
 import TolkGlossary
+import TolkReport
 import TolkText
 
 /// `tolk align`: the beads of a translation against its source.

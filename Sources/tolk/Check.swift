@@ -62,8 +62,10 @@ struct Check: ParsableCommand {
             let findings = try RecordStream.corpusFindings(options.reading.reader(corpusRenderings), configuration: configuration)
             return try options.finish(findings, files: 0)
         }
-        let reading = options.reading
-        let pairs = try Check.pairs(sources: sources ?? folder, translations: folder, configuration, reading: reading)
+        let paired = try PairedPages(
+            sources: sources ?? folder, translations: folder, sourceLanguage: configuration.sourceLanguage,
+            targetLanguage: configuration.targetLanguage, ignores: configuration.ignores, reader: options.reading.reader)
+        let pairs = paired.pairs
         let progress = Progress(total: pairs.count, label: "checking", unit: "pairs")
         try options.refuseBaselineOverInputs(
             pages: pairs.flatMap { [$0.translation] + [$0.source].compactMap { $0 } }, configuration: configuration)
@@ -71,10 +73,9 @@ struct Check: ParsableCommand {
             linter, k in
             defer { progress.advance() }
             let pair = pairs[k]
-            let translation = try reading.reader(pair.translation).readDocument()
-            let source = try pair.source.map { try reading.reader($0).readDocument() }
-            let url = pair.source.flatMap(PageFiles.metadataURL(besides:))
-            let result = try linter.lint(translation: translation, source: source, sourceURL: url)
+            let translation = try paired.document(pair.translation)
+            let source = try pair.source.map(paired.document)
+            let result = try linter.lint(translation: translation, source: source, sourceURL: pair.source.flatMap { paired.sourceURLs[$0] })
             // Kept: the findings and the renderings the check across articles needs, not the
             // documents and segmentations (a corpus of 10,000 pairs would hold them all).
             return (findings: result.findings, renderings: result.glossary.map(GlossaryChecker.renderings(of:)))
@@ -122,33 +123,6 @@ struct Check: ParsableCommand {
             "\(counts.records) records (\(counts.badRecords) bad): \(counts.errors) errors, \(counts.warnings) warnings, \(counts.notes) notes\n"
         )
         if failing > 0 { throw ExitCode(1) }
-    }
-
-    /// Every translation with its source. In one corpus folder (`sources == translations`), pages
-    /// are the files named after each language; from two folders, every page of each.
-    static func pairs(
-        sources: String, translations: String, _ configuration: LintConfiguration, reading: PageReading
-    ) throws -> [PairingResult] {
-        let corpusLayout = sources == translations
-        let sourceFiles = try PageFiles.list(sources, language: configuration.sourceLanguage).filter {
-            $0.language == configuration.sourceLanguage || (!corpusLayout && $0.language == nil)
-        }
-        let translationFiles = try PageFiles.list(translations, language: configuration.targetLanguage).filter {
-            ($0.language == configuration.targetLanguage || (!corpusLayout && $0.language == nil)) && !configuration.ignores($0.path)
-        }
-        if translationFiles.isEmpty {
-            throw PageFiles.noPages(in: translations, language: configuration.targetLanguage)
-        }
-        if !corpusLayout, sourceFiles.isEmpty { throw PageFiles.noPages(in: sources, language: configuration.sourceLanguage) }
-        let progress = Progress(total: sourceFiles.count + translationFiles.count, label: "reading", unit: "pages")
-        defer { progress.finish() }
-        let sources = PageFiles.fingerprints(
-            sourceFiles, defaultLanguage: configuration.sourceLanguage, useMetadataURL: true, reading: reading, progress: progress)
-        let translations = PageFiles.fingerprints(
-            translationFiles, defaultLanguage: configuration.targetLanguage, useMetadataURL: false, reading: reading, progress: progress)
-        let failures = sources.failures + translations.failures
-        if !failures.isEmpty { throw CommandFailure(message: failures.joined(separator: "\ntolk: error: ")) }
-        return Pairer().pair(sources: sources.values, translations: translations.values)
     }
 
     /// The per-article table after text findings (other formats are for machines and stay pure).

@@ -1,4 +1,5 @@
 import ArgumentParser
+import TolkReport
 import TolkText
 
 /// `--lossy`, for every command that reads pages (glossaries, configurations and baselines are

@@ -1,5 +1,6 @@
 import Dispatch
 import Foundation
+import TolkReport
 import TolkText
 
 /// SIGINT and SIGTERM end tolk after removing what it was writing (`ScratchPaths`): an

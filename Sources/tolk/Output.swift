@@ -1,49 +1,11 @@
 import Synchronization
+import TolkReport
 
 #if canImport(Glibc)
     import Glibc
 #elseif canImport(Darwin)
     import Darwin
 #endif
-
-/// Unbuffered writes to a file descriptor (stderr).
-struct FileHandleOutput {
-    let descriptor: Int32
-    static let standardError = FileHandleOutput(descriptor: 2)
-
-    func write(_ text: String) {
-        var text = text
-        _ = text.withUTF8 { writeAll(descriptor, $0) }
-    }
-
-    /// Puts /dev/null on standard input, output or error when one is closed, so no file tolk
-    /// opens takes its number. Standard output gets it read-only: writes fail and tolk reports
-    /// the write error instead of losing its output silently.
-    static func occupyClosedStandardDescriptors() {
-        for (descriptor, flags) in [(STDIN_FILENO, O_RDONLY), (STDOUT_FILENO, O_RDONLY), (STDERR_FILENO, O_WRONLY)]
-        where fcntl(descriptor, F_GETFD) < 0 && errno == EBADF {
-            let opened = open("/dev/null", flags)
-            if opened >= 0, opened != descriptor {
-                dup2(opened, descriptor)
-                close(opened)
-            }
-        }
-    }
-}
-
-/// Writes every byte, retrying short writes; false (with errno set) when a write fails.
-private func writeAll(_ descriptor: Int32, _ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-    var done = 0
-    while done < bytes.count {
-        let written = write(descriptor, bytes.baseAddress! + done, bytes.count - done)
-        if written < 0 {
-            if errno == EINTR { continue }
-            return false
-        }
-        done += written
-    }
-    return true
-}
 
 /// Buffered standard output: commands append bytes and the buffer goes out in 64 KiB writes.
 final class StandardOutput: @unchecked Sendable {
@@ -131,14 +93,5 @@ enum TSV {
             default: nil
             }
         }
-    }
-}
-
-/// Warnings on standard error, each given once per run (a page or folder is read by several steps).
-enum Warning {
-    private static let given = Mutex<Set<String>>([])
-
-    static func once(_ text: String) {
-        if given.withLock({ $0.insert(text).inserted }) { FileHandleOutput.standardError.write("tolk: warning: \(text)\n") }
     }
 }

@@ -29,54 +29,38 @@ struct Report: ParsableCommand {
         let folder = try ReportFolder(out, protecting: [input, source, glossaryPath].compactMap { $0 })
         let loaded = try glossaryPath.map(GlossaryCommand.load)
         let pairs: [(translation: String, source: String?)]
+        let paired: PairedPages?
         if let source {
             pairs = [(input, source)]
+            paired = nil
         } else {
-            pairs = try Check.pairs(sources: input, translations: input, configuration, reading: reading).map {
-                ($0.translation, $0.source)
-            }
+            paired = try PairedPages(
+                sources: input, translations: input, sourceLanguage: configuration.sourceLanguage,
+                targetLanguage: configuration.targetLanguage, reader: reading.reader)
+            pairs = paired!.pairs.map { ($0.translation, $0.source) }
         }
         let reading = self.reading
         let progress = Progress(total: pairs.count, label: "reporting", unit: "pairs")
-        let outcomes = Parallel.map(
-            pairs.count, makeWorker: { try PairReporter(glossary: loaded, configuration: configuration, reading: reading) }
-        ) {
-            reporter, k in
+        let outcomes = Parallel.map(pairs.count, makeWorker: { try Linter(configuration: configuration, glossary: loaded) }) {
+            linter, k in
             defer { progress.advance() }
-            return try reporter.report(translation: pairs[k].translation, source: pairs[k].source)
+            let (path, sourcePath) = pairs[k]
+            let document = { (path: String) in try paired?.document(path) ?? reading.reader(path).readDocument() }
+            let analysis = try linter.lint(
+                translation: try document(path), source: try sourcePath.map(document),
+                sourceURL: sourcePath.flatMap { paired?.sourceURLs[$0] ?? PageFiles.metadataURL(besides: $0) })
+            let pair = ReportedPair(
+                id: ReportedPair.id(path: path), analysis: analysis, sourceLanguage: configuration.sourceLanguage,
+                targetLanguage: configuration.targetLanguage)
+            return (pair, analysis.glossary)
         }
         progress.finish()
         let reported = try outcomes.map { try $0.get() }
         let glossaryReport = try loaded.map { glossary in
-            try GlossaryReport.build(glossary: glossary, language: configuration.targetLanguage, results: reported.compactMap(\.1))
+            try GlossaryReport.build(
+                glossary: glossary, language: configuration.targetLanguage, results: reported.compactMap(\.1))
         }
         try folder.write(HTMLReport.files(pairs: reported.map(\.0), glossary: glossaryReport))
         FileHandleOutput.standardError.write("wrote \(out)/index.html (\(reported.count) pairs)\n")
-    }
-}
-
-/// Checks one pair for the report. Not thread-safe: one per task.
-final class PairReporter {
-    private let linter: Linter
-    private let configuration: LintConfiguration
-    private let reading: PageReading
-
-    init(glossary: Glossary?, configuration: LintConfiguration, reading: PageReading) throws {
-        self.configuration = configuration
-        self.reading = reading
-        linter = try Linter(configuration: configuration, glossary: glossary)
-    }
-
-    func report(translation path: String, source sourcePath: String?) throws -> (ReportedPair, GlossaryChecker.Result?) {
-        let translation = try reading.reader(path).readDocument()
-        let source = try sourcePath.map { try reading.reader($0).readDocument() }
-        let analysis = try linter.lint(
-            translation: translation, source: source, sourceURL: sourcePath.flatMap(PageFiles.metadataURL(besides:)))
-        let id = URL(fileURLWithPath: path).deletingPathExtension().pathComponents.suffix(2).joined(separator: "-")
-        return (
-            ReportedPair(
-                id: id, analysis: analysis, sourceLanguage: configuration.sourceLanguage, targetLanguage: configuration.targetLanguage),
-            analysis.glossary
-        )
     }
 }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import TolkReport
 import TolkText
 
 /// `tolk train-vi-words`: rebuilds the Vietnamese word model from a CoNLL-U treebank, byte for byte.
