@@ -1,3 +1,6 @@
+import Foundation
+import TolkText
+
 #if canImport(Glibc)
     import Glibc
 #elseif canImport(Darwin)
@@ -7,7 +10,7 @@
 /// The source article chosen for one translation, or an explicit "no source", with the evidence.
 public struct PairingResult: Sendable, Hashable {
     /// How the decision was made, strongest first.
-    public enum Method: String, Sendable {
+    public enum Method: String, Sendable, Encodable {
         /// The translation's source URL line names the source (same host and path, or same host and id).
         case url
         /// The URL slug or the image file names match the source's headline or captions.
@@ -23,6 +26,28 @@ public struct PairingResult: Sendable, Hashable {
     public let score: Double
     public let method: Method
     public let evidence: [String]
+}
+
+extension PairingResult: Encodable {
+    private enum CodingKeys: String, CodingKey {
+        case translation, source, score, method, evidence
+    }
+
+    /// `source` is null for "no source"; the score has three decimals.
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(translation, forKey: .translation)
+        if let source { try container.encode(source, forKey: .source) } else { try container.encodeNil(forKey: .source) }
+        try container.encode((score * 1000).rounded() / 1000, forKey: .score)
+        try container.encode(method, forKey: .method)
+        try container.encode(evidence, forKey: .evidence)
+    }
+
+    /// Translation, source (empty for none), score, method and evidence, tab-separated (`TSV`).
+    public var tsvRow: String {
+        [translation, source ?? "", String(format: "%.3f", score), method.rawValue, evidence.joined(separator: "; ")].map(TSV.field)
+            .joined(separator: "\t")
+    }
 }
 
 /// Matches translated articles to their source articles.

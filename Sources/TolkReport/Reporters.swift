@@ -15,23 +15,6 @@ public enum FindingFormat: String, Sendable, CaseIterable {
     case github
 }
 
-/// tolk's JSON Lines: keys sorted, slashes as they are, snake-case keys (`end_line`) unless a
-/// format keeps Swift's names (fingerprints, read back by tolk).
-public enum JSONLine {
-    public static func encoder(snakeCaseKeys: Bool = true) -> JSONEncoder {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        if snakeCaseKeys { encoder.keyEncodingStrategy = .convertToSnakeCase }
-        return encoder
-    }
-
-    /// `value` as one line with its line break, for values of strings and numbers only (whose
-    /// encoding cannot fail).
-    static func text(_ value: some Encodable, _ encoder: JSONEncoder = encoder()) -> String {
-        String(decoding: (try? encoder.encode(value)) ?? Data("{}".utf8), as: UTF8.self) + "\n"
-    }
-}
-
 public enum FindingReporter {
     /// The findings in `format`.
     public static func render(_ findings: [Finding], format: FindingFormat, rules: [Rule] = Rule.all, toolVersion: String) throws

@@ -59,7 +59,8 @@ final class StandardOutput: @unchecked Sendable {
     }
 }
 
-/// JSON string escaping for hand-written JSON lines.
+/// JSON string escaping for `tolk tokenize --format jsonl`, whose token lines are written by hand:
+/// an encoder per token would cost more than the tokenising.
 enum JSON {
     static func quoted(_ text: String) -> String {
         let escaped = text.replacingScalars { scalar in
@@ -77,21 +78,5 @@ enum JSON {
             }
         }
         return "\"" + escaped + "\""
-    }
-}
-
-/// Tab-separated values: a field keeps every character, with backslash, tab, line feed and carriage
-/// return written as `\\`, `\t`, `\n`, `\r` (the convention of PostgreSQL's text COPY and pandas).
-enum TSV {
-    static func field(_ text: String) -> String {
-        text.replacingScalars { scalar in
-            switch scalar {
-            case "\\": "\\\\"
-            case "\t": "\\t"
-            case "\n": "\\n"
-            case "\r": "\\r"
-            default: nil
-            }
-        }
     }
 }

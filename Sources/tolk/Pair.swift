@@ -86,21 +86,13 @@ struct Pair: ParsableCommand {
 
     private func write(_ results: [PairingResult]) {
         let out = StandardOutput.shared
-        if format == .tsv { out.write("translation\tsource\tscore\tmethod\tevidence\n") }
-        for result in results {
-            let score = String(format: "%.3f", result.score)
-            switch format {
-            case .jsonl:
-                let evidence = result.evidence.map(JSON.quoted).joined(separator: ",")
-                out.write(
-                    "{\"translation\":\(JSON.quoted(result.translation)),\"source\":\(result.source.map(JSON.quoted) ?? "null"),\"score\":\(score),\"method\":\"\(result.method.rawValue)\",\"evidence\":[\(evidence)]}\n"
-                )
-            case .tsv:
-                let clean = { (text: String) in TSV.field(text) }
-                out.write(
-                    "\(clean(result.translation))\t\(result.source.map(clean) ?? "")\t\(score)\t\(result.method.rawValue)\t\(clean(result.evidence.joined(separator: "; ")))\n"
-                )
-            }
+        switch format {
+        case .jsonl:
+            let encoder = JSONLine.encoder()
+            for result in results { out.write(JSONLine.text(result, encoder)) }
+        case .tsv:
+            out.write("translation\tsource\tscore\tmethod\tevidence\n")
+            for result in results { out.write(result.tsvRow + "\n") }
         }
         out.flush()
     }

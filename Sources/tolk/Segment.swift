@@ -20,6 +20,7 @@ struct Segment: ParsableCommand {
     func run() throws {
         let segmenter = try Segmenter(languageCode: language.lang)
         let out = StandardOutput.shared
+        let encoder = JSONLine.encoder()
         for reader in input.readers {
             var paragraphNumber = 0
             let bytes = try reader.forEachBlock { document in
@@ -38,8 +39,11 @@ struct Segment: ParsableCommand {
                             let start = cursor.position(at: sentence.range.lowerBound)
                             let base = document.origin.byteOffset
                             out.write(
-                                "{\"text\":\(JSON.quoted(text)),\"start\":\(base + sentence.range.lowerBound),\"end\":\(base + sentence.range.upperBound),\"line\":\(start.line),\"column\":\(start.column),\"paragraph\":\(paragraphNumber),\"tokens\":\(sentence.tokens.count)}\n"
-                            )
+                                JSONLine.text(
+                                    SentenceLine(
+                                        text: text, start: base + sentence.range.lowerBound, end: base + sentence.range.upperBound,
+                                        line: start.line, column: start.column, paragraph: paragraphNumber, tokens: sentence.tokens.count),
+                                    encoder))
                         }
                     }
                 }
@@ -48,4 +52,15 @@ struct Segment: ParsableCommand {
         }
         out.flush()
     }
+}
+
+/// One line of `tolk segment --format jsonl`.
+private struct SentenceLine: Encodable {
+    let text: String
+    let start: Int
+    let end: Int
+    let line: Int
+    let column: Int
+    let paragraph: Int
+    let tokens: Int
 }

@@ -26,10 +26,11 @@ struct Slug: ParsableCommand {
                 guard let parts = SlugParts.parse(text) else {
                     throw CommandFailure(message: "no slug found in '\(text)'")
                 }
-                let words = parts.words.map(JSON.quoted).joined(separator: ",")
                 out.write(
-                    "{\"input\":\(JSON.quoted(text)),\"host\":\(parts.host.map(JSON.quoted) ?? "null"),\"slug\":\(JSON.quoted(parts.slug)),\"words\":[\(words)],\"id\":\(parts.articleID.map(JSON.quoted) ?? "null"),\"image_index\":\(parts.imageIndex.map(String.init) ?? "null")}\n"
-                )
+                    JSONLine.text(
+                        ParsedSlug(
+                            input: text, host: parts.host, slug: parts.slug, words: parts.words, id: parts.articleID,
+                            imageIndex: parts.imageIndex)))
             }
         } else {
             let slugger = try Slugger(innerPunctuation: punct, nordicLetters: nordic)
@@ -41,3 +42,13 @@ struct Slug: ParsableCommand {
 
 extension Slugger.InnerPunctuation: ExpressibleByArgument {}
 extension Slugger.NordicLetters: ExpressibleByArgument {}
+
+/// One line of `tolk slug --parse` (absent parts are left out).
+private struct ParsedSlug: Encodable {
+    let input: String
+    let host: String?
+    let slug: String
+    let words: [String]
+    let id: String?
+    let imageIndex: Int?
+}
