@@ -124,6 +124,8 @@ check "lint config with an unknown key" 2 'unknown key .colour.' -- sh -c "print
 check "lint config found walking up" 0 '0 errors' -- sh -c "mkdir -p '$work/site/2025' && printf 'rules:\n  glued-words: off\n  foreign-date-format: off\n  repeated-paragraph: off\n  page-chrome: off\n' > '$work/site/.tolk.yml' && cp '$SEED' '$work/site/2025/nb.txt' && '$TOLK' lint '$work/site/2025/nb.txt'"
 check "lint baseline" 0 '0 errors, 0 warnings' -- sh -c "'$TOLK' lint --write-baseline '$work/base.json' '$SEED' && '$TOLK' lint --baseline '$work/base.json' '$SEED'"
 check "lint inline suppression in Markdown" 0 '0 errors' -- sh -c "mkdir -p '$work/md'; printf '# Tittel\n\nIngress her.\n\n<!-- tolk-disable-next-line glued-words -->\nSkrevet av VietnamPlusVietnamPlus i dag og lenge.\n' > '$work/md/a.md'; '$TOLK' lint '$work/md/a.md'"
+check "lint: an unknown rule in an inline directive is an error" 2 "b.md:5: unknown rule 'glued-word' in tolk-disable-next-line" -- sh -c "printf '# Tittel\n\nIngress her.\n\n<!-- tolk-disable-next-line glued-word -->\nSkrevet av VietnamPlusVietnamPlus i dag og lenge.\n' > '$work/md/b.md'; '$TOLK' lint '$work/md/b.md'"
+check "explain marks what a rule reports" 0 'Ha⟦n  k⟧om\.' -- "$TOLK" explain spacing
 python3 -c "
 import sys
 with open(sys.argv[1], 'w') as f:

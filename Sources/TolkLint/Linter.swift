@@ -39,150 +39,41 @@ public final class Linter {
         // A blank page is a broken upstream step, never "0 findings".
         if !continuation, translation.isBlank { throw ArticleError.empty(source: translation.name) }
         let page = try Page(translation, reader: continuation ? nil : reader, markdown: markdown)
-        var findings: [Finding] = []
-        func add(_ rule: String, _ range: Range<Int>, _ message: String, suggestion: String? = nil, in document: Document = translation) {
-            guard let definition = Rule.named(rule), let severity = configuration.severity(of: definition) else { return }
-            findings.append(
-                Finding(rule: rule, severity: severity, message: message, in: document, range: range, suggestion: suggestion))
-        }
-
-        let written = page.elements.filter { [.headline, .lede, .byline, .paragraph, .caption, .credit].contains($0.kind) }
-        // The words of each element, split once for every rule that reads them.
-        var wordsByRange: [Range<Int>: [(Range<Int>, String)]] = [:]
-        for element in written { wordsByRange[element.range] = TextRules.chunks(translation, element.range) }
-        var allWords: [String]? = nil
-        let pageWords = {
-            if allWords == nil { allWords = written.flatMap { (wordsByRange[$0.range] ?? []).map(\.1) } }
-            return allWords!
-        }
-        var standaloneNames: Set<String>? = nil
-        let names = {
-            if standaloneNames == nil { standaloneNames = TextRules.standaloneNames(in: pageWords()) }
-            return standaloneNames!
-        }
-        for element in written {
-            let words = wordsByRange[element.range] ?? []
-            for (range, message) in TextRules.gluedWords(words, names: names) { add("glued-words", range, message) }
-            for (rule, range, message) in TextRules.disguisedWords(words) { add(rule, range, message) }
-            for (range, suggestion) in TextRules.foreignDates(in: translation, element.range) {
-                add(
-                    "foreign-date-format", range, "date in d/m/yyyy form; Norwegian writes day, month name and year", suggestion: suggestion
-                )
-            }
-        }
-        var namesEndingInS: Set<String>? = nil
-        let baseNames = {
-            if namesEndingInS == nil {
-                namesEndingInS = TextRules.namesEndingInS(in: pageWords())
-            }
-            return namesEndingInS!
-        }
-        for unit in page.units {
-            let words = wordsByRange[unit.range] ?? TextRules.chunks(translation, unit.range)
-            for (range, suggestion) in TextRules.genitivesWithoutApostrophe(words, names: baseNames) {
-                add(
-                    "genitive-apostrophe", range, "a name ending in -s, -x or -z takes an apostrophe in the genitive",
-                    suggestion: suggestion)
-            }
-            for range in TextRules.vietnameseRuns(words) {
-                add("untranslated", range, "Vietnamese text left untranslated")
-            }
-            for range in TextRules.englishRuns(in: translation, unit.range, words: words) {
-                add("untranslated", range, "English text left untranslated")
-            }
-            for (range, message) in TextRules.spacing(in: translation, unit.range) { add("spacing", range, message) }
-        }
-        for run in page.chromeRuns {
-            // The finding spans the run, so an editor marks every line of it.
-            let lines = run.last!.start.line - run.first!.start.line + 1
-            add(
-                "page-chrome", run.first!.range.lowerBound..<run.last!.range.upperBound,
-                run.first!.kind == .site
-                    ? "the site's name line left at the top of the page"
-                    : "page chrome left in the page (\(run.count) block\(run.count == 1 ? "" : "s") over \(lines) line\(lines == 1 ? "" : "s") from line \(run.first!.start.line))"
-            )
-        }
-        for image in page.elements where image.kind == .image { add("image-filename", image.range, "image file name left as text") }
-        let repeated = TextRules.repeatedParagraphs(page.units)
-        for (later, earlier) in repeated {
-            add("repeated-paragraph", page.units[later].range, "repeats the paragraph on line \(page.units[earlier].start.line)")
-        }
-
-        var sourceRanges: [Range<Int>]? = nil
-        var sourceSide: Page? = nil
-        var alignment: [Bead]? = nil
+        var sourcePage: Page? = nil
+        var beads: [Bead]? = nil
         var aligned: [GlossaryChecker.AlignedUnit]? = nil
         if let source {
-            let sourcePage = try Page(source, reader: reader, markdown: false)
-            sourceSide = sourcePage
-            sourceRanges = sourcePage.units.map(\.range)
-            let beads = try aligner().align(sourcePage.units.map(\.text), page.units.map(\.text))
-            alignment = beads
-            aligned = beads.indices.flatMap { index in
+            let read = try Page(source, reader: reader, markdown: false)
+            let alignment = try aligner().align(read.units.map(\.text), page.units.map(\.text))
+            // Each source unit with the translation of its bead and of the beads beside it.
+            aligned = alignment.indices.flatMap { index in
                 let targets =
-                    beads[index].target.isEmpty
-                    ? [] : beads[max(0, index - 1)...min(beads.count - 1, index + 1)].flatMap { $0.target.map { page.units[$0].range } }
-                let bead = beads[index].target.map { page.units[$0].range }
-                return beads[index].source.map {
-                    GlossaryChecker.AlignedUnit(source: sourcePage.units[$0].range, bead: bead, targets: targets)
+                    alignment[index].target.isEmpty
+                    ? []
+                    : alignment[max(0, index - 1)...min(alignment.count - 1, index + 1)].flatMap { $0.target.map { page.units[$0].range } }
+                let bead = alignment[index].target.map { page.units[$0].range }
+                return alignment[index].source.map {
+                    GlossaryChecker.AlignedUnit(source: read.units[$0].range, bead: bead, targets: targets)
                 }
             }
-            let repeatedUnits = Set(repeated.map(\.0))
-            for (index, bead) in beads.enumerated() {
-                if bead.target.isEmpty {
-                    let unit = sourcePage.units[bead.source.lowerBound]
-                    add("missing-translation", unit.range, "this source paragraph has no translation", in: source)
-                } else if bead.source.isEmpty {
-                    if !repeatedUnits.contains(bead.target.lowerBound) {
-                        add("extra-paragraph", page.units[bead.target.lowerBound].range, "this paragraph has no source paragraph")
-                    }
-                } else {
-                    // Numbers of the bead and its neighbours (an alignment can be off by one).
-                    let nearby = beads[max(0, index - 1)...min(beads.count - 1, index + 1)].flatMap { Array($0.source) }
-                    var sourceNumbers = Set<String>()
-                    for s in nearby {
-                        sourceNumbers.formUnion(try NumberRules.anchors(sourcePage.units[s].text, language: configuration.sourceLanguage))
-                    }
-                    for t in bead.target {
-                        for (range, anchors) in try NumberRules.numbers(
-                            in: translation, page.units[t].range, language: configuration.targetLanguage)
-                        where NumberRules.differs(anchors, from: sourceNumbers) {
-                            add("number-mismatch", range, "'\(translation.text(range))' is not in the source paragraph")
-                        }
-                    }
-                }
-            }
-            if let sourceURL {
-                if let written = page.sourceURLElement, let url = page.article?.sourceURL {
-                    if ArticleURL(url).map({ $0.host + $0.path }) != ArticleURL(sourceURL).map({ $0.host + $0.path }) {
-                        add(
-                            "source-url", written.range, "the source URL names another article than the source (\(sourceURL))",
-                            suggestion: "Kilde: \(sourceURL)")
-                    }
-                } else {
-                    add(
-                        "source-url", 0..<min(translation.bytes.count, 1), "the page has no source URL line",
-                        suggestion: "Kilde: \(sourceURL)")
-                }
-            }
+            (sourcePage, beads) = (read, alignment)
         }
-
-        var glossaryResult: GlossaryChecker.Result? = nil
-        if let glossaryChecker {
-            let result = try glossaryChecker.check(translation: translation, source: source, sourceRanges: sourceRanges, aligned: aligned)
-            glossaryResult = result
-            for finding in result.findings {
-                guard let rule = Rule.named(finding.rule), let severity = configuration.severity(of: rule) else { continue }
-                var adjusted = finding
-                adjusted.severity = severity
-                findings.append(adjusted)
-            }
+        let glossaryResult = try glossaryChecker?.check(
+            translation: translation, source: source, sourceRanges: sourcePage?.units.map(\.range), aligned: aligned)
+        let context = LintContext(
+            configuration: configuration, translation: translation, page: page, source: source, sourcePage: sourcePage, beads: beads,
+            sourceURL: sourceURL, glossary: glossaryResult)
+        // The one severity policy: a rule the configuration turns off is not run.
+        for type in LintRules.all {
+            guard let severity = configuration.severity(of: type.rule) else { continue }
+            context.current = (type.rule, severity)
+            try type.check(context)
         }
         return PairAnalysis(
-            translation: translation, source: source, translationArticle: page.article, sourceArticle: sourceSide?.article,
-            translationUnits: page.units, sourceUnits: sourceSide?.units ?? [],
-            beads: alignment ?? Aligner.unaligned(sourceCount: 0, targetCount: page.units.count), glossary: glossaryResult,
-            findings: findings.sorted(by: Finding.ordered))
+            translation: translation, source: source, translationArticle: page.article, sourceArticle: sourcePage?.article,
+            translationUnits: page.units, sourceUnits: sourcePage?.units ?? [],
+            beads: beads ?? Aligner.unaligned(sourceCount: 0, targetCount: page.units.count), glossary: glossaryResult,
+            findings: context.findings.sorted(by: Finding.ordered))
     }
 }
 

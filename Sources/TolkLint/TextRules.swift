@@ -94,10 +94,14 @@ enum TextRules {
         var found: [(String, Range<Int>, String)] = []
         // Both need a letter beyond Latin (Greek, Cyrillic: from U+0370) or an invisible character
         // (from U+061C); Vietnamese letters in U+1E00-U+1EFF are Latin.
-        for (chunkRange, chunk) in words
-        where chunk.utf8.contains(where: { $0 >= 0xCD })
-            && chunk.unicodeScalars.contains(where: { $0.value >= 0x370 && !(0x1E00...0x1EFF).contains($0.value) })
+        for (chunkRange, wholeChunk) in words
+        where wholeChunk.utf8.contains(where: { $0 >= 0xCD })
+            && wholeChunk.unicodeScalars.contains(where: { $0.value >= 0x370 && !(0x1E00...0x1EFF).contains($0.value) })
         {
+            // The word without the punctuation around it (`Hаnoi.` is the word `Hаnoi`).
+            let (chunk, lead, trail) = withoutEdgePunctuation(wholeChunk)
+            guard !chunk.isEmpty else { continue }
+            let chunkRange = (chunkRange.lowerBound + lead)..<(chunkRange.upperBound - trail)
             let scalars = Array(chunk.unicodeScalars)
             let isLetter = { (k: Int) in k >= 0 && k < scalars.count && (scalars[k].properties.isAlphabetic) }
             if let hidden = scalars.indices.first(where: { isInvisible(scalars[$0]) && isLetter($0 - 1) && isLetter($0 + 1) }) {
@@ -115,6 +119,22 @@ enum TextRules {
             }
         }
         return found
+    }
+
+    /// `text` without leading and trailing punctuation, with the bytes cut at each end.
+    static func withoutEdgePunctuation(_ text: String) -> (String, lead: Int, trail: Int) {
+        let isPunctuation = { (scalar: Unicode.Scalar) in
+            switch scalar.properties.generalCategory {
+            case .openPunctuation, .closePunctuation, .initialPunctuation, .finalPunctuation, .otherPunctuation, .dashPunctuation: true
+            default: false
+            }
+        }
+        let scalars = text.unicodeScalars
+        let lead = scalars.prefix(while: isPunctuation)
+        let rest = scalars.dropFirst(lead.count)
+        let trail = rest.reversed().prefix(while: isPunctuation)
+        let word = String(String.UnicodeScalarView(rest.dropLast(trail.count)))
+        return (word, lead.reduce(0) { $0 + String($1).utf8.count }, trail.reduce(0) { $0 + String($1).utf8.count })
     }
 
     private static func isInvisible(_ scalar: Unicode.Scalar) -> Bool {

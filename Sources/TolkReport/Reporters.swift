@@ -214,7 +214,9 @@ public struct Baseline: Codable, Sendable {
 /// Inline suppression in Markdown and HTML: `<!-- tolk-disable-next-line [rule ...] -->` silences
 /// the next line, `<!-- tolk-disable-file [rule ...] -->` the whole file (all rules when none named).
 public enum InlineSuppression {
-    public static func filter(_ findings: [Finding], in document: Document) -> [Finding] {
+    /// - Throws: `TextInputError.malformed` for a directive naming a rule tolk does not have (a
+    ///   typo would otherwise suppress nothing, silently).
+    public static func filter(_ findings: [Finding], in document: Document) throws -> [Finding] {
         var nextLine: [Int: Set<String>?] = [:]
         var wholeFile: Set<String>?? = nil
         for range in document.lineRanges {
@@ -222,8 +224,13 @@ public enum InlineSuppression {
             guard let open = line.firstRange(of: "<!--"), let close = line.firstRange(of: "-->") else { continue }
             let words = line[open.upperBound..<close.lowerBound].split(separator: " ").map(String.init)
             guard let directive = words.first else { continue }
+            guard directive == "tolk-disable-next-line" || directive == "tolk-disable-file" else { continue }
             let rules: Set<String>? = words.count > 1 ? Set(words.dropFirst()) : nil
             let lineNumber = document.position(at: range.lowerBound).line
+            if let unknown = rules?.sorted().first(where: { Rule.named($0) == nil }) {
+                throw TextInputError.malformed(
+                    source: document.name, line: lineNumber, reason: "unknown rule '\(unknown)' in \(directive) (see tolk rules)")
+            }
             if directive == "tolk-disable-next-line" { nextLine[lineNumber + 1] = .some(rules) }
             if directive == "tolk-disable-file" { wholeFile = .some(rules) }
         }

@@ -208,7 +208,7 @@ struct Lint: ParsableCommand {
             let result = try linter.lint(
                 translation: document, source: source, sourceURL: url, markdown: target.translation.hasSuffix(".md"))
             return PageOutcome(
-                findings: target.isMarkup ? InlineSuppression.filter(result.findings, in: document) : result.findings,
+                findings: target.isMarkup ? try InlineSuppression.filter(result.findings, in: document) : result.findings,
                 glossary: result.glossary)
         }
         progress.finish()

@@ -33,10 +33,21 @@ struct RuleTests {
     }
 
     @Test(arguments: Rule.all.filter { !$0.triggering.isEmpty })
-    func examplesFire(rule: Rule) throws {
+    func examplesFireExactlyWhereMarked(rule: Rule) throws {
         for example in rule.triggering {
-            #expect(try lint(example, configuration: everything).contains { $0.rule == rule.id }, "\(rule.id) should fire on: \(example)")
+            let (text, marked) = Rule.unmarked(example)
+            #expect(!marked.isEmpty, "\(rule.id): mark what the example reports: \(example)")
+            let found = try lint(text, configuration: everything).filter { $0.rule == rule.id }.compactMap { finding in
+                finding.byteStart.flatMap { start in finding.byteEnd.map { start..<$0 } }
+            }
+            #expect(found == marked, "\(rule.id) on: \(example)")
         }
+    }
+
+    @Test func marksGiveByteRanges() {
+        let (text, ranges) = Rule.unmarked("Ha⟦n  k⟧om ⟦år⟧.")
+        #expect(text == "Han  kom år.")
+        #expect(ranges == [2..<6, 9..<12])
     }
 
     @Test(arguments: Rule.all.filter { !$0.nonTriggering.isEmpty })
@@ -213,14 +224,21 @@ struct ReporterTests {
         #expect(baseline.filter([moved, moved]).count == 1)
     }
 
-    @Test func inlineSuppressionInMarkdown() {
+    @Test func inlineSuppressionInMarkdown() throws {
         let document = Document("# Tittel\n\n<!-- tolk-disable-next-line glued-words -->\nVietnamPlusVietnamPlus01\n", name: "a.md")
         let finding = Finding(
             rule: "glued-words", severity: .error, message: "m", path: "a.md", start: TextPosition(line: 4, column: 1),
             end: TextPosition(line: 4, column: 5))
-        #expect(InlineSuppression.filter([finding], in: document).isEmpty)
+        #expect(try InlineSuppression.filter([finding], in: document).isEmpty)
         var other = finding
         other.rule = "spacing"
-        #expect(InlineSuppression.filter([other], in: document).count == 1)
+        #expect(try InlineSuppression.filter([other], in: document).count == 1)
+        let typo = Document("<!-- tolk-disable-next-line glued-word -->\nX\n", name: "c.md")
+        #expect(
+            throws: TextInputError.malformed(
+                source: "c.md", line: 1, reason: "unknown rule 'glued-word' in tolk-disable-next-line (see tolk rules)")
+        ) {
+            try InlineSuppression.filter([other], in: typo)
+        }
     }
 }
