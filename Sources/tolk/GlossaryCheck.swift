@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import TolkArticle
 import TolkGlossary
+import TolkLint
 import TolkReport
 import TolkText
 
@@ -68,23 +69,23 @@ extension GlossaryCommand {
             let (sourceLang, targetLang) = (languages.sourceLang, languages.targetLang)
             let targets = try CheckTarget.collect(translations, source: source, sourceLanguage: sourceLang, targetLanguage: targetLang)
             let loaded = try GlossaryCommand.load(glossary)
-            let outcomes = Parallel.map(
-                targets.count, makeWorker: { try GlossaryChecker(glossary: loaded, targetLanguage: targetLang, sourceLanguage: sourceLang) }
-            ) {
-                checker, k in
+            // Lint with the glossary rules only: the same checks, severities and alignment as tolk lint.
+            var configuration = LintConfiguration()
+            (configuration.sourceLanguage, configuration.targetLanguage) = (sourceLang, targetLang)
+            for rule in Rule.all where !rule.needsGlossary { configuration.rules[rule.id] = "off" }
+            let reading = self.reading
+            let outcomes = Parallel.map(targets.count, makeWorker: { try Linter(configuration: configuration, glossary: loaded) }) {
+                linter, k in
                 let target = targets[k]
-                let document = try reading.reader(target.translation).readDocument()
-                if document.isBlank { throw ArticleError.empty(source: document.name) }
+                let translation = try reading.reader(target.translation).readDocument()
                 let source = try target.source.map { try reading.reader($0).readDocument() }
-                // Only the source's article text counts for missing terms, not its site line or chrome.
-                let sourceRanges = source.flatMap { try? ArticleReader().read($0) }.map { article in
-                    article.units.map(\.range)
-                }
-                return try checker.check(translation: document, source: source, sourceRanges: sourceRanges)
+                return try linter.lint(translation: translation, source: source)
             }
             let results = try outcomes.map { try $0.get() }
             let findings =
-                results.flatMap(\.findings) + GlossaryChecker.corpusInconsistencies(results.flatMap(GlossaryChecker.renderings(of:)))
+                results.flatMap(\.findings)
+                + Linter.corpusFindings(
+                    results.compactMap(\.glossary).flatMap(GlossaryChecker.renderings(of:)), pages: results.count, configuration)
             try format.write(findings, to: StandardOutput.shared)
             StandardOutput.shared.flush()
             let errors = findings.filter { $0.severity == .error }.count
