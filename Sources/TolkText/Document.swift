@@ -281,9 +281,13 @@ extension Document {
     /// The 1-based UTF-16 column of byte `offset` (SARIF's and most editors' unit): the scalar
     /// column plus one for each scalar before it on its line that needs two code units.
     /// - Complexity: O(log lines), also on a long line.
-    public func utf16Column(at offset: Int) -> Int {
+    public func utf16Column(at offset: Int) -> Int { utf16Column(at: offset, scalarColumn: position(at: offset).column) }
+
+    /// `utf16Column(at:)` when the scalar column of `offset` is known.
+    func utf16Column(at offset: Int, scalarColumn: Int) -> Int {
+        guard supplementaryCheckpoints != nil else { return scalarColumn }
         let lineStart = lineStarts[Swift.max(0, lineStarts.partitioningIndex { $0 > offset } - 1)]
-        return position(at: offset).column + supplementaryScalars(before: offset) - supplementaryScalars(before: lineStart)
+        return scalarColumn + supplementaryScalars(before: offset) - supplementaryScalars(before: lineStart)
     }
 
     /// FNV-1a (64 bits, hex) of the text of the line holding `offset`, trimmed: computed once a

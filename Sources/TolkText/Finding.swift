@@ -61,8 +61,8 @@ public struct Finding: Sendable, Hashable, Codable {
             concept: concept)
         byteStart = document.origin.byteOffset + range.lowerBound
         byteEnd = document.origin.byteOffset + range.upperBound
-        utf16Column = document.utf16Column(at: range.lowerBound)
-        utf16EndColumn = document.utf16Column(at: range.upperBound)
+        utf16Column = document.utf16Column(at: range.lowerBound, scalarColumn: column)
+        utf16EndColumn = document.utf16Column(at: range.upperBound, scalarColumn: endColumn)
         lineDigest = document.lineDigest(at: range.lowerBound)
     }
 
