@@ -64,25 +64,30 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        .target(
+            name: "TolkTestSupport",
+            dependencies: ["TolkText", "TolkGlossary"],
+            path: "Tests/TolkTestSupport"
+        ),
         .testTarget(
             name: "TolkTextTests",
-            dependencies: ["TolkText"]
+            dependencies: ["TolkText", "TolkTestSupport"]
         ),
         .testTarget(
             name: "TolkArticleTests",
-            dependencies: ["TolkArticle"]
+            dependencies: ["TolkArticle", "TolkTestSupport"]
         ),
         .testTarget(
             name: "TolkGlossaryTests",
-            dependencies: ["TolkGlossary"]
+            dependencies: ["TolkGlossary", "TolkTestSupport"]
         ),
         .testTarget(
             name: "TolkAlignTests",
-            dependencies: ["TolkAlign"]
+            dependencies: ["TolkAlign", "TolkTestSupport"]
         ),
         .testTarget(
             name: "TolkLintTests",
-            dependencies: ["TolkLint", "TolkReport", .product(name: "Yams", package: "Yams")]
+            dependencies: ["TolkLint", "TolkReport", "TolkTestSupport", .product(name: "Yams", package: "Yams")]
         ),
     ],
     swiftLanguageModes: [.v6]

@@ -1,11 +1,12 @@
 import Foundation
 import Testing
 import TolkGlossary
+import TolkTestSupport
 import TolkText
 
 @testable import TolkAlign
 
-let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+let repository = Fixtures.repository
 
 func beads(_ source: [String], _ target: [String], granularity: Aligner.Granularity = .sentence) throws -> [String] {
     let aligner = try Aligner(sourceLanguage: "vi", targetLanguage: "nb")
@@ -95,8 +96,7 @@ struct AlignerTests {
     }
 
     @Test func glossaryPairsAreAnchors() throws {
-        let glossary = try Glossary.read(
-            try TextReader(path: repository.appendingPathComponent("Glossaries/vi-nb.tbx").path).readDocument())
+        let glossary = try Fixtures.glossary()
         let aligner = try Aligner(sourceLanguage: "vi", targetLanguage: "nb", glossary: glossary)
         // Without shared numbers or names, only the glossary links "Biển Đông" to "Sør-Kinahavet".
         let result = try aligner.align(
@@ -122,8 +122,7 @@ struct AlignerTests {
 
     @Test func corpusGoldParagraphs() throws {
         // The seed pair, paragraph by paragraph, with the glossary: every gold bead.
-        let glossary = try Glossary.read(
-            try TextReader(path: repository.appendingPathComponent("Glossaries/vi-nb.tbx").path).readDocument())
+        let glossary = try Fixtures.glossary()
         let gold =
             try JSONSerialization.jsonObject(
                 with: Data(contentsOf: repository.appendingPathComponent("Corpora/vietnamplus-1080610/gold.json"))) as! [String: Any]
@@ -272,8 +271,7 @@ struct VietnameseWordFeatureTests {
     }
 
     @Test func theGlossaryStillMatchesOnSyllables() throws {
-        let glossary = try Glossary.read(
-            try TextReader(path: repository.appendingPathComponent("Glossaries/vi-nb.tbx").path).readDocument())
+        let glossary = try Fixtures.glossary()
         let extractor = try FeatureExtractor(language: "vi", glossary: glossary, dictionary: [:], unit: .word)
         let features = try extractor.extract("Vấn đề Biển Đông được thảo luận.").features
         #expect(features.contains { $0.hasPrefix("c:") })

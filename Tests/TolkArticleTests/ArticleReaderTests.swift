@@ -1,10 +1,10 @@
 import Foundation
 import Testing
 import TolkArticle
+import TolkTestSupport
 import TolkText
 
-let corpus = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-    .appendingPathComponent("Corpora")
+let corpus = Fixtures.repository.appendingPathComponent("Corpora")
 
 func readArticle(_ relativePath: String) throws -> Article {
     try ArticleReader().read(try TextReader(path: corpus.appendingPathComponent(relativePath).path).readDocument())

@@ -1,19 +1,18 @@
 import Foundation
 import Testing
+import TolkTestSupport
 import TolkText
 
 @testable import TolkGlossary
 
-let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+let repository = Fixtures.repository
 let sharedFormats = repository.deletingLastPathComponent().appendingPathComponent("shared/data/formats/tbx")
 
 func glossary(_ text: String, name: String) throws -> Glossary {
     try Glossary.read(Document(text, name: name))
 }
 
-func shippedGlossary(_ name: String = "vi-nb.tbx") throws -> Glossary {
-    try Glossary.read(try TextReader(path: repository.appendingPathComponent("Glossaries/\(name)").path).readDocument())
-}
+func shippedGlossary(_ name: String = "vi-nb.tbx") throws -> Glossary { try Fixtures.glossary(name) }
 
 /// Concepts without their file positions, for comparing glossaries read from different formats.
 func comparable(_ glossary: Glossary) -> [Concept] { glossary.concepts }

@@ -4,6 +4,7 @@ import Testing
 import TolkGlossary
 import TolkLint
 import TolkReport
+import TolkTestSupport
 import TolkText
 
 /// `tolk check --jsonl`: records in, each record's findings out in input order, bad records answered.
@@ -16,7 +17,7 @@ struct RecordStreamTests {
     }
 
     func glossary() throws -> Glossary {
-        try Glossary.read(TextReader(path: repository.appendingPathComponent("Glossaries/vi-nb.tbx").path).readDocument())
+        try Fixtures.glossary()
     }
 
     /// Runs `lines` through a stream; the written lines, decoded.

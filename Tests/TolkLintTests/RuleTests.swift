@@ -1,12 +1,13 @@
 import Foundation
 import Testing
 import TolkGlossary
+import TolkTestSupport
 import TolkText
 
 @testable import TolkLint
 @testable import TolkReport
 
-let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+let repository = Fixtures.repository
 
 func lint(_ text: String, source: String? = nil, glossary: Glossary? = nil, configuration: LintConfiguration = LintConfiguration()) throws
     -> [Finding]

@@ -1,11 +1,12 @@
 import Foundation
+import TolkTestSupport
 import TolkText
 
 /// The repository root, for reaching `Corpora/`.
-let repositoryRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+let repositoryRoot = Fixtures.repository
 
 /// The seed page: the published Norwegian translation tolk started from.
-let seedPath = repositoryRoot.appendingPathComponent("Corpora/vietnamplus-1080302/nb.txt").path
+let seedPath = Fixtures.seedPath
 
 func segment(_ text: String, _ lang: String) throws -> Segmentation {
     try Segmenter(languageCode: lang).segment(Document(text))
