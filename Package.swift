@@ -86,6 +86,11 @@ let package = Package(
             dependencies: ["TolkAlign", "TolkTestSupport"]
         ),
         .testTarget(
+            name: "CLITests",
+            dependencies: ["TolkTestSupport"],
+            exclude: ["Expected"]
+        ),
+        .testTarget(
             name: "TolkLintTests",
             dependencies: ["TolkLint", "TolkReport", "TolkTestSupport", .product(name: "Yams", package: "Yams")]
         ),

@@ -24,3 +24,31 @@ public enum Fixtures {
     /// A glossary of `Glossaries/` (the shipped vi-nb.tbx by default).
     public static func glossary(_ name: String = "vi-nb.tbx") throws -> Glossary { try Glossary.read(try document("Glossaries/\(name)")) }
 }
+
+extension Fixtures {
+    /// The `tolk` binary the tests run: `$TOLK`, else the one built beside the test bundle (what
+    /// `swift test` builds), else `.build/debug/tolk`.
+    public static var tolk: String {
+        if let given = ProcessInfo.processInfo.environment["TOLK"], !given.isEmpty { return given }
+        let beside = Bundle.main.bundleURL.deletingLastPathComponent().appendingPathComponent("tolk").path
+        if FileManager.default.isExecutableFile(atPath: beside) { return beside }
+        return path(".build/debug/tolk")
+    }
+
+    /// Runs tolk with `arguments` in the repository (standard input empty): exit status and
+    /// standard output.
+    public static func run(_ arguments: [String]) throws -> (status: Int32, output: String) {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: tolk)
+        process.arguments = arguments
+        process.currentDirectoryURL = repository
+        let output = Pipe()
+        process.standardOutput = output
+        process.standardError = FileHandle.nullDevice
+        process.standardInput = FileHandle.nullDevice
+        try process.run()
+        let data = output.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return (process.terminationStatus, String(decoding: data, as: UTF8.self))
+    }
+}
