@@ -99,6 +99,16 @@ public struct Term: Sendable, Hashable {
         /// Reads TBX values (`preferredTerm-admn-sts`, `deprecatedTerm-admn-sts`, ...) and common
         /// words (`approved`, `deprecated`, `do not use`, ...); nil for anything else.
         public init?(lenient text: String) {
+            // The TBX values as written, without the folding below.
+            switch text {
+            case "preferredTerm-admn-sts": self = .preferred
+            case "admittedTerm-admn-sts": self = .admitted
+            case "deprecatedTerm-admn-sts": self = .forbidden
+            default: self.init(folding: text)
+            }
+        }
+
+        private init?(folding text: String) {
             let value = text.lowercased().replacingOccurrences(of: "-admn-sts", with: "").trimmed()
             switch value {
             case "preferredterm", "standardizedterm", "preferred", "approved", "recommended", "standardized", "": self = .preferred

@@ -41,25 +41,36 @@ public enum TBX {
         element.elements().first { $0.attribute("type") == name || $0.localName == Substring(name) }
     }
 
-    /// The value of one of tolk's own categories: as a TBX element (`<descrip type="conceptType">`,
-    /// as tolk wrote them before) or as a tolk note (`<note>tolk conceptType: person</note>`).
-    private static func toolCategory(_ category: ToolNote.Category, in element: XMLElement) -> (value: String, position: TextPosition)? {
-        if let found = Self.category(category.rawValue, in: element) { return (found.text, found.position) }
-        for note in element.elements("note") {
-            if let (noteCategory, value) = ToolNote.parse(note.text), noteCategory == category { return (value, note.position) }
-        }
-        return nil
-    }
+    /// An element's notes, each text read once: tolk's categories (`tolk conceptType: person`) and
+    /// the first other note.
+    private struct Notes {
+        var tool: [ToolNote.Category: (value: String, position: TextPosition)] = [:]
+        var plain: String?
 
-    /// The first note that is not one of tolk's categories.
-    private static func plainNote(in element: XMLElement) -> XMLElement? {
-        element.elements("note").first { ToolNote.parse($0.text) == nil }
+        init(of element: XMLElement) {
+            for note in element.elements("note") {
+                let text = note.text
+                if let (category, value) = ToolNote.parse(text) {
+                    if tool[category] == nil { tool[category] = (value, note.position) }
+                } else if plain == nil {
+                    plain = text
+                }
+            }
+        }
+
+        /// The value of one of tolk's own categories: as a TBX element (`<descrip
+        /// type="conceptType">`, as tolk wrote them before) or as a tolk note.
+        func value(_ category: ToolNote.Category, in element: XMLElement) -> (value: String, position: TextPosition)? {
+            if let found = TBX.category(category.rawValue, in: element) { return (found.text, found.position) }
+            return tool[category]
+        }
     }
 
     private static func concept(_ entry: XMLElement, source: String) throws(GlossaryError) -> (Concept, [TextPosition]) {
         let id = entry.attribute("id") ?? "line\(entry.position.line)"
         var kind: Concept.Kind? = nil
-        if let type = toolCategory(.conceptType, in: entry) {
+        let notes = Notes(of: entry)
+        if let type = notes.value(.conceptType, in: entry) {
             guard let parsed = Concept.Kind(rawValue: type.value.lowercased()) else {
                 throw .invalid(
                     source: source, position: type.position,
@@ -67,8 +78,8 @@ public enum TBX {
             }
             kind = parsed
         }
-        let doNotTranslate = toolCategory(.doNotTranslate, in: entry).map { ["yes", "true", "1"].contains($0.value.lowercased()) } ?? false
-        let note = (plainNote(in: entry) ?? category("definition", in: entry)).map(\.text)
+        let doNotTranslate = notes.value(.doNotTranslate, in: entry).map { ["yes", "true", "1"].contains($0.value.lowercased()) } ?? false
+        let note = notes.plain ?? category("definition", in: entry)?.text
         var terms: [Term] = []
         var termPositions: [TextPosition] = []
         var properNoun = false
@@ -104,8 +115,9 @@ public enum TBX {
             }
             status = parsed
         }
-        let forms = toolCategory(.inflectedForms, in: holder).map { $0.value.split(separator: "|").map { $0.trimmed() } } ?? []
-        let note = plainNote(in: holder)?.text
+        let notes = Notes(of: holder)
+        let forms = notes.value(.inflectedForms, in: holder).map { $0.value.split(separator: "|").map { $0.trimmed() } } ?? []
+        let note = notes.plain
         return Term(language: language, text: termElement.text, status: status, forms: forms.filter { !$0.isEmpty }, note: note)
     }
 

@@ -29,6 +29,8 @@ public struct XMLElement: Sendable {
 
     /// All character data inside the element, descendants included, whitespace collapsed.
     public var text: String {
+        // Most elements hold one run of text with single spaces: nothing to collapse.
+        if children.count == 1, case .text(let only) = children[0], Self.isCollapsed(only) { return only }
         var pieces: [String] = []
         func collect(_ element: XMLElement) {
             for child in element.children {
@@ -40,6 +42,25 @@ public struct XMLElement: Sendable {
         }
         collect(self)
         return pieces.joined().split(whereSeparator: \.isWhitespace).joined(separator: " ")
+    }
+}
+
+extension XMLElement {
+    /// Whether `text` is already whitespace-collapsed: not empty, no white space but single
+    /// U+0020 spaces between other characters.
+    static func isCollapsed(_ text: String) -> Bool {
+        var afterSpace = true
+        for scalar in text.unicodeScalars {
+            if scalar == " " {
+                if afterSpace { return false }
+                afterSpace = true
+            } else if scalar.value < 0x80 ? (0x09...0x0D).contains(scalar.value) : scalar.properties.isWhitespace {
+                return false
+            } else {
+                afterSpace = false
+            }
+        }
+        return !afterSpace
     }
 }
 

@@ -115,6 +115,17 @@ struct GlossaryReadingTests {
         #expect(throws: GlossaryError.self) { try TBX.write(bad) }
     }
 
+    @Test(arguments: [
+        ("Tô Lâm", "Tô Lâm"), ("  Tô  Lâm ", "Tô Lâm"), ("Tô\nLâm", "Tô Lâm"), ("Tô\u{00A0}Lâm", "Tô Lâm"), ("a\tb", "a b"),
+        ("x", "x"),
+    ])
+    func elementTextIsWhitespaceCollapsed(raw: String, collapsed: String) throws {
+        let root = try XMLReader.parse(Document("<a><b>\(raw)</b><c>\(raw)<i/></c></a>", name: "x.xml"))
+        #expect(root.elements("b").first?.text == collapsed)
+        #expect(root.elements("c").first?.text == collapsed)  // more than one child: the general path
+        #expect(XMLElement.isCollapsed(raw) == (raw == collapsed))
+    }
+
     @Test func olderTolkCategoriesAreStillRead() throws {
         let text = """
             <tbx type="TBX-Basic" style="dca" xml:lang="vi" xmlns="urn:iso:std:iso:30042:ed-2"><text><body>
