@@ -192,8 +192,8 @@ def fingerprints(pages, language, binary_name):
     records = pages.map(lambda p: json.dumps({"path": p[0], "text": p[1], "language": language, "url": p[2]}, ensure_ascii=False))
     # tolk pair --fingerprint exits 1 when a page could not be read (its error line says which).
     lines = records.mapPartitions(lambda part: pipe_partition(part, binary_name, ["pair", "--fingerprint"], (0, 1))).collect()
-    # Keys are sorted: an error line starts with "error", a fingerprint with "anchors".
-    failures = [json.loads(line) for line in lines if line.startswith('{"error"')]
+    # A page that could not be fingerprinted is answered by a line with an "error".
+    failures = [value for value in map(json.loads, lines) if "error" in value]
     if failures:
         raise JobError("; ".join(f["error"] if f["error"].startswith(f"{f.get('path')}:") else f"{f.get('path')}: {f['error']}"
                                  for f in failures[:10]))
@@ -285,19 +285,20 @@ def run(args):
                 value.update({"source": source[1], "source_path": source[0], "source_url": source[2]})
             return json.dumps(value, ensure_ascii=False)
 
-        lines = check(joined.map(record), binary_name, args.glossary, args.config).cache()
-        bad = lines.filter(lambda line: line.startswith('{"error"')).collect()
+        # Each line is a finding ("rule"), a record's renderings ("renderings") or a bad record ("error").
+        lines = check(joined.map(record), binary_name, args.glossary, args.config).map(lambda line: (line, json.loads(line))).cache()
+        bad = lines.filter(lambda item: "error" in item[1]).map(lambda item: item[1]["error"]).take(10)
         if bad:
-            raise JobError("; ".join(json.loads(line)["error"] for line in bad[:10]))
+            raise JobError("; ".join(bad))
 
-        def finding(line):
-            value = json.loads(line)
+        def finding(value):
+            value = dict(value)
             value.pop("id", None)
             return value
 
-        # Keys are sorted: findings start with "column", renderings lines with "id".
-        per_article = lines.filter(lambda line: line.startswith('{"column"')).map(finding)
-        across = corpus_findings(tolk, args.glossary, args.config, lines.filter(lambda line: line.startswith('{"id"')).collect()) \
+        per_article = lines.filter(lambda item: "rule" in item[1]).map(lambda item: finding(item[1]))
+        across = corpus_findings(tolk, args.glossary, args.config,
+                                 lines.filter(lambda item: "renderings" in item[1]).map(lambda item: item[0]).collect()) \
             if args.glossary else []
         findings = per_article.union(context.parallelize(across, 1)) \
             .sortBy(lambda f: (f["path"], f["line"], f["column"], f["rule"]), numPartitions=max(1, min(partitions, 64))).cache()
