@@ -342,7 +342,7 @@ done
 case_ "a broken pipe stays quiet" 141 '^$' -- bash -c "cat '$SEED' '$SEED' '$SEED' '$SEED' '$SEED' '$SEED' | '$TOLK' tokenize --lang nb --format jsonl | head -n 1 > /dev/null; exit \${PIPESTATUS[1]}"
 
 # ---- corpus folders: empty, unknown language, a symlink, skipped subfolders, odd names ----------
-case_ "pair on an empty folder" 2 'dir: no vi\.txt pages' -- "$TOLK" pair --sources dir --translations dir
+case_ "pair on an empty folder" 2 'dir: no nb\.txt pages' -- "$TOLK" pair --sources dir --translations dir
 case_ "pair with an unknown language" 2 'Corpora: no xx\.txt pages' -- "$TOLK" pair --sources "$REPO/Corpora" --translations "$REPO/Corpora" --target-lang xx
 case_ "an empty language code" 2 "--source-lang '' is not a locale id" -- "$TOLK" pair --sources "$REPO/Corpora" --translations "$REPO/Corpora" --source-lang ''
 case_ "an empty language code" 2 "--src-lang '' is not a locale id" -- "$TOLK" align --src-lang '' --tgt-lang nb "$SOURCE" "$SEED"

@@ -43,7 +43,7 @@ public final class Linter {
         var beads: [Bead]? = nil
         var aligned: [GlossaryChecker.AlignedUnit]? = nil
         if let source {
-            let read = try Page(source, reader: reader, markdown: false)
+            let read = try Page(source, reader: reader, markdown: source.name.hasSuffix(".md"))
             let alignment = try aligner().align(read.units.map(\.text), page.units.map(\.text))
             // Each source unit with the translation of its bead and of the beads beside it.
             aligned = alignment.indices.flatMap { index in

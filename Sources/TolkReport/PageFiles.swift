@@ -124,15 +124,15 @@ public enum PageFiles {
 
 extension PageFiles {
     /// A page read for pairing: its fingerprint, its document when kept, its meta.json URL (sources).
-    public struct ReadPage: Sendable {
-        public let fingerprint: ArticleFingerprint
-        public let document: Document?
-        public let metadataURL: String?
+    struct ReadPage: Sendable {
+        let fingerprint: ArticleFingerprint
+        let document: Document?
+        let metadataURL: String?
     }
 
     /// Fingerprints of `files`, read on all cores, in order; a source's URL comes from its meta.json.
     /// A page's document comes back while `budget` lasts.
-    public static func read(
+    static func read(
         _ files: [PageFile], defaultLanguage: String, isSource: Bool, keeping budget: ByteBudget? = nil, reader: (String) -> TextReader,
         progress: Progress
     ) -> [Result<ReadPage, Error>] {
@@ -150,13 +150,13 @@ extension PageFiles {
 }
 
 /// Bytes that may still be taken, from several threads.
-public final class ByteBudget: Sendable {
+final class ByteBudget: Sendable {
     private let left: Mutex<Int>
 
-    public init(_ bytes: Int) { left = Mutex(bytes) }
+    init(_ bytes: Int) { left = Mutex(bytes) }
 
     /// Takes `bytes` when that many are left.
-    public func take(_ bytes: Int) -> Bool {
+    func take(_ bytes: Int) -> Bool {
         left.withLock { left in
             guard left >= bytes else { return false }
             left -= bytes
@@ -170,6 +170,9 @@ public final class ByteBudget: Sendable {
 /// and a page is read again.
 public struct PairedPages: Sendable {
     public let pairs: [PairingResult]
+    /// The pages that could not be read or fingerprinted, one error each (sources first); they are
+    /// left out of the pairing.
+    public let failures: [String]
     /// The `source_url` of each source's meta.json, read once.
     public let sourceURLs: [String: String]
     private let kept: [String: Document]
@@ -178,14 +181,16 @@ public struct PairedPages: Sendable {
     /// How many bytes of pages are kept from pairing for the checks after it.
     public static let keptBytes = 32 << 20
 
-    /// Pairs the pages below `sources` with those below `translations`, as `tolk pair` does. In one
-    /// folder (`sources == translations`), pages are the files named after each language; from two
-    /// folders, every page of each. `ignores` drops translations; `reader` opens a page.
-    /// - Throws: `PageFilesError` for a folder without pages, the read errors of pages that cannot
-    ///   be fingerprinted (all of them, one per line).
+    /// Pairs the pages below `sources` with those below `translations` (`tolk pair`, `check`,
+    /// `report`). In one folder (`sources == translations`), pages are the files named after each
+    /// language; from two folders, every page of each. `ignores` drops translations; `reader` opens
+    /// a page; up to `keeping` bytes of read pages are kept for `document(_:)`, translations first
+    /// (every pair needs its translation), and only pages that were paired.
+    /// - Throws: `TextInputError` for a folder that is missing or unreadable, `PageFilesError` for
+    ///   one without pages.
     public init(
         sources: String, translations: String, sourceLanguage: String, targetLanguage: String, ignores: (String) -> Bool = { _ in false },
-        reader: @escaping @Sendable (String) -> TextReader
+        keeping keptBytes: Int = keptBytes, reader: @escaping @Sendable (String) -> TextReader
     ) throws {
         let corpusLayout = sources == translations
         let sourceFiles = try PageFiles.list(sources, language: sourceLanguage).filter {
@@ -198,30 +203,31 @@ public struct PairedPages: Sendable {
         if !corpusLayout, sourceFiles.isEmpty { throw PageFiles.noPages(in: sources, language: sourceLanguage) }
         let progress = Progress(total: sourceFiles.count + translationFiles.count, label: "reading", unit: "pages")
         defer { progress.finish() }
-        let budget = ByteBudget(Self.keptBytes)
-        let sourcePages = PageFiles.read(
-            sourceFiles, defaultLanguage: sourceLanguage, isSource: true, keeping: budget, reader: reader, progress: progress)
+        let budget = ByteBudget(keptBytes)
         let translationPages = PageFiles.read(
             translationFiles, defaultLanguage: targetLanguage, isSource: false, keeping: budget, reader: reader, progress: progress)
+        let sourcePages = PageFiles.read(
+            sourceFiles, defaultLanguage: sourceLanguage, isSource: true, keeping: budget, reader: reader, progress: progress)
         var failures: [String] = []
         var fingerprints: ([ArticleFingerprint], [ArticleFingerprint]) = ([], [])
-        var kept: [String: Document] = [:]
+        var read: [String: Document] = [:]
         var sourceURLs: [String: String] = [:]
         for (side, results) in [sourcePages, translationPages].enumerated() {
             for result in results {
                 switch result {
                 case .success(let page):
                     if side == 0 { fingerprints.0.append(page.fingerprint) } else { fingerprints.1.append(page.fingerprint) }
-                    if let document = page.document { kept[page.fingerprint.path] = document }
+                    if let document = page.document { read[page.fingerprint.path] = document }
                     if let url = page.metadataURL { sourceURLs[page.fingerprint.path] = url }
                 case .failure(let error): failures.append("\(error)")
                 }
             }
         }
-        if !failures.isEmpty { throw PageFilesError(description: failures.joined(separator: "\ntolk: error: ")) }
         pairs = Pairer().pair(sources: fingerprints.0, translations: fingerprints.1)
+        let paired = Set(pairs.flatMap { [$0.translation] + [$0.source].compactMap { $0 } })
+        kept = read.filter { paired.contains($0.key) }
+        self.failures = failures
         self.sourceURLs = sourceURLs
-        self.kept = kept
         self.reader = reader
     }
 
@@ -229,5 +235,10 @@ public struct PairedPages: Sendable {
     public func document(_ path: String) throws -> Document {
         if let document = kept[path] { return document }
         return try reader(path).readDocument()
+    }
+
+    /// Throws the failures, if any, as one error (one line each).
+    public func requireAllRead() throws {
+        if !failures.isEmpty { throw PageFilesError(description: failures.joined(separator: "\ntolk: error: ")) }
     }
 }

@@ -221,7 +221,7 @@ public enum InlineSuppression {
         var wholeFile: Set<String>?? = nil
         for range in document.lineRanges {
             let line = document.text(range)
-            guard let open = line.firstRange(of: "<!--"), let close = line.firstRange(of: "-->") else { continue }
+            guard let open = line.firstRange(of: "<!--"), let close = line[open.upperBound...].firstRange(of: "-->") else { continue }
             let words = line[open.upperBound..<close.lowerBound].split(separator: " ").map(String.init)
             guard let directive = words.first else { continue }
             guard directive == "tolk-disable-next-line" || directive == "tolk-disable-file" else { continue }

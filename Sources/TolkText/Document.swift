@@ -177,6 +177,13 @@ public struct Document: Sendable {
     /// The whole text.
     public var text: String { String(decoding: bytes, as: UTF8.self) }
 
+    /// The bytes of the first character (empty for an empty document): where a finding about the
+    /// page as a whole is placed.
+    public var firstCharacter: Range<Int> {
+        guard let first = text.first else { return 0..<0 }
+        return 0..<String(first).utf8.count
+    }
+
     /// The file position of byte offset `offset` (into `bytes`).
     /// - Complexity: O(log lines), also on a long line.
     public func position(at offset: Int) -> TextPosition {

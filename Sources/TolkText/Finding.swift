@@ -21,7 +21,8 @@ public struct Finding: Sendable, Hashable, Codable {
     public var suggestion: String?
     /// The glossary concept involved.
     public var concept: String?
-    /// UTF-8 byte offsets in the file: the first byte and just past the last.
+    /// UTF-8 byte offsets in the file: the first byte and just past the last (with a lossy read,
+    /// in the repaired text; for a document made from a string, in that string).
     public var byteStart: Int?
     public var byteEnd: Int?
     /// The start and end columns in UTF-16 code units (SARIF's unit, and most editors').

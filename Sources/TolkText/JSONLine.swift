@@ -6,12 +6,15 @@ public enum JSONLine {
     public static func encoder(snakeCaseKeys: Bool = true) -> JSONEncoder {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        // A number JSON cannot hold is written as a string, never an encoding failure.
+        encoder.nonConformingFloatEncodingStrategy = .convertToString(
+            positiveInfinity: "Infinity", negativeInfinity: "-Infinity", nan: "NaN")
         if snakeCaseKeys { encoder.keyEncodingStrategy = .convertToSnakeCase }
         return encoder
     }
 
     /// `value` as one line with its line break, for values of strings and numbers only (whose
-    /// encoding cannot fail).
+    /// encoding cannot fail: non-finite numbers become strings).
     public static func text(_ value: some Encodable, _ encoder: JSONEncoder = encoder()) -> String {
         String(decoding: (try? encoder.encode(value)) ?? Data("{}".utf8), as: UTF8.self) + "\n"
     }

@@ -65,6 +65,7 @@ struct Check: ParsableCommand {
         let paired = try PairedPages(
             sources: sources ?? folder, translations: folder, sourceLanguage: configuration.sourceLanguage,
             targetLanguage: configuration.targetLanguage, ignores: configuration.ignores, reader: options.reading.reader)
+        try paired.requireAllRead()
         let pairs = paired.pairs
         let progress = Progress(total: pairs.count, label: "checking", unit: "pairs")
         try options.refuseBaselineOverInputs(

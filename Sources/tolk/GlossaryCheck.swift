@@ -79,7 +79,7 @@ extension GlossaryCommand {
                 let target = targets[k]
                 let translation = try reading.reader(target.translation).readDocument()
                 let source = try target.source.map { try reading.reader($0).readDocument() }
-                return try linter.lint(translation: translation, source: source)
+                return try linter.lint(translation: translation, source: source, markdown: target.translation.hasSuffix(".md"))
             }
             let results = try outcomes.map { try $0.get() }
             let findings =

@@ -64,24 +64,12 @@ struct Pair: ParsableCommand {
             return write(Pairer().pair(sources: sources, translations: translations))
         }
         guard let sources, let translations else { return }
-        let (sourceLang, targetLang) = (languages.sourceLang, languages.targetLang)
-        let sourceFiles = try PageFiles.list(sources, language: sourceLang)
-        let translationFiles = try PageFiles.list(translations, language: targetLang)
-        if sourceFiles.isEmpty { throw PageFiles.noPages(in: sources, language: sourceLang) }
-        if translationFiles.isEmpty { throw PageFiles.noPages(in: translations, language: targetLang) }
-        let progress = Progress(total: sourceFiles.count + translationFiles.count, label: "reading", unit: "pages")
-        let reader = reading.reader
-        let sourcePages = PageFiles.read(sourceFiles, defaultLanguage: sourceLang, isSource: true, reader: reader, progress: progress)
-        let translationPages = PageFiles.read(
-            translationFiles, defaultLanguage: targetLang, isSource: false, reader: reader, progress: progress)
-        progress.finish()
-        let fingerprints = { (pages: [Result<PageFiles.ReadPage, Error>]) in pages.compactMap { try? $0.get().fingerprint } }
-        write(Pairer().pair(sources: fingerprints(sourcePages), translations: fingerprints(translationPages)))
-        let failures = (sourcePages + translationPages).compactMap { result -> String? in
-            if case .failure(let error) = result { return "\(error)" }
-            return nil
-        }
-        if !failures.isEmpty { throw CommandFailure(message: failures.joined(separator: "\ntolk: error: ")) }
+        // The pages read as tolk check reads them, none kept: pair only answers.
+        let paired = try PairedPages(
+            sources: sources, translations: translations, sourceLanguage: languages.sourceLang, targetLanguage: languages.targetLang,
+            keeping: 0, reader: reading.reader)
+        write(paired.pairs)
+        try paired.requireAllRead()
     }
 
     private func write(_ results: [PairingResult]) {

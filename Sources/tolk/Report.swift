@@ -37,6 +37,7 @@ struct Report: ParsableCommand {
             paired = try PairedPages(
                 sources: input, translations: input, sourceLanguage: configuration.sourceLanguage,
                 targetLanguage: configuration.targetLanguage, reader: reading.reader)
+            try paired!.requireAllRead()
             pairs = paired!.pairs.map { ($0.translation, $0.source) }
         }
         let reading = self.reading
@@ -48,7 +49,7 @@ struct Report: ParsableCommand {
             let document = { (path: String) in try paired?.document(path) ?? reading.reader(path).readDocument() }
             let analysis = try linter.lint(
                 translation: try document(path), source: try sourcePath.map(document),
-                sourceURL: sourcePath.flatMap { paired?.sourceURLs[$0] ?? PageFiles.metadataURL(besides: $0) })
+                sourceURL: sourcePath.flatMap { paired == nil ? PageFiles.metadataURL(besides: $0) : paired?.sourceURLs[$0] })
             let pair = ReportedPair(
                 id: ReportedPair.id(path: path), analysis: analysis, sourceLanguage: configuration.sourceLanguage,
                 targetLanguage: configuration.targetLanguage)

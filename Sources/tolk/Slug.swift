@@ -43,7 +43,7 @@ struct Slug: ParsableCommand {
 extension Slugger.InnerPunctuation: ExpressibleByArgument {}
 extension Slugger.NordicLetters: ExpressibleByArgument {}
 
-/// One line of `tolk slug --parse` (absent parts are left out).
+/// One line of `tolk slug --parse`; an absent part is `null`.
 private struct ParsedSlug: Encodable {
     let input: String
     let host: String?
@@ -51,4 +51,18 @@ private struct ParsedSlug: Encodable {
     let words: [String]
     let id: String?
     let imageIndex: Int?
+
+    enum CodingKeys: String, CodingKey {
+        case input, host, slug, words, id, imageIndex
+    }
+
+    func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(input, forKey: .input)
+        try container.encode(host, forKey: .host)
+        try container.encode(slug, forKey: .slug)
+        try container.encode(words, forKey: .words)
+        try container.encode(id, forKey: .id)
+        try container.encode(imageIndex, forKey: .imageIndex)
+    }
 }

@@ -52,7 +52,8 @@ struct Tolk: ParsableCommand {
             default:
                 // Every other failure is exit 2, in the error's own words (tolk's errors name the
                 // file and place; a system error gets its plain description, not a dump).
-                fail((error as? CustomStringConvertible)?.description ?? error.localizedDescription)
+                let message = fullMessage(for: error)
+                fail(message.isEmpty ? error.localizedDescription : message)
             }
         }
     }

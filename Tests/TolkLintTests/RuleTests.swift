@@ -234,6 +234,9 @@ struct ReporterTests {
         var other = finding
         other.rule = "spacing"
         #expect(try InlineSuppression.filter([other], in: document).count == 1)
+        // A closing mark before the opening one is no directive (it trapped once).
+        let arrows = Document("En pil --> og en kommentar <!-- her\nX\n", name: "d.md")
+        #expect(try InlineSuppression.filter([other], in: arrows).count == 1)
         let typo = Document("<!-- tolk-disable-next-line glued-word -->\nX\n", name: "c.md")
         #expect(
             throws: TextInputError.malformed(

@@ -26,12 +26,16 @@ public enum Fixtures {
 }
 
 extension Fixtures {
-    /// The `tolk` binary the tests run: `$TOLK`, else the one built beside the test bundle (what
-    /// `swift test` builds), else `.build/debug/tolk`.
+    /// The `tolk` binary the tests run: `$TOLK`, else the one `swift test` built beside the test
+    /// runner (in the runner's folder, or beside the bundle on macOS), else `.build/debug/tolk`.
     public static var tolk: String {
         if let given = ProcessInfo.processInfo.environment["TOLK"], !given.isEmpty { return given }
-        let beside = Bundle.main.bundleURL.deletingLastPathComponent().appendingPathComponent("tolk").path
-        if FileManager.default.isExecutableFile(atPath: beside) { return beside }
+        let runner = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
+        let candidates = [runner, Bundle.main.bundleURL, Bundle.main.bundleURL.deletingLastPathComponent()]
+        for folder in candidates {
+            let binary = folder.appendingPathComponent("tolk").path
+            if FileManager.default.isExecutableFile(atPath: binary) { return binary }
+        }
         return path(".build/debug/tolk")
     }
 

@@ -9,7 +9,7 @@ public func fuzz(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
     for name in ["fuzz.tbx", "fuzz.csv"] {
         guard let document = try? Document(bytes: bytes, name: name, lossy: true), let glossary = try? Glossary.read(document) else { continue }
         _ = glossary.validate()
-        _ = TBX.write(glossary)
+        _ = try? TBX.write(glossary)
         _ = GlossaryCSV.write(glossary)
     }
     return 0

@@ -50,7 +50,9 @@ enum GlossaryCase: GlossaryRule {
         needsSource: false, needsGlossary: true, triggering: [], nonTriggering: [])
 }
 
-/// `glossary-inconsistent-corpus`: found across pages by `GlossaryChecker.corpusInconsistencies`.
+/// `glossary-inconsistent-corpus`: found across pages by `GlossaryChecker.corpusInconsistencies`,
+/// from every page's renderings; `Linter.corpusFindings` applies its severity (a page alone has
+/// nothing to compare, so its `check` reports nothing).
 enum GlossaryInconsistentCorpus: LintRule {
     static let rule = Rule(
         id: "glossary-inconsistent-corpus", summary: "One concept rendered differently across articles.",

@@ -78,7 +78,7 @@ enum SourceURL: LintRule {
             }
         } else {
             context.report(
-                0..<min(context.translation.bytes.count, 1), "the page has no source URL line", suggestion: "Kilde: \(sourceURL)")
+                context.translation.firstCharacter, "the page has no source URL line", suggestion: "Kilde: \(sourceURL)")
         }
     }
 }
