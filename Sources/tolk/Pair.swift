@@ -9,9 +9,10 @@ struct Pair: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Match translated article pages to their source articles (by URL, slug, images and content).",
         discussion: """
-            Reads every .txt and .md file below each folder. In the corpus layout (Corpora/<article>/vi.txt, nb.txt, \
-            meta.json), files named after a language are taken for that language only, and a source's URL comes from \
-            meta.json's source_url.
+            Reads every .txt and .md file below each folder (pages named after another language are skipped). When both \
+            options name one folder (the corpus layout: Corpora/<article>/vi.txt, nb.txt, meta.json), only the files named \
+            after each language are pages, as in tolk check. A source's URL comes from meta.json's source_url, else from \
+            the page (a url: line or canonical link above the headline, a Nguồn: line).
             """)
 
     enum Format: String, ExpressibleByArgument, CaseIterable {
