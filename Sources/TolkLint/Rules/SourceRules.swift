@@ -15,11 +15,16 @@ enum NumberMismatch: LintRule {
         guard let beads = context.beads, let sourcePage = context.sourcePage else { return }
         let units = context.page.units
         let (sourceLanguage, targetLanguage) = (context.configuration.sourceLanguage, context.configuration.targetLanguage)
+        // Each source unit's numbers, read once (a unit counts for its bead and both neighbours).
+        var unitNumbers: [Int: Set<String>] = [:]
         for (index, bead) in beads.enumerated() where !bead.source.isEmpty && !bead.target.isEmpty {
             // Numbers of the bead and its neighbours (an alignment can be off by one).
             let nearby = beads[max(0, index - 1)...min(beads.count - 1, index + 1)].flatMap { Array($0.source) }
             var sourceNumbers = Set<String>()
-            for s in nearby { sourceNumbers.formUnion(try NumberRules.anchors(sourcePage.units[s].text, language: sourceLanguage)) }
+            for s in nearby {
+                if unitNumbers[s] == nil { unitNumbers[s] = try NumberRules.anchors(sourcePage.units[s].text, language: sourceLanguage) }
+                sourceNumbers.formUnion(unitNumbers[s]!)
+            }
             for t in bead.target {
                 for (range, anchors) in try NumberRules.numbers(in: context.translation, units[t].range, language: targetLanguage)
                 where NumberRules.differs(anchors, from: sourceNumbers) {
