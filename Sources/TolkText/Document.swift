@@ -278,19 +278,16 @@ extension Document {
 
 extension Document {
     /// The byte range of the line holding `offset`, without its line break.
-    public func lineRange(at offset: Int) -> Range<Int> {
+    func lineRange(at offset: Int) -> Range<Int> {
         let index = Swift.max(0, lineStarts.partitioningIndex { $0 > offset } - 1)
         var end = index + 1 < lineStarts.count ? lineStarts[index + 1] : bytes.count
         while end > lineStarts[index], bytes[end - 1] == 0x0A || bytes[end - 1] == 0x0D { end -= 1 }
         return lineStarts[index]..<end
     }
 
-    /// The 1-based UTF-16 column of byte `offset` (SARIF's and most editors' unit): the scalar
-    /// column plus one for each scalar before it on its line that needs two code units.
-    /// - Complexity: O(log lines), also on a long line.
-    public func utf16Column(at offset: Int) -> Int { utf16Column(at: offset, scalarColumn: position(at: offset).column) }
-
-    /// `utf16Column(at:)` when the scalar column of `offset` is known.
+    /// The 1-based UTF-16 column of byte `offset` (SARIF's and most editors' unit), given its
+    /// scalar column: plus one for each scalar before it on its line that needs two code units.
+    /// - Complexity: O(log lines), also on a long line; O(1) without scalars beyond U+FFFF.
     func utf16Column(at offset: Int, scalarColumn: Int) -> Int {
         guard supplementaryCheckpoints != nil else { return scalarColumn }
         let lineStart = lineStarts[Swift.max(0, lineStarts.partitioningIndex { $0 > offset } - 1)]
@@ -299,7 +296,7 @@ extension Document {
 
     /// FNV-1a (64 bits, hex) of the text of the line holding `offset`, trimmed: computed once a
     /// line, so many findings on one long line stay linear.
-    public func lineDigest(at offset: Int) -> String {
+    func lineDigest(at offset: Int) -> String {
         let line = lineRange(at: offset)
         return lineDigests.value(for: line.lowerBound) { Self.digest(text(line).trimmed()) }
     }
