@@ -37,7 +37,7 @@ extension PairingResult: Encodable {
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: CodingKeys.self)
         try container.encode(translation, forKey: .translation)
-        if let source { try container.encode(source, forKey: .source) } else { try container.encodeNil(forKey: .source) }
+        try container.encode(source, forKey: .source)
         try container.encode((score * 1000).rounded() / 1000, forKey: .score)
         try container.encode(method, forKey: .method)
         try container.encode(evidence, forKey: .evidence)

@@ -180,7 +180,8 @@ public struct Document: Sendable {
     /// The bytes of the first character (empty for an empty document): where a finding about the
     /// page as a whole is placed.
     public var firstCharacter: Range<Int> {
-        guard let first = text.first else { return 0..<0 }
+        // The first bytes decide it: decoding the whole page for one character is work for nothing.
+        guard let first = String(decoding: bytes.prefix(64), as: UTF8.self).first else { return 0..<0 }
         return 0..<String(first).utf8.count
     }
 
