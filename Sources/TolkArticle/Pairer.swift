@@ -281,10 +281,12 @@ struct SourceIndex {
         let translationNorm = norm(translation.anchors.filter { byAnchor[$0] != nil })
         var scored: [((source: Int, anchors: [String]), Double)] = []
         for (source, _) in shared {
-            let common = translation.anchors.intersection(sources[source].anchors)
+            // Summed in sorted order: a Set's order changes from run to run, and with it the last
+            // bits of a float sum, which decided ties between identical copies differently each run.
+            let common = translation.anchors.intersection(sources[source].anchors).sorted()
             let dot = common.reduce(0.0) { $0 + pow(idf[$1] ?? 0, 2) }
             let denominator = translationNorm * sourceNorms[source]
-            scored.append(((source, Array(common)), denominator == 0 ? 0 : dot / denominator))
+            scored.append(((source, common), denominator == 0 ? 0 : dot / denominator))
         }
         scored.sort { $0.1 > $1.1 || ($0.1 == $1.1 && $0.0.source < $1.0.source) }
         return Array(scored.prefix(limit))
@@ -292,6 +294,6 @@ struct SourceIndex {
 
     /// The IDF-weighted length of an anchor set.
     private func norm(_ anchors: Set<String>) -> Double {
-        anchors.reduce(0.0) { $0 + pow(idf[$1] ?? 0, 2) }.squareRoot()
+        anchors.sorted().reduce(0.0) { $0 + pow(idf[$1] ?? 0, 2) }.squareRoot()
     }
 }
