@@ -52,10 +52,17 @@ struct Tolk: ParsableCommand {
             default:
                 // Every other failure is exit 2, in the error's own words (tolk's errors name the
                 // file and place; a system error gets its plain description, not a dump).
-                let message = fullMessage(for: error)
-                fail(message.isEmpty ? error.localizedDescription : message)
+                fail(plainMessage(for: error))
             }
         }
+    }
+
+    /// An error's own words, without the "Error: " ArgumentParser puts before them (tolk writes
+    /// "tolk: error: " itself).
+    static func plainMessage(for error: Error) -> String {
+        let message = fullMessage(for: error)
+        let plain = message.hasPrefix("Error: ") ? String(message.dropFirst("Error: ".count)) : message
+        return plain.isEmpty ? error.localizedDescription : plain
     }
 
     static func fail(_ message: String) -> Never {
