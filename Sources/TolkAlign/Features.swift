@@ -49,7 +49,6 @@ final class FeatureExtractor {
     /// Syllables for the glossary's terms, where `segmenter` gives Vietnamese words.
     private let syllables: Segmenter?
     private let fold = Normalizer.foldedKey
-    private let nfc = Normalizer(form: .nfc)
     private let matcher: TermMatcher?
     /// Source word -> its dictionary translations (folded), for the source side only.
     private let dictionary: [String: [String]]
@@ -123,17 +122,14 @@ final class FeatureExtractor {
                 break
             }
         }
+        // Its numbers and dates (its capitalised words are features already).
         var anchors = Set<String>()
-        // Only its numbers and dates are kept (its capitalised words are features already), so
-        // those words need no folding.
-        try AnchorScanner.scan(text, language: language, into: &anchors) { _ in "" }
-        for anchor in anchors.sorted() where !anchor.hasPrefix("w:") { features.append(anchor) }
+        AnchorScanner.scanNumbers(text, language: language, into: &anchors)
+        features += anchors.sorted()
         if let matcher {
             let terms = try syllables?.segment(Document(text)) ?? segmentation
             for occurrence in try matcher.occurrences(in: terms) { features.append("c:" + occurrence.concept.id) }
         }
-        let length =
-            text.unicodeScalars.allSatisfy(\.isASCII) ? text.unicodeScalars.count : try nfc.normalize(text).text.unicodeScalars.count
-        return Named(length: Double(length), features: features, words: words)
+        return Named(length: Double(try Normalizer.nfcScalarCount(text)), features: features, words: words)
     }
 }

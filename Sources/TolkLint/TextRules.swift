@@ -442,10 +442,10 @@ enum TextRules {
 
 /// Numbers and dates with their places, read in each language's conventions.
 enum NumberRules {
-    static func anchors(_ text: String, language: String) throws -> Set<String> {
+    static func anchors(_ text: String, language: String) -> Set<String> {
         var anchors = Set<String>()
-        try AnchorScanner.scan(text, language: language, into: &anchors, scaling: true) { String($0).lowercased() }
-        return anchors.filter { !$0.hasPrefix("w:") }
+        AnchorScanner.scanNumbers(text, language: language, into: &anchors, scaling: true)
+        return anchors
     }
 
     /// Whether a number of the translation is absent from the source: a date by its day and month
@@ -479,7 +479,7 @@ enum NumberRules {
             }
             if wordEnd < lower, wordStart < wordEnd, AnchorScanner.month(named: text[wordStart..<wordEnd]) != nil { lower = wordStart }
             let range = lower..<match.range.upperBound
-            var anchors = try self.anchors(String(text[range]), language: language)
+            var anchors = self.anchors(String(text[range]), language: language)
             // A trailing ordinal without a month stays a plain number.
             if anchors.isEmpty { continue }
             anchors.subtract(["n:0"])

@@ -13,6 +13,19 @@ public enum AnchorScanner {
         _ text: String, language: String, into anchors: inout Set<String>, scaling: Bool = false,
         fold: (Substring) throws(ICUError) -> String
     ) throws(ICUError) {
+        try scan(text, language: language, into: &anchors, scaling: scaling, keepingWords: true, fold: fold)
+    }
+
+    /// Adds the numbers and dates of `text` to `anchors` (Roman numerals included), not its words.
+    public static func scanNumbers(_ text: String, language: String, into anchors: inout Set<String>, scaling: Bool = false) {
+        // Without words to fold nothing can throw.
+        try? scan(text, language: language, into: &anchors, scaling: scaling, keepingWords: false) { _ in "" }
+    }
+
+    private static func scan(
+        _ text: String, language: String, into anchors: inout Set<String>, scaling: Bool, keepingWords: Bool,
+        fold: (Substring) throws(ICUError) -> String
+    ) throws(ICUError) {
         let scalars = Array(text.unicodeScalars)
         var i = 0
         var previousName: String? = nil
@@ -26,18 +39,26 @@ public enum AnchorScanner {
                 // Only ASCII digits make numbers (`number` reads no others, so another decimal digit
                 // such as N'Ko ߉ would never be consumed).
                 i = number(scalars, from: i, language: language, scaling: scaling, into: &anchors)
-            } else if scalar.properties.isAlphabetic {
+            } else if isLetter(scalar) {
                 var end = i
-                while end < scalars.count,
-                    scalars[end].properties.isAlphabetic || scalars[end].properties.generalCategory == .nonspacingMark
-                { end += 1 }
+                while end < scalars.count, isLetter(scalars[end]) || (!scalars[end].isASCII && scalars[end].properties.generalCategory == .nonspacingMark) {
+                    end += 1
+                }
                 // Capitalised words and acronyms survive translation (sentence starts are kept too:
                 // IDF discounts them), and so do names written in syllables: "Hà Nội" ~ "Hanoi".
-                if scalar.properties.isUppercase {
+                if scalar.isASCII ? ("A"..."Z").contains(scalar) : scalar.properties.isUppercase {
+                    // Roman numerals number congresses and terms: "Đại hội XIV" ~ "14. kongress".
+                    if end - i >= 2, end - i <= 8, scalars[i..<end].allSatisfy({ "IVXLC".unicodeScalars.contains($0) }) {
+                        var numeral = String.UnicodeScalarView()
+                        numeral.append(contentsOf: scalars[i..<end])
+                        if let value = romanValue(String(numeral)) { anchors.insert("n:\(value)") }
+                    }
+                    guard keepingWords else {
+                        i = end
+                        continue
+                    }
                     var word = String.UnicodeScalarView()
                     word.append(contentsOf: scalars[i..<end])
-                    // Roman numerals number congresses and terms: "Đại hội XIV" ~ "14. kongress".
-                    if let value = romanValue(String(word)) { anchors.insert("n:\(value)") }
                     let key = try fold(Substring(String(word)))
                     if end - i >= 3 { anchors.insert("w:" + key) }
                     if let previous = previousName, previousNameEnd == i - 1 { anchors.insert("w:" + previous + key) }
@@ -51,6 +72,11 @@ public enum AnchorScanner {
                 i += 1
             }
         }
+    }
+
+    /// Whether `scalar` is a letter (ASCII ones without a property lookup).
+    private static func isLetter(_ scalar: Unicode.Scalar) -> Bool {
+        scalar.isASCII ? (scalar.value | 0x20) >= 0x61 && (scalar.value | 0x20) <= 0x7A : scalar.properties.isAlphabetic
     }
 
     /// The value of an upper-case Roman numeral of two or more letters up to 100 (`XIII` -> 13), or nil.

@@ -123,6 +123,17 @@ public struct Normalizer: Sendable {
         return text
     }
 
+    /// The length of `text` in Unicode scalars once it is in NFC: counted as it is when it is NFC
+    /// already (no scalar that could change, or ICU's check says so), else after one normalisation.
+    public static func nfcScalarCount(_ text: String) throws(ICUError) -> Int {
+        // Below U+0300 (the first combining mark) every scalar is NFC whatever surrounds it.
+        if text.utf8.allSatisfy({ $0 < 0xCC }) { return text.unicodeScalars.count }
+        let source = Array(text.utf16)
+        var normalized: Int32 = 0
+        try ICU.check(tolk_is_normalized(Form.nfc.icuValue, source, Int32(source.count), &normalized), "checking NFC")
+        return normalized == 1 ? text.unicodeScalars.count : try icuNormalize(text, form: .nfc).unicodeScalars.count
+    }
+
     /// Unicode normalisation of a whole string through ICU.
     static func icuNormalize(_ text: String, form: Form) throws(ICUError) -> String {
         let source = Array(text.utf16)

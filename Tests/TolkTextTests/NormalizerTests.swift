@@ -61,6 +61,16 @@ struct NormalizerTests {
         #expect(normalized.map.originalOffset(text.utf8.count) == original.utf8.count)
     }
 
+    @Test func nfcLengthCountsComposedLetters() throws {
+        #expect(try Normalizer.nfcScalarCount("Hanoi, 2025.") == 12)
+        // Precomposed Vietnamese is NFC already; the same word decomposed counts the same.
+        #expect(try Normalizer.nfcScalarCount("Tổng Bí thư") == 11)
+        #expect(try Normalizer.nfcScalarCount("To\u{0302}\u{0309}ng Bi\u{0301} thu\u{031B}") == 11)
+        // A combining mark with nothing to compose with stays a scalar of its own.
+        #expect(try Normalizer.nfcScalarCount("1\u{0301}") == 2)
+        #expect(try Normalizer.nfcScalarCount("") == 0)
+    }
+
     @Test func controlCharactersAreShownAsCodes() {
         #expect("Hei \u{1B}[31mrødt\u{9B}2J\tslutt\u{7F}".withVisibleControls == "Hei \\u{1B}[31mrødt\\u{9B}2J\tslutt\\u{7F}")
         #expect("Tổng Bí thư Tô Lâm\t".withVisibleControls == "Tổng Bí thư Tô Lâm\t")

@@ -76,6 +76,15 @@ struct SentenceTests {
 
 @Suite("Language data")
 struct LanguageDataTests {
+    @Test func numberAnchorsLeaveWordsOutButKeepRomanNumerals() {
+        var anchors = Set<String>()
+        AnchorScanner.scanNumbers("Đại hội XIV họp ngày 1/12/2025 với 1.500 đại biểu ở Hà Nội", language: "vi", into: &anchors)
+        #expect(anchors == ["n:14", "d:12-1", "y:2025", "m:12-2025", "n:1500"])
+        var scaled = Set<String>()
+        AnchorScanner.scanNumbers("10 nghìn người, XC và MIX", language: "vi", into: &scaled, scaling: true)
+        #expect(scaled == ["n:10", "n:10000", "n:90"])
+    }
+
     @Test func monthNamesInCalendarOrder() {
         let names = Language(code: "nb").monthNames
         #expect(names.count == 12)

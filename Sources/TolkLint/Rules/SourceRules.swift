@@ -22,7 +22,7 @@ enum NumberMismatch: LintRule {
             let nearby = beads[max(0, index - 1)...min(beads.count - 1, index + 1)].flatMap { Array($0.source) }
             var sourceNumbers = Set<String>()
             for s in nearby {
-                if unitNumbers[s] == nil { unitNumbers[s] = try NumberRules.anchors(sourcePage.units[s].text, language: sourceLanguage) }
+                if unitNumbers[s] == nil { unitNumbers[s] = NumberRules.anchors(sourcePage.units[s].text, language: sourceLanguage) }
                 sourceNumbers.formUnion(unitNumbers[s]!)
             }
             for t in bead.target {
