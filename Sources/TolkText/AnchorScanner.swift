@@ -41,7 +41,9 @@ public enum AnchorScanner {
                 i = number(scalars, from: i, language: language, scaling: scaling, into: &anchors)
             } else if isLetter(scalar) {
                 var end = i
-                while end < scalars.count, isLetter(scalars[end]) || (!scalars[end].isASCII && scalars[end].properties.generalCategory == .nonspacingMark) {
+                while end < scalars.count,
+                    isLetter(scalars[end]) || (!scalars[end].isASCII && scalars[end].properties.generalCategory == .nonspacingMark)
+                {
                     end += 1
                 }
                 // Capitalised words and acronyms survive translation (sentence starts are kept too:
