@@ -7,7 +7,7 @@ import TolkText
 /// checks (`check`), in one type. `LintRules.all` lists them; `tolk rules`, `explain`,
 /// `config --dump-default`, SARIF and the configuration read `rule`, the linter runs `check` for
 /// each rule the configuration leaves on, and every rule's examples run as tests.
-protocol LintRule {
+protocol LintRule: SendableMetatype {
     static var rule: Rule { get }
     /// Reports what the rule finds in `context` through `context.report`.
     static func check(_ context: LintContext) throws
