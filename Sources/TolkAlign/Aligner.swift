@@ -84,8 +84,20 @@ public final class Aligner {
         if sourceSegments.isEmpty || targetSegments.isEmpty {
             return Self.unaligned(sourceCount: sourceSegments.count, targetCount: targetSegments.count)
         }
-        // Both sides are read at once (one extractor and feature space each, on its own thread).
-        var (sourceFeatures, targetFeatures, featureCount) = try readBothSides(sourceSegments, targetSegments)
+        return try align(readBothSides({ try sourceSegments.map($0.extract) }, { try targetSegments.map($0.extract) }))
+    }
+
+    /// The beads aligning the units of two documents read once by the caller (`AlignmentSide`):
+    /// the same beads as `align(_:_:)` on the units' texts, without segmenting or matching terms again.
+    public func align(_ sourceSide: AlignmentSide, _ targetSide: AlignmentSide) throws -> [Bead] {
+        if sourceSide.units.isEmpty || targetSide.units.isEmpty {
+            return Self.unaligned(sourceCount: sourceSide.units.count, targetCount: targetSide.units.count)
+        }
+        return try align(readBothSides({ try $0.extract(sourceSide) }, { try $0.extract(targetSide) }))
+    }
+
+    private func align(_ read: ([SegmentFeatures], [SegmentFeatures], Int)) -> [Bead] {
+        var (sourceFeatures, targetFeatures, featureCount) = read
         var variance: Double? = nil
         var path: [Bead]
         do {
@@ -111,15 +123,19 @@ public final class Aligner {
 
 extension Aligner {
     /// Both sides' features, with ids in one space, and the number of ids.
-    fileprivate func readBothSides(_ sourceSegments: [String], _ targetSegments: [String]) throws -> (
-        [SegmentFeatures], [SegmentFeatures], Int
-    ) {
+    /// Both sides are read at once, one extractor and feature space each, on its own thread.
+    fileprivate func readBothSides(
+        _ readSource: (FeatureExtractor) throws -> [FeatureExtractor.Named],
+        _ readTarget: (FeatureExtractor) throws -> [FeatureExtractor.Named]
+    ) throws -> ([SegmentFeatures], [SegmentFeatures], Int) {
         let (source, target) = (self.source, self.target)
-        func read(_ segments: [String], _ extractor: FeatureExtractor) throws -> ([SegmentFeatures], FeatureSpace) {
+        func read(_ extractor: FeatureExtractor, _ named: (FeatureExtractor) throws -> [FeatureExtractor.Named]) throws -> (
+            [SegmentFeatures], FeatureSpace
+        ) {
             var space = FeatureSpace()
-            return (try segments.map { space.intern(try extractor.extract($0)) }, space)
+            return (try named(extractor).map { space.intern($0) }, space)
         }
-        let results = inParallel({ try read(sourceSegments, source) }, { try read(targetSegments, target) })
+        let results = inParallel({ try read(source, readSource) }, { try read(target, readTarget) })
         let (sourceFeatures, sourceSpace) = try results.0.get()
         var space = sourceSpace
         let (targetFeatures, targetSpace) = try results.1.get()

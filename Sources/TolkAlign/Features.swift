@@ -48,6 +48,8 @@ final class FeatureExtractor {
     private let segmenter: Segmenter
     /// Syllables for the glossary's terms, where `segmenter` gives Vietnamese words.
     private let syllables: Segmenter?
+    /// Whether `segmenter` joins syllables into words (Vietnamese), so ICU's words are not its tokens.
+    private let joinsSyllables: Bool
     private let fold = Normalizer.foldedKey
     private let matcher: TermMatcher?
     /// Source word -> its dictionary translations (folded), for the source side only.
@@ -57,7 +59,7 @@ final class FeatureExtractor {
     init(language: String, glossary: Glossary?, dictionary: [String: [String]], unit: TokenUnit) throws {
         self.language = language
         segmenter = try Segmenter(languageCode: language, unit: unit)
-        let joinsSyllables = unit == .word && segmenter.language.rules.contains(.syllableWords)
+        joinsSyllables = unit == .word && segmenter.language.rules.contains(.syllableWords)
         syllables = joinsSyllables && glossary != nil ? try Segmenter(languageCode: language, unit: .syllable) : nil
         matcher = try glossary.map { try TermMatcher(glossary: $0, language: language) }
         self.dictionary = dictionary
@@ -98,38 +100,92 @@ final class FeatureExtractor {
     }
 
     /// A segment's features (in the order found, repeats possible) and words, by name.
-    struct Named {
+    struct Named: Equatable {
         var length: Double
         var features: [String]
         var words: [String]
     }
 
+    /// The features of one segment of text.
     func extract(_ text: String) throws -> Named {
-        let segmentation = try segmenter.segment(Document(text))
-        var features: [String] = []
-        var words: [String] = []
-        for token in segmentation.tokens {
-            let surface = segmentation.text(token.range)
-            switch token.kind {
-            case .word:
-                let names = try names(surface)
-                words.append(names.word)
-                features.append(names.word)
-                features += names.others
-            case .punctuation:
-                if ["?", "!", "(", "«", "\"", "“", "„", ":"].contains(surface) { features.append("q:" + surface) }
-            case .number, .symbol:
-                break
+        let document = Document(text)
+        return try extract(AlignmentSide(document: document, units: [.init(range: 0..<document.bytes.count, text: text)]))[0]
+    }
+
+    /// The features of a side's units, from one segmentation and one term search of its document
+    /// (those the side brings, else made here). A unit whose text is not its place's bytes (joined
+    /// lines, an image's alt text) is read from its text alone.
+    func extract(_ side: AlignmentSide) throws -> [Named] {
+        let document = side.document
+        let tokens = try joinsSyllables ? segmenter.segment(document) : side.words ?? segmenter.segment(document)
+        var terms: [(range: Range<Int>, concept: String)] = []
+        if let occurrences = side.terms {
+            terms = occurrences.map { ($0.range, $0.concept.id) }
+        } else if let matcher {
+            let words = try side.words ?? syllables?.segment(document) ?? tokens
+            terms = try matcher.occurrences(in: words).map { ($0.range, $0.concept.id) }
+        }
+        return try side.units.map { unit in
+            guard document.bytes[unit.range].elementsEqual(unit.text.utf8) else { return try extract(unit.text) }
+            var features: [String] = []
+            var words: [String] = []
+            var k = tokens.tokens.partitioningIndex { $0.range.lowerBound >= unit.range.lowerBound }
+            while k < tokens.tokens.count, tokens.tokens[k].range.upperBound <= unit.range.upperBound {
+                let token = tokens.tokens[k]
+                k += 1
+                let surface = tokens.text(token.range)
+                switch token.kind {
+                case .word:
+                    let names = try names(surface)
+                    words.append(names.word)
+                    features.append(names.word)
+                    features += names.others
+                case .punctuation:
+                    if ["?", "!", "(", "«", "\"", "“", "„", ":"].contains(surface) { features.append("q:" + surface) }
+                case .number, .symbol:
+                    break
+                }
             }
+            // Its numbers and dates (its capitalised words are features already).
+            var anchors = Set<String>()
+            AnchorScanner.scanNumbers(unit.text, language: language, into: &anchors)
+            features += anchors.sorted()
+            var t = terms.partitioningIndex { $0.range.lowerBound >= unit.range.lowerBound }
+            while t < terms.count, terms[t].range.upperBound <= unit.range.upperBound {
+                features.append("c:" + terms[t].concept)
+                t += 1
+            }
+            return Named(length: Double(try Normalizer.nfcScalarCount(unit.text)), features: features, words: words)
         }
-        // Its numbers and dates (its capitalised words are features already).
-        var anchors = Set<String>()
-        AnchorScanner.scanNumbers(text, language: language, into: &anchors)
-        features += anchors.sorted()
-        if let matcher {
-            let terms = try syllables?.segment(Document(text)) ?? segmentation
-            for occurrence in try matcher.occurrences(in: terms) { features.append("c:" + occurrence.concept.id) }
+    }
+}
+
+/// One side of a pair, read once by the caller so the aligner segments and matches nothing again:
+/// the document, the units to align, and when the caller has them the document's ICU words (as
+/// `Segmenter(languageCode:)` gives them; the aligner joins Vietnamese syllables itself) and the
+/// occurrences of the aligner's glossary terms in the document, in text order.
+public struct AlignmentSide: Sendable {
+    /// A unit to align: its place in the document and its text.
+    public struct Unit: Sendable {
+        public let range: Range<Int>
+        public let text: String
+
+        public init(range: Range<Int>, text: String) {
+            self.range = range
+            self.text = text
         }
-        return Named(length: Double(try Normalizer.nfcScalarCount(text)), features: features, words: words)
+    }
+
+    public let document: Document
+    public let units: [Unit]
+    public let words: Segmentation?
+    /// Nil: the aligner finds its glossary's terms itself.
+    public let terms: [TermOccurrence]?
+
+    public init(document: Document, units: [Unit], words: Segmentation? = nil, terms: [TermOccurrence]? = nil) {
+        self.document = document
+        self.units = units
+        self.words = words
+        self.terms = terms
     }
 }

@@ -96,8 +96,40 @@ public final class GlossaryChecker {
     public func check(
         translation: Document, source: Document? = nil, sourceRanges: [Range<Int>]? = nil, aligned: [AlignedUnit]? = nil
     ) throws -> Result {
+        try check(
+            translation: try read(translation: translation), source: try source.map { try read(source: $0) }, sourceRanges: sourceRanges,
+            aligned: aligned)
+    }
+
+    /// A document as the checker reads it: its ICU words (Vietnamese syllables) and every term
+    /// occurrence in them. Read once, it serves the checks and the aligner's glossary features.
+    public struct Reading: Sendable {
+        public let segmentation: Segmentation
+        public let occurrences: [TermOccurrence]
+    }
+
+    /// Reads a translation: its words and the terms of the target language in them.
+    public func read(translation: Document) throws -> Reading {
         let segmentation = try targetSegmenter.segment(translation)
-        let occurrences = try targetMatcher.occurrences(in: segmentation).filter { !isPartOfAnotherName($0, in: segmentation) }
+        return Reading(segmentation: segmentation, occurrences: try targetMatcher.occurrences(in: segmentation))
+    }
+
+    /// Reads a source: its words (syllables) and the terms of the source language in them.
+    public func read(source: Document) throws -> Reading {
+        if sourceSide == nil {
+            sourceSide = (try Segmenter(languageCode: sourceLanguage), try TermMatcher(glossary: glossary, language: sourceLanguage))
+        }
+        let segmentation = try sourceSide!.segmenter.segment(source)
+        return Reading(segmentation: segmentation, occurrences: try sourceSide!.matcher.occurrences(in: segmentation))
+    }
+
+    /// Checks a translation read by `read(translation:)`, with its source read by `read(source:)`.
+    public func check(translation reading: Reading, source sourceReading: Reading?, sourceRanges: [Range<Int>]?, aligned: [AlignedUnit]?)
+        throws -> Result
+    {
+        let segmentation = reading.segmentation
+        let translation = segmentation.document
+        let occurrences = reading.occurrences.filter { !isPartOfAnotherName($0, in: segmentation) }
         var findings: [Finding] = []
         func finding(
             _ rule: String, _ severity: Finding.Severity, _ message: String, _ range: Range<Int>, suggestion: String?, concept: String?
@@ -140,12 +172,8 @@ public final class GlossaryChecker {
         }
 
         var sourceOccurrences: [TermOccurrence] = []
-        if let source {
-            if sourceSide == nil {
-                sourceSide = (try Segmenter(languageCode: sourceLanguage), try TermMatcher(glossary: glossary, language: sourceLanguage))
-            }
-            let (sourceSegmenter, sourceMatcher) = sourceSide!
-            let sourceSegmentation = try sourceSegmenter.segment(source)
+        if let sourceReading {
+            let source = sourceReading.segmentation.document
             let rendered = Set(occurrences.map(\.concept.id)).union(mangled.map(\.1.id))
             // The translation's words in lower case, in text order: all of them for the article-wide
             // check, those inside a paragraph's aligned text (found by binary search) for a name.
@@ -163,7 +191,7 @@ public final class GlossaryChecker {
                 return found
             }
             var reported = Set<String>()
-            sourceOccurrences = try sourceMatcher.occurrences(in: sourceSegmentation)
+            sourceOccurrences = sourceReading.occurrences
             for (index, occurrence) in sourceOccurrences.enumerated() {
                 if let sourceRanges, !sourceRanges.contains(where: { $0.contains(occurrence.range.lowerBound) }) { continue }
                 var key = occurrence.concept.id

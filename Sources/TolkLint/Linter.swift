@@ -39,12 +39,20 @@ public final class Linter {
         // A blank page is a broken upstream step, never "0 findings".
         if !continuation, translation.isBlank { throw ArticleError.empty(source: translation.name) }
         let page = try Page(translation, reader: continuation ? nil : reader, markdown: markdown)
+        // Each document is segmented and term-matched once, for the glossary checks and the aligner.
+        let translationReading = try glossaryChecker?.read(translation: translation)
+        let sourceReading = try source.flatMap { try glossaryChecker?.read(source: $0) }
         var sourcePage: Page? = nil
         var beads: [Bead]? = nil
         var aligned: [GlossaryChecker.AlignedUnit]? = nil
         if let source {
             let read = try Page(source, reader: reader, markdown: source.name.hasSuffix(".md"))
-            let alignment = try aligner().align(read.units.map(\.text), page.units.map(\.text))
+            func side(_ document: Document, _ page: Page, _ reading: GlossaryChecker.Reading?) -> AlignmentSide {
+                AlignmentSide(
+                    document: document, units: page.units.map { AlignmentSide.Unit(range: $0.range, text: $0.text) },
+                    words: reading?.segmentation, terms: reading?.occurrences)
+            }
+            let alignment = try aligner().align(side(source, read, sourceReading), side(translation, page, translationReading))
             // Each source unit with the translation of its bead and of the beads beside it.
             aligned = alignment.indices.flatMap { index in
                 let targets =
@@ -58,8 +66,11 @@ public final class Linter {
             }
             (sourcePage, beads) = (read, alignment)
         }
-        let glossaryResult = try glossaryChecker?.check(
-            translation: translation, source: source, sourceRanges: sourcePage?.units.map(\.range), aligned: aligned)
+        var glossaryResult: GlossaryChecker.Result? = nil
+        if let glossaryChecker, let translationReading {
+            glossaryResult = try glossaryChecker.check(
+                translation: translationReading, source: sourceReading, sourceRanges: sourcePage?.units.map(\.range), aligned: aligned)
+        }
         let context = LintContext(
             configuration: configuration, translation: translation, page: page, source: source, sourcePage: sourcePage, beads: beads,
             sourceURL: sourceURL, glossary: glossaryResult)

@@ -277,3 +277,48 @@ struct VietnameseWordFeatureTests {
         #expect(features.contains { $0.hasPrefix("c:") })
     }
 }
+
+@Suite("Aligner reading a side once")
+struct AlignmentSideTests {
+    /// A corpus page's paragraphs as units, and the document.
+    static func side(_ name: String, language: String, checker: GlossaryChecker, isSource: Bool) throws -> (AlignmentSide, [String]) {
+        let document = try TextReader(path: repository.appendingPathComponent("Corpora/vietnamplus-1080610/\(name)").path).readDocument()
+        let paragraphs = try Segmenter(languageCode: language).segment(document).paragraphs
+        var units = paragraphs.map { AlignmentSide.Unit(range: $0.range, text: document.text($0.range)) }
+        // A unit whose text is not its bytes (a page joining two lines) is read from its text.
+        let multiline = try #require(units.firstIndex { $0.text.contains("\n") })
+        units[multiline] = AlignmentSide.Unit(
+            range: units[multiline].range, text: units[multiline].text.replacingOccurrences(of: "\n", with: " "))
+        let reading = isSource ? try checker.read(source: document) : try checker.read(translation: document)
+        return (AlignmentSide(document: document, units: units, words: reading.segmentation, terms: reading.occurrences), units.map(\.text))
+    }
+
+    @Test(arguments: [("vi.txt", "vi"), ("nb.txt", "nb")])
+    func aSideGivesWhatItsTextsGive(name: String, language: String) throws {
+        let glossary = try Fixtures.glossary()
+        let checker = try GlossaryChecker(glossary: glossary)
+        let (side, texts) = try Self.side(name, language: language, checker: checker, isSource: language == "vi")
+        let extractor = try FeatureExtractor(language: language, glossary: glossary, dictionary: [:], unit: .word)
+        let fromSide = try extractor.extract(side)
+        #expect(fromSide == (try texts.map { try extractor.extract($0) }))
+        #expect(fromSide.contains { $0.features.contains { $0.hasPrefix("c:") } })
+        // The terms the side brings are the ones used: none brought, none found (but in the unit
+        // read from its own text).
+        let withoutTerms = try extractor.extract(AlignmentSide(document: side.document, units: side.units, words: side.words, terms: []))
+        let ownText = side.units.indices.filter { !side.document.bytes[side.units[$0].range].elementsEqual(side.units[$0].text.utf8) }
+        #expect(ownText.count == 1)
+        #expect(withoutTerms.indices.allSatisfy { ownText.contains($0) || !withoutTerms[$0].features.contains { $0.hasPrefix("c:") } })
+    }
+
+    @Test func sidesAlignAsTheirTexts() throws {
+        let glossary = try Fixtures.glossary()
+        let checker = try GlossaryChecker(glossary: glossary)
+        let aligner = try Aligner(sourceLanguage: "vi", targetLanguage: "nb", glossary: glossary)
+        aligner.granularity = .paragraph
+        let (source, sourceTexts) = try Self.side("vi.txt", language: "vi", checker: checker, isSource: true)
+        let (target, targetTexts) = try Self.side("nb.txt", language: "nb", checker: checker, isSource: false)
+        let beads = try aligner.align(source, target)
+        #expect(beads.map(\.vecalign) == (try aligner.align(sourceTexts, targetTexts).map(\.vecalign)))
+        #expect(coversInOrder(beads, source.units.count, target.units.count))
+    }
+}
