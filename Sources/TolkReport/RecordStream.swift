@@ -127,9 +127,8 @@ public struct RecordStream: Sendable {
     public static func corpusFindings(_ reader: TextReader, configuration: LintConfiguration) throws -> [Finding] {
         var renderings: [GlossaryChecker.Rendering] = []
         var pages = 0
-        // Written by `JSONLine`, whose keys are snake case.
+        // A rendering's place is a finding, whose keys are snake case as written.
         let decoder = JSONDecoder()
-        decoder.keyDecodingStrategy = .convertFromSnakeCase
         try reader.forEachLine { bytes, number in
             guard let bytes else { throw TextInputError.malformed(source: reader.name, line: number, reason: "line too long") }
             if isBlank(bytes) { return }
@@ -208,8 +207,9 @@ public struct RecordStream: Sendable {
         do {
             let result = try linter.linter.lint(translation: translation, source: source, sourceURL: record.sourceURL)
             var text = ""
+            let encoder = JSONLine.encoder(snakeCaseKeys: false)  // a finding's keys are snake case already
             for finding in result.findings.sorted(by: Finding.ordered) {
-                text += JSONLine.text(FindingLine(id: record.id, finding: finding))
+                text += JSONLine.text(FindingLine(id: record.id, finding: finding), encoder)
                 switch finding.severity {
                 case .error: counts.errors += 1
                 case .warning: counts.warnings += 1

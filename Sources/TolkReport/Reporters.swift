@@ -24,7 +24,7 @@ public enum FindingReporter {
         case .text:
             return findings.map { $0.text + "\n" }.joined()
         case .json:
-            let encoder = JSONLine.encoder()
+            let encoder = JSONLine.encoder(snakeCaseKeys: false)  // a finding's keys are snake case already
             return try findings.map { String(decoding: try encoder.encode($0), as: UTF8.self) + "\n" }.joined()
         case .github:
             return findings.map(githubAnnotation).joined()

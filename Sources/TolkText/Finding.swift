@@ -32,6 +32,13 @@ public struct Finding: Sendable, Hashable, Codable {
     /// elsewhere in the file (SARIF's partial fingerprints), where a line number would not.
     public var lineDigest: String?
 
+    /// The JSON keys, in snake case (spelled out: no key conversion per finding).
+    enum CodingKeys: String, CodingKey {
+        case rule, severity, message, path, line, column, match, suggestion, concept
+        case endLine = "end_line", endColumn = "end_column", byteStart = "byte_start", byteEnd = "byte_end"
+        case utf16Column = "utf16_column", utf16EndColumn = "utf16_end_column", lineDigest = "line_digest"
+    }
+
     public init(
         rule: String, severity: Severity, message: String, path: String, start: TextPosition, end: TextPosition, match: String? = nil,
         suggestion: String? = nil, concept: String? = nil
