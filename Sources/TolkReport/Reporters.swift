@@ -22,15 +22,31 @@ public enum FindingReporter {
     {
         switch format {
         case .text:
-            return findings.map { $0.text + "\n" }.joined()
+            return try inChunks(findings) { $0.map { $0.text + "\n" }.joined() }
         case .json:
-            let encoder = JSONLine.encoder(snakeCaseKeys: false)  // a finding's keys are snake case already
-            return try findings.map { String(decoding: try encoder.encode($0), as: UTF8.self) + "\n" }.joined()
+            return try inChunks(findings) { chunk in
+                let encoder = JSONLine.encoder(snakeCaseKeys: false)  // a finding's keys are snake case already
+                return try chunk.map { String(decoding: try encoder.encode($0), as: UTF8.self) + "\n" }.joined()
+            }
         case .github:
-            return findings.map(githubAnnotation).joined()
+            return try inChunks(findings) { $0.map(githubAnnotation).joined() }
         case .sarif:
             return try SARIF.render(findings, rules: rules, toolVersion: toolVersion)
         }
+    }
+
+    /// `render` applied to consecutive chunks of `findings` on all cores, joined in order: the
+    /// lines of many findings are written at the end of a run, when the other cores are idle.
+    private static func inChunks(_ findings: [Finding], _ render: (ArraySlice<Finding>) throws -> String) throws -> String {
+        let chunkSize = 1_000
+        guard findings.count > chunkSize else { return try render(findings[...]) }
+        let chunks = stride(from: 0, to: findings.count, by: chunkSize).map { findings[$0..<min($0 + chunkSize, findings.count)] }
+        // `render` only throws if encoding a finding fails; the first failure is rethrown.
+        var parts: [Result<String, Error>] = []
+        withoutActuallyEscaping(render) { render in
+            parts = Parallel.map(chunks.count, makeWorker: { () }) { _, k in try render(chunks[k]) }
+        }
+        return try parts.map { try $0.get() }.joined()
     }
 
     static func githubAnnotation(_ finding: Finding) -> String {

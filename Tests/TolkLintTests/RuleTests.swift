@@ -209,6 +209,19 @@ struct ReporterTests {
         #expect(try fingerprints("Tittel\nX og Z\n")[0] != before[0])
     }
 
+    @Test(arguments: [FindingFormat.text, .json, .github])
+    func manyFindingsRenderInOrder(format: FindingFormat) throws {
+        // Past the chunk size the lines are rendered on all cores: the same lines, in order.
+        let document = Document(String(repeating: "XY ab\n", count: 2_500), name: "nb.txt")
+        let findings = (0..<2_500).map {
+            Finding(rule: "glued-words", severity: .error, message: "m\($0)", in: document, range: ($0 * 6)..<($0 * 6 + 2))
+        }
+        let whole = try FindingReporter.render(findings, format: format, toolVersion: "0")
+        let oneByOne = try findings.map { try FindingReporter.render([$0], format: format, toolVersion: "0") }.joined()
+        #expect(whole == oneByOne)
+        #expect(whole.split(separator: "\n").count == 2_500)
+    }
+
     @Test func githubAnnotationsEscape() throws {
         let text = try FindingReporter.render(findings, format: .github, toolVersion: "0")
         #expect(
