@@ -280,8 +280,8 @@ public final class GlossaryChecker {
     private func mangledNames(in segmentation: Segmentation, occurrences: [TermOccurrence]) -> [(Range<Int>, Concept, String, String?)] {
         var results: [(Range<Int>, Concept, String, String?)] = []
         let tokens = segmentation.tokens
-        let texts = tokens.map { segmentation.text($0.range) }
-        let text = { (index: Int) in texts[index] }
+        let bytes = segmentation.document.bytes
+        let text = { (index: Int) in segmentation.text(tokens[index].range) }
         var coveredByName = Set<Int>()
         var titleEnds: [Int: TermOccurrence] = [:]
         for occurrence in occurrences {
@@ -298,12 +298,17 @@ public final class GlossaryChecker {
         }
         var reported = Set<Int>()
         for (index, token) in tokens.enumerated() where token.kind == .word && !coveredByName.contains(index) {
+            // Both checks need a capital letter, read from the bytes first (ASCII capitals, or a
+            // letter beyond ASCII whose case needs a property lookup): most words are passed without
+            // becoming a String.
+            let mayHaveInnerCapital = bytes[(token.range.lowerBound + 1)..<token.range.upperBound].contains {
+                ($0 >= 0x41 && $0 <= 0x5A) || $0 >= 0xC0
+            }
+            let first = bytes[token.range.lowerBound]
+            guard mayHaveInnerCapital || first >= 0x80 || (0x41...0x5A).contains(first) else { continue }
             let word = text(index)
             // A title glued to a name: "GeneralsekretærLams", "PresidentLuong" (a capital letter inside the word).
-            // ASCII capitals are read from the bytes; other letters (Æ, Đ) need a property lookup.
-            let hasInnerCapital =
-                word.utf8.dropFirst().contains { ($0 >= 0x41 && $0 <= 0x5A) || $0 >= 0xC0 }
-                && word.unicodeScalars.dropFirst().contains { $0.isUppercaseLetter }
+            let hasInnerCapital = mayHaveInnerCapital && word.unicodeScalars.dropFirst().contains { $0.isUppercaseLetter }
             let lowered = hasInnerCapital ? word.lowercased() : ""
             if hasInnerCapital, let title = titleWords.first(where: { lowered.hasPrefix($0.word) && lowered.count > $0.word.count }) {
                 let rest = String(word.dropFirst(title.word.count))
@@ -375,8 +380,11 @@ public final class GlossaryChecker {
         // A name with one word changed: "Pham Minh Kinh" for "Pham Minh Chinh". Windows are tried
         // only where a token equals a word of the name.
         var checked = Set<String>()
-        for (index, word) in texts.enumerated() {
-            for (name, position) in longNamePositionsByWord[word] ?? [] {
+        for (index, token) in tokens.enumerated() {
+            // Name words are capitalised: a token starting with a lower-case ASCII letter is none.
+            let first = bytes[token.range.lowerBound]
+            guard first >= 0x80 || (0x41...0x5A).contains(first), !longNamePositionsByWord.isEmpty else { continue }
+            for (name, position) in longNamePositionsByWord[text(index)] ?? [] {
                 let (concept, words) = names[name]
                 let start = index - position
                 let window = start..<(start + words.count)
