@@ -176,8 +176,9 @@ public final class TermMatcher {
         guard !patternsByClosedKey.isEmpty else { return nil }
         let tokens = segmentation.tokens
         let capitalised = { (k: Int) in
-            let text = segmentation.text(tokens[k].range)
-            return text.mayStartWithCapital && text.first?.isUppercase == true
+            // The first byte rules out most tokens before a String is made.
+            let first = segmentation.document.bytes[tokens[k].range.lowerBound]
+            return (first >= 0x80 || (0x41...0x5A).contains(first)) && segmentation.text(tokens[k].range).first?.isUppercase == true
         }
         // Closed keys are two letters or more (a start) and five or more (a whole key).
         guard keys[i].utf8.count >= 2 else { return nil }
