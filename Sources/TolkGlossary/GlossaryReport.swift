@@ -91,10 +91,18 @@ public struct GlossaryReport: Sendable {
             for word in Set(term.words) where word.count >= 4 { termsByWord[word, default: []].append(index) }
         }
         var found: [String: (Int, Double, [Place])] = [:]
+        // Words recur across pages: each surface form is folded once.
+        var foldedWords: [String: String] = [:]
         for (path, segmentation) in segmentations.sorted(by: { $0.key < $1.key }) {
             let tokens = segmentation.tokens
             let bytes = segmentation.document.bytes
-            let words = try tokens.map { try fold.normalize(segmentation.text($0.range)).text }
+            let words = try tokens.map { token in
+                let surface = segmentation.text(token.range)
+                if let known = foldedWords[surface] { return known }
+                let folded = try fold.normalize(surface).text
+                foldedWords[surface] = folded
+                return folded
+            }
             /// Whether tokens `a` and `a + 1` are separated by spaces on one line.
             func joined(_ a: Int) -> Bool {
                 let gap = bytes[tokens[a].range.upperBound..<tokens[a + 1].range.lowerBound]
@@ -143,6 +151,30 @@ public struct GlossaryReport: Sendable {
 
     /// Dice coefficient of character bigrams.
     static func dice(_ a: String, _ b: String) -> Double {
+        // ASCII without CR (whose CR LF would be one character): characters are bytes, and the
+        // bigrams are compared as sorted two-byte codes, with no strings or dictionaries.
+        if a.utf8.allSatisfy({ $0 < 0x80 && $0 != 0x0D }), b.utf8.allSatisfy({ $0 < 0x80 && $0 != 0x0D }) {
+            func codes(_ s: String) -> [UInt16] {
+                let bytes = Array(s.utf8)
+                return (0..<max(0, bytes.count - 1)).map { UInt16(bytes[$0]) << 8 | UInt16(bytes[$0 + 1]) }.sorted()
+            }
+            let x = codes(a)
+            let y = codes(b)
+            var (i, j, shared) = (0, 0, 0)
+            while i < x.count, j < y.count {
+                if x[i] == y[j] {
+                    shared += 1
+                    i += 1
+                    j += 1
+                } else if x[i] < y[j] {
+                    i += 1
+                } else {
+                    j += 1
+                }
+            }
+            let total = x.count + y.count
+            return total == 0 ? 0 : 2 * Double(shared) / Double(total)
+        }
         func bigrams(_ s: String) -> [String: Int] {
             let characters = Array(s)
             var counts: [String: Int] = [:]

@@ -109,6 +109,21 @@ struct TermMatchingTests {
     }
 }
 
+@Suite("Near misses")
+struct NearMissTests {
+    @Test func diceCountsBigramsAsAMultiset() {
+        #expect(GlossaryReport.dice("night", "nacht") == 0.25)
+        #expect(abs(GlossaryReport.dice("aaa", "aa") - 2.0 / 3.0) < 1e-12)
+        #expect(GlossaryReport.dice("ab", "ab") == 1)
+        #expect(GlossaryReport.dice("a", "a") == 0)
+        #expect(GlossaryReport.dice("", "") == 0)
+        // Letters beyond ASCII are characters too: the same values as their ASCII look-alikes.
+        #expect(GlossaryReport.dice("nøtt", "nøtt") == 1)
+        #expect(GlossaryReport.dice("nåcht", "nacht") == GlossaryReport.dice("nxcht", "nacht"))
+        #expect(GlossaryReport.dice("aaø", "aa") == GlossaryReport.dice("aax", "aa"))
+    }
+}
+
 @Suite("Glossary rules")
 struct GlossaryRuleTests {
     @Test func forbiddenRenderingWithSuggestion() throws {
