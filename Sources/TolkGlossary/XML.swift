@@ -314,18 +314,40 @@ public enum XMLReader {
 public enum XMLWriter {
     /// Escapes text for element content and attribute values.
     public static func escape(_ text: String) -> String {
-        text.replacingScalars { scalar in
-            switch scalar {
-            case "<": "&lt;"
-            case ">": "&gt;"
-            case "&": "&amp;"
-            case "\"": "&quot;"
-            case "'": "&apos;"
+        // Byte by byte: every character replaced is ASCII but U+FFFE and U+FFFF (EF BF BE, EF BF BF).
+        let utf8 = text.utf8
+        func replacement(_ bytes: String.UTF8View, at index: String.UTF8View.Index) -> (String, Int)? {
+            switch bytes[index] {
+            case 0x3C: return ("&lt;", 1)
+            case 0x3E: return ("&gt;", 1)
+            case 0x26: return ("&amp;", 1)
+            case 0x22: return ("&quot;", 1)
+            case 0x27: return ("&apos;", 1)
             // Characters XML 1.0 cannot hold become a visible mark (dropping them would run words together).
-            case _ where isForbidden(scalar): "\u{FFFD}"
-            default: nil
+            case 0x00..<0x20 where ![0x09, 0x0A, 0x0D].contains(bytes[index]): return ("\u{FFFD}", 1)
+            case 0xEF:
+                let next = bytes.index(after: index)
+                guard next != bytes.endIndex, bytes[next] == 0xBF else { return nil }
+                let last = bytes.index(after: next)
+                guard last != bytes.endIndex, bytes[last] == 0xBE || bytes[last] == 0xBF else { return nil }
+                return ("\u{FFFD}", 3)
+            default: return nil
             }
         }
+        guard utf8.indices.contains(where: { replacement(utf8, at: $0) != nil }) else { return text }
+        var result: [UInt8] = []
+        result.reserveCapacity(utf8.count + 16)
+        var index = utf8.startIndex
+        while index != utf8.endIndex {
+            if let (text, length) = replacement(utf8, at: index) {
+                result += text.utf8
+                index = utf8.index(index, offsetBy: length)
+            } else {
+                result.append(utf8[index])
+                index = utf8.index(after: index)
+            }
+        }
+        return String(decoding: result, as: UTF8.self)
     }
 
     /// Whether `text` holds characters XML 1.0 cannot hold (C0 controls other than tab and line

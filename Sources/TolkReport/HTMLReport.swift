@@ -14,6 +14,7 @@ public struct ReportedPair: Sendable {
     public let translationUnits: [ArticleElement]
     public let beads: [Bead]
     public let findings: [Finding]
+    /// Term occurrences, in text order.
     public let sourceTerms: [TermOccurrence]
     public let translationTerms: [TermOccurrence]
     public let sourceLanguage: String
@@ -32,8 +33,8 @@ public struct ReportedPair: Sendable {
         self.translationUnits = translationUnits
         self.beads = beads
         self.findings = findings
-        self.sourceTerms = sourceTerms
-        self.translationTerms = translationTerms
+        self.sourceTerms = sourceTerms.sorted { $0.range.lowerBound < $1.range.lowerBound }
+        self.translationTerms = translationTerms.sorted { $0.range.lowerBound < $1.range.lowerBound }
         self.sourceLanguage = sourceLanguage
         self.targetLanguage = targetLanguage
     }
@@ -64,10 +65,12 @@ public struct ReportedPair: Sendable {
 /// Works offline (no external scripts, styles or fonts); every text from the articles is escaped.
 public enum HTMLReport {
     /// The files of the report: relative path -> HTML.
-    public static func files(pairs: [ReportedPair], glossary: GlossaryReport?) -> [String: String] {
+    public static func files(pairs: [ReportedPair], glossary: GlossaryReport?) throws -> [String: String] {
         let names = pageNames(pairs)
         var files: [String: String] = ["index.html": index(pairs, names: names, hasGlossary: glossary != nil)]
-        for (pair, name) in zip(pairs, names) { files["pairs/\(name).html"] = page(pair) }
+        // The pairs' pages on all cores (a page reads only its pair).
+        let pages = Parallel.map(pairs.count, makeWorker: { () }) { _, k in page(pairs[k]) }
+        for (name, page) in zip(names, pages) { files["pairs/\(name).html"] = try page.get() }
         if let glossary { files["glossary.html"] = glossaryPage(glossary, pairs: pairs, names: names) }
         return files
     }
@@ -182,7 +185,9 @@ public enum HTMLReport {
             String(decoding: utf8[(range.lowerBound - unit.range.lowerBound)..<(range.upperBound - unit.range.lowerBound)], as: UTF8.self)
         }
         guard unit.text.utf8.count == unit.range.count else { return escape(unit.text) }  // joined multi-line text: no offsets
-        for term in terms.sorted(by: { $0.range.lowerBound < $1.range.lowerBound })
+        // `terms` are in text order: those from the unit's start on.
+        let first = terms.partitioningIndex { $0.range.lowerBound >= unit.range.lowerBound }
+        for term in terms[first...].prefix(while: { $0.range.lowerBound < unit.range.upperBound })
         where term.range.lowerBound >= cursor && term.range.upperBound <= unit.range.upperBound {
             html += escape(bytes(cursor..<term.range.lowerBound))
             let forbidden = term.term.status == .forbidden

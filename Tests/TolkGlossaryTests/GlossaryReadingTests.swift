@@ -327,4 +327,13 @@ struct XMLWritingTests {
         // What is written reads back as XML.
         #expect(throws: Never.self) { try XMLReader.parse(Document("<seg>\(escaped)</seg>")) }
     }
+
+    @Test func lettersNearTheReplacedOnesStay() {
+        // U+FFFD, U+FEFF and U+EFBF share lead bytes with U+FFFE/U+FFFF; CR stays; text with
+        // nothing to escape comes back as it is.
+        #expect(XMLWriter.escape("\u{FFFD}\u{FEFF}\u{EFBF}\r\u{1F}") == "\u{FFFD}\u{FEFF}\u{EFBF}\r\u{FFFD}")
+        #expect(XMLWriter.escape("Tổng Bí thư Tô Lâm") == "Tổng Bí thư Tô Lâm")
+        #expect(XMLWriter.escape("x\u{FFFF}") == "x\u{FFFD}")
+        #expect(XMLWriter.escape("") == "")
+    }
 }

@@ -36,7 +36,7 @@ struct HTMLReportTests {
                     start: TextPosition(line: 7, column: 1),
                     end: TextPosition(line: 7, column: 5))
             ], sourceTerms: [], translationTerms: [], sourceLanguage: "vi", targetLanguage: "nb")
-        let files = HTMLReport.files(pairs: [pair], glossary: nil)
+        let files = try HTMLReport.files(pairs: [pair], glossary: nil)
         #expect(Set(files.keys) == ["index.html", "pairs/a-b.html"])
         let page = try #require(files["pairs/a-b.html"])
         #expect(page.contains("<tr class=\"missing\">"))
@@ -59,7 +59,7 @@ struct HTMLReportTests {
         #expect(page.contains("<title>Tittel[U+202E] &lt;b&gt;</title>"))
     }
 
-    @Test func pageNamesAreUniqueWhenIdsCollide() {
+    @Test func pageNamesAreUniqueWhenIdsCollide() throws {
         let translation = Document("Tittel\n\nTekst.\n", name: "nb.txt")
         let pairs = ["a b-nb", "a-b-nb", "A-B-nb", "a-b-nb-2", "y1/same-nb"].map { id in
             ReportedPair(
@@ -68,7 +68,7 @@ struct HTMLReportTests {
         }
         let names = HTMLReport.pageNames(pairs)
         #expect(names == ["a-b-nb", "a-b-nb-2", "A-B-nb-3", "a-b-nb-2-2", "y1-same-nb"])
-        #expect(HTMLReport.files(pairs: pairs, glossary: nil).count == 6)
+        #expect(try HTMLReport.files(pairs: pairs, glossary: nil).count == 6)
     }
 
     @Test func findingsGoToTheUnitTheyStartIn() throws {
