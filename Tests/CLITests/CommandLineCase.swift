@@ -5,6 +5,9 @@ import TolkTestSupport
 /// The seed page, relative to the repository.
 let seedPage = "Corpora/vietnamplus-1080302/nb.txt"
 
+/// The shipped glossary, relative to the repository.
+let shippedGlossary = "Glossaries/vi-nb.tbx"
+
 /// A pattern that matches only an empty stream.
 let nothing = #"\A\z"#
 
@@ -71,4 +74,23 @@ func write(_ contents: Data, to name: String, in folder: URL) throws -> String {
     try FileManager.default.createDirectory(at: file.deletingLastPathComponent(), withIntermediateDirectories: true)
     try contents.write(to: file)
     return file.path
+}
+
+/// Writes `text` to `name` in `folder`, making the folders between; returns the file's path.
+@discardableResult
+func write(_ text: String, to name: String, in folder: URL) throws -> String {
+    try write(Data(text.utf8), to: name, in: folder)
+}
+
+/// The bundled corpus's pair folders (`Corpora/<article>`), relative to the repository and sorted.
+func corpusFolders() throws -> [String] {
+    let corpus = Fixtures.repository.appendingPathComponent("Corpora")
+    return try FileManager.default.contentsOfDirectory(atPath: corpus.path).sorted()
+        .filter { FileManager.default.fileExists(atPath: corpus.appendingPathComponent("\($0)/nb.txt").path) }
+        .map { "Corpora/\($0)" }
+}
+
+/// The text of the repository file at `relative`.
+func repositoryText(_ relative: String) throws -> String {
+    try String(contentsOf: Fixtures.repository.appendingPathComponent(relative), encoding: .utf8)
 }
