@@ -36,10 +36,6 @@ printf 'TOLKVW01\001\000' > "$work/bad.model"
 G=Glossaries/vi-nb.tbx
 printf 'Tổng Bí thư Tô Lâm thăm Lào.\nHai bên ký 12 văn kiện.\n' > "$work/a.vi"
 printf 'Generalsekretær To Lam besøkte Laos.\nDe undertegnet 12 dokumenter.\nEkstra & <setning>.\n' > "$work/a.nb"
-check "align vecalign" 0 '^\[1\]:\[1, 2\]$' -- "$TOLK" align --src-lang vi --tgt-lang nb "$work/a.vi" "$work/a.nb"
-check "align vecalign covers every line once" 0 '^OK$' -- sh -c "'$TOLK' align --src-lang vi --tgt-lang nb '$work/a.vi' '$work/a.nb' | python3 -c 'import sys,re; b=[l.strip() for l in sys.stdin]; s=[int(x) for l in b for x in re.findall(r\"\\d+\", l.split(\":\")[0])]; t=[int(x) for l in b for x in re.findall(r\"\\d+\", l.split(\":\")[1])]; print(\"OK\" if s==[0,1] and t==[0,1,2] and \"[]:[]\" not in b else b)'"
-check "align with scores" 0 '^\[0\]:\[0\]:[0-9.]+$' -- "$TOLK" align --src-lang vi --tgt-lang nb --scores "$work/a.vi" "$work/a.nb"
-check "align tmx is well-formed XML" 0 '^tu 2$' -- sh -c "'$TOLK' align --src-lang vi --tgt-lang nb --format tmx '$work/a.vi' '$work/a.nb' | python3 -c 'import sys, xml.dom.minidom as m; d=m.parseString(sys.stdin.buffer.read()); h=d.getElementsByTagName(\"header\")[0]; assert all(h.getAttribute(a) for a in [\"creationtool\",\"creationtoolversion\",\"segtype\",\"o-tmf\",\"adminlang\",\"srclang\",\"datatype\"]); print(\"tu\", len(d.getElementsByTagName(\"tu\")))'"
 if python3 -c 'import translate.storage.tmx' 2>/dev/null; then
   # A one-sided bead keeps both tuvs (the missing side empty): translate-toolkit keeps its text.
   printf 'Hà Nội phát triển\n\nHà Nội có 8 triệu dân vào năm 2025, theo số liệu mới.\n\nĐà Nẵng đón 3 triệu khách trong năm 2024, tăng 20 phần trăm.\n' > "$work/c.vi"
@@ -48,12 +44,6 @@ if python3 -c 'import translate.storage.tmx' 2>/dev/null; then
 else
   echo "skipped: translate-toolkit not installed (pip install translate-toolkit)"
 fi
-check "align tmx escapes" 0 'Ekstra &amp; &lt;setning&gt;' -- "$TOLK" align --src-lang vi --tgt-lang nb --format tmx "$work/a.vi" "$work/a.nb"
-check "align jsonl" 0 '"score":[0-9.]+,"source":\[0\],"source_text":"Tổng Bí thư Tô Lâm thăm Lào\.","target":\[0\],"target_text":' -- "$TOLK" align --src-lang vi --tgt-lang nb --format jsonl "$work/a.vi" "$work/a.nb"
-check "align articles with the glossary" 0 '^\[4\]:\[\]$' -- "$TOLK" align --src-lang vi --tgt-lang nb --input article --glossary "$G" Corpora/vietnamplus-1080533/vi.txt Corpora/vietnamplus-1080533/nb.txt
-check "align article sentences" 0 '^\[0\]:\[0\]$' -- "$TOLK" align --src-lang vi --tgt-lang nb --input article --unit sentence Corpora/vietnamplus-1080850/vi.txt Corpora/vietnamplus-1080850/nb.txt
-check "align: an empty line is an error with its line" 2 'gap.vi:2: empty line' -- sh -c "printf 'En.\n\nTo.\n' > '$work/gap.vi'; '$TOLK' align --src-lang vi --tgt-lang nb '$work/gap.vi' '$work/a.nb'"
-check "align: a bad dictionary line" 2 'dict.tsv:1: expected source<TAB>target' -- sh -c "printf 'no tab here\n' > '$work/dict.tsv'; '$TOLK' align --src-lang vi --tgt-lang nb --dictionary '$work/dict.tsv' '$work/a.vi' '$work/a.nb'"
 check "lint the seed" 1 'nb.txt:7:1: error: .VietnamPlusVietnamPlus01/12/2025. runs words together \[glued-words\]' -- "$TOLK" lint "$SEED"
 # The clean page as it would be published: without the scraper's site line and image file names.
 grep -v -e '^Vietnam\.vn - ' -e '\.jpg$' Corpora/vietnamplus-1080850/nb.txt > "$work/published.txt"
@@ -230,8 +220,6 @@ else
   echo "skipped: json findings against the schema (no python3 jsonschema)"
 fi
 
-check "tmx language tags in BCP 47 form" 0 'xml:lang="vi-VN"' -- "$TOLK" align --input article --src-lang vi_VN --tgt-lang nb --format tmx Corpora/vietnamplus-1080302/vi.txt "$SEED"
-check "align: a bad language tag is a usage error" 2 'is not a language tag' -- "$TOLK" align --src-lang vi-abcdefghij --tgt-lang nb "$SEED" "$SEED"
 
 echo "cli: $passed passed, $failed failed"
 [ "$failed" -eq 0 ]
