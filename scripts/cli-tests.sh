@@ -1,9 +1,12 @@
 #!/usr/bin/env bash
-# End-to-end checks of the tolk binary: output, stderr messages and exit codes.
+# End-to-end checks of the tolk binary that need a shell: signals, a terminal, a git hook and
+# Python tools (translate-toolkit, jsonschema). Every other check of output, messages and exit
+# codes runs inside `swift test` (Tests/CLITests).
 # usage: scripts/cli-tests.sh [path/to/tolk]
 set -u
 TOLK=${1:-.build/debug/tolk}
 SEED=Corpora/vietnamplus-1080302/nb.txt
+G=Glossaries/vi-nb.tbx
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 passed=0
@@ -25,37 +28,18 @@ check() {
   fi
 }
 
-printf 'Laos \xc3\x28 ok\n' > "$work/bad.txt"
-: > "$work/empty.txt"
-printf '\xff\xfeH\x00' > "$work/utf16.txt"
-printf 'Hei\r\n\r\nNord-Korea kl. 14.00 i dag.\r\n' > "$work/crlf.txt"
-cp "$SEED" "$work/seed-copy.txt"
-
-printf 'Đảng Cộng sản Việt Nam lãnh đạo.\n' > "$work/vi.txt"
-printf 'TOLKVW01\001\000' > "$work/bad.model"
-G=Glossaries/vi-nb.tbx
-printf 'Tổng Bí thư Tô Lâm thăm Lào.\nHai bên ký 12 văn kiện.\n' > "$work/a.vi"
-printf 'Generalsekretær To Lam besøkte Laos.\nDe undertegnet 12 dokumenter.\nEkstra & <setning>.\n' > "$work/a.nb"
+# A one-sided bead keeps both tuvs (the missing side empty): translate-toolkit keeps its text.
 if python3 -c 'import translate.storage.tmx' 2>/dev/null; then
-  # A one-sided bead keeps both tuvs (the missing side empty): translate-toolkit keeps its text.
   printf 'Hà Nội phát triển\n\nHà Nội có 8 triệu dân vào năm 2025, theo số liệu mới.\n\nĐà Nẵng đón 3 triệu khách trong năm 2024, tăng 20 phần trăm.\n' > "$work/c.vi"
   printf 'Hanoi vokser\n\nHanoi har 8 millioner innbyggere i 2025, ifølge nye tall.\n\nLes også: 14 saker fra 2019, 2020 og 2021 om 44 andre temaer, 58 steder og 63 personer i hele regionen og mer.\n\nDa Nang tok imot 3 millioner gjester i 2024, en økning på 20 prosent.\n' > "$work/c.nb"
   check "tmx one-sided beads read by translate-toolkit" 0 "^target only: Les også: 14 saker" -- sh -c "'$TOLK' align --input article --src-lang vi --tgt-lang nb --format tmx '$work/c.vi' '$work/c.nb' > '$work/c.tmx' && python3 -c 'from translate.storage import tmx; s = tmx.tmxfile.parsefile(\"$work/c.tmx\"); [print(\"target only:\", u.target) for u in s.units if not u.source]'"
 else
   echo "skipped: translate-toolkit not installed (pip install translate-toolkit)"
 fi
-# The clean page as it would be published: without the scraper's site line and image file names.
+
+# The README's pre-commit recipe, tried for real in a scratch repository. The clean page is one as
+# it would be published: without the scraper's site line and image file names.
 grep -v -e '^Vietnam\.vn - ' -e '\.jpg$' Corpora/vietnamplus-1080850/nb.txt > "$work/published.txt"
-python3 -c "
-import sys
-with open(sys.argv[1], 'w') as f:
-    f.write('Overskrift\n\n')
-    for i in range(40000):
-        f.write(f'Avsnitt nummer {i} handler om handelen mellom landene.\n\n')
-        if i % 10000 == 9999: f.write(f'Avsnitt {i} skrevet av TTXVNTTXVN i dag.\n\n')
-    f.write('Skrevet av VietnamPlusVietnamPlus i dag og lenge.\n')
-" "$work/long.txt"
-# The README's pre-commit recipe, tried for real in a scratch repository.
 hook_repo="$work/hook-repo"
 mkdir -p "$hook_repo" && git -C "$hook_repo" init -q && git -C "$hook_repo" config user.email t@example.org && git -C "$hook_repo" config user.name t
 TOLK_ABS=$(cd "$(dirname "$TOLK")" && pwd)/$(basename "$TOLK")
@@ -98,8 +82,23 @@ passed=$((passed + finished + interrupted))
 echo "signals: $interrupted runs interrupted cleanly, $finished finished before the signal (report takes ${length}s)"
 [ "$interrupted" -gt 0 ] || { echo "FAIL: no run was interrupted"; failed=$((failed + 1)); }
 
-# check --jsonl: records in, findings out in input order with the record's id; bad records get a line.
-python3 - "$work/records.jsonl" <<'PY'
+# check --jsonl answers each record as it comes, not once standard input ends.
+printf '{"id":"first","translation":"Hei.\\n\\nVietnamPlusVietnamPlus01/12/2025 skrev om Laos."}\n' > "$work/one.jsonl"
+check "jsonl answers a record before the next arrives" 0 '"id":"first"' -- bash -c \
+  "{ cat '$work/one.jsonl'; sleep 4; } | timeout 3 '$TOLK' check --jsonl; true"
+
+# Progress on a terminal (script gives tolk one).
+if command -v script > /dev/null; then
+  python3 scripts/gen-corpus.py 30 "$work/progress-corpus"
+  check "check shows progress on a terminal" 0 'checking [0-9]+/240 pairs, [0-9]+/s, [0-9]+ s left' -- \
+    script -qec "'$TOLK' check --format json '$work/progress-corpus' > /dev/null; true" /dev/null
+fi
+
+# Every JSON line tolk writes matches docs/finding.schema.json (with python3-jsonschema; else skipped).
+if python3 -c "import jsonschema" 2> /dev/null; then
+  "$TOLK" check --format json > "$work/all.json" 2> /dev/null
+  # check --jsonl's lines: findings with the record's id, and an error line for each bad record.
+  python3 - "$work/records.jsonl" <<'PY'
 import json, sys
 pages = [("a", "Corpora/vietnamplus-1080302"), ("b", "Corpora/vietnamplus-1080415")]
 with open(sys.argv[1], "w", encoding="utf-8") as out:
@@ -111,39 +110,7 @@ with open(sys.argv[1], "w", encoding="utf-8") as out:
     out.write('{"id": "esc", "translation": "abc \\ud800"}\n')
     out.write(json.dumps({"id": "blank", "translation": "  \n"}) + "\n")
 PY
-"$TOLK" check --jsonl --glossary Glossaries/vi-nb.tbx < "$work/records.jsonl" > "$work/stream.jsonl" 2> "$work/stream.err"
-code=$?
-"$TOLK" check --sources Corpora --translations Corpora --glossary Glossaries/vi-nb.tbx --format json 2>/dev/null \
-  | grep -E 'vietnamplus-10804?(302|15)/' > "$work/stream.want"
-printf '{"id":"first","translation":"Hei.\\n\\nVietnamPlusVietnamPlus01/12/2025 skrev om Laos."}\n' > "$work/one.jsonl"
-check "jsonl answers a record before the next arrives" 0 '"id":"first"' -- bash -c \
-  "{ cat '$work/one.jsonl'; sleep 4; } | timeout 3 '$TOLK' check --jsonl; true"
-mkdir -p "$work/flat-src" "$work/flat-tr"
-for d in Corpora/*/; do cp "$d/vi.txt" "$work/flat-src/$(basename "$d").txt"; cp "$d/nb.txt" "$work/flat-tr/$(basename "$d").txt"; done
-mkdir -p "$work/no-pages"
-# pair --fingerprint and pairing the fingerprints give tolk pair's answer.
-python3 - "$work" <<'PY'
-import json, os, sys, glob
-work = sys.argv[1]
-with open(work + "/fp-src.in", "w") as s, open(work + "/fp-tr.in", "w") as t:
-    for d in sorted(glob.glob("Corpora/*/")):
-        url = json.load(open(d + "meta.json"))["source_url"]
-        s.write(json.dumps({"path": d + "vi.txt", "text": open(d + "vi.txt").read(), "language": "vi", "url": url}) + "\n")
-        t.write(json.dumps({"path": d + "nb.txt", "text": open(d + "nb.txt").read(), "language": "nb"}) + "\n")
-PY
-"$TOLK" pair --fingerprint < "$work/fp-src.in" > "$work/fp-src.jsonl"
-"$TOLK" pair --fingerprint < "$work/fp-tr.in" > "$work/fp-tr.jsonl"
-
-# Progress on a terminal (script gives tolk one), none when standard error is not a terminal.
-python3 scripts/gen-corpus.py 30 "$work/progress-corpus"
-if command -v script > /dev/null; then
-  check "check shows progress on a terminal" 0 'checking [0-9]+/240 pairs, [0-9]+/s, [0-9]+ s left' -- \
-    script -qec "'$TOLK' check --format json '$work/progress-corpus' > /dev/null; true" /dev/null
-fi
-
-# Every JSON line tolk writes matches docs/finding.schema.json (with python3-jsonschema; else skipped).
-if python3 -c "import jsonschema" 2> /dev/null; then
-  "$TOLK" check --format json > "$work/all.json" 2> /dev/null
+  "$TOLK" check --jsonl --glossary "$G" < "$work/records.jsonl" > "$work/stream.jsonl" 2> /dev/null
   check "json findings match the schema" 0 '' -- python3 - docs/finding.schema.json "$work/all.json" "$work/stream.jsonl" <<'PY'
 import json, sys, jsonschema
 schema = json.load(open(sys.argv[1]))
@@ -162,7 +129,6 @@ PY
 else
   echo "skipped: json findings against the schema (no python3 jsonschema)"
 fi
-
 
 echo "cli: $passed passed, $failed failed"
 [ "$failed" -eq 0 ]
