@@ -32,8 +32,8 @@ struct ExpectedOutputTests {
     @Test(arguments: cases.map(\.name))
     func outputIsAsExpected(name: String) throws {
         let arguments = Self.cases.first { $0.name == name }!.arguments
-        let (status, output) = try Fixtures.run(arguments)
-        let actual = "exit \(status)\n" + output
+        let run = try Fixtures.run(arguments)
+        let actual = "exit \(run.status)\n" + run.output
         let file = Self.expected.appendingPathComponent("\(name).txt")
         if ProcessInfo.processInfo.environment["TOLK_UPDATE_EXPECTED"] == "1" {
             try actual.write(to: file, atomically: true, encoding: .utf8)

@@ -39,20 +39,47 @@ extension Fixtures {
         return path(".build/debug/tolk")
     }
 
-    /// Runs tolk with `arguments` in the repository (standard input empty): exit status and
-    /// standard output.
-    public static func run(_ arguments: [String]) throws -> (status: Int32, output: String) {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: tolk)
-        process.arguments = arguments
-        process.currentDirectoryURL = repository
-        let output = Pipe()
-        process.standardOutput = output
-        process.standardError = FileHandle.nullDevice
-        process.standardInput = FileHandle.nullDevice
-        try process.run()
-        let data = output.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return (process.terminationStatus, String(decoding: data, as: UTF8.self))
+    /// Runs tolk with `arguments` in `folder` (the repository unless given), with `input` on standard
+    /// input (empty without one): its exit status, standard output and standard error.
+    public static func run(_ arguments: [String], input: Data? = nil, in folder: URL = repository) throws -> Run {
+        try withTemporaryFolder { streams in
+            let inputFile = streams.appendingPathComponent("stdin")
+            let outputFile = streams.appendingPathComponent("stdout")
+            let errorFile = streams.appendingPathComponent("stderr")
+            try (input ?? Data()).write(to: inputFile)
+            try Data().write(to: outputFile)
+            try Data().write(to: errorFile)
+            let process = Process()
+            process.executableURL = URL(fileURLWithPath: tolk)
+            process.arguments = arguments
+            process.currentDirectoryURL = folder
+            // Files rather than pipes: nothing to drain while tolk runs, however much it writes.
+            process.standardInput = try FileHandle(forReadingFrom: inputFile)
+            process.standardOutput = try FileHandle(forWritingTo: outputFile)
+            process.standardError = try FileHandle(forWritingTo: errorFile)
+            try process.run()
+            process.waitUntilExit()
+            return Run(
+                status: process.terminationStatus, output: String(decoding: try Data(contentsOf: outputFile), as: UTF8.self),
+                errors: String(decoding: try Data(contentsOf: errorFile), as: UTF8.self))
+        }
+    }
+
+    /// Calls `body` with a fresh folder under the temporary directory, removed afterwards.
+    public static func withTemporaryFolder<Result>(_ body: (URL) throws -> Result) throws -> Result {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("tolk-test-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: false)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        return try body(folder)
+    }
+
+    /// How a run of tolk ended and what it wrote.
+    public struct Run: Sendable {
+        /// The exit status.
+        public let status: Int32
+        /// Standard output.
+        public let output: String
+        /// Standard error.
+        public let errors: String
     }
 }
