@@ -84,7 +84,10 @@ public final class Aligner {
         if sourceSegments.isEmpty || targetSegments.isEmpty {
             return Self.unaligned(sourceCount: sourceSegments.count, targetCount: targetSegments.count)
         }
-        return try align(readBothSides({ try sourceSegments.map($0.extract) }, { try targetSegments.map($0.extract) }))
+        return try align(
+            readBothSides(
+                { extractor, add in for segment in sourceSegments { try add(try extractor.extract(segment)) } },
+                { extractor, add in for segment in targetSegments { try add(try extractor.extract(segment)) } }))
     }
 
     /// The beads aligning the units of two documents read once by the caller (`AlignmentSide`):
@@ -93,7 +96,7 @@ public final class Aligner {
         if sourceSide.units.isEmpty || targetSide.units.isEmpty {
             return Self.unaligned(sourceCount: sourceSide.units.count, targetCount: targetSide.units.count)
         }
-        return try align(readBothSides({ try $0.extract(sourceSide) }, { try $0.extract(targetSide) }))
+        return try align(readBothSides({ try $0.extract(sourceSide, $1) }, { try $0.extract(targetSide, $1) }))
     }
 
     private func align(_ read: ([SegmentFeatures], [SegmentFeatures], Int)) -> [Bead] {
@@ -123,17 +126,19 @@ public final class Aligner {
 
 extension Aligner {
     /// Both sides' features, with ids in one space, and the number of ids.
-    /// Both sides are read at once, one extractor and feature space each, on its own thread.
-    fileprivate func readBothSides(
-        _ readSource: (FeatureExtractor) throws -> [FeatureExtractor.Named],
-        _ readTarget: (FeatureExtractor) throws -> [FeatureExtractor.Named]
-    ) throws -> ([SegmentFeatures], [SegmentFeatures], Int) {
+    /// A side's reader: it hands each segment's named features, in order, to the function it is given.
+    fileprivate typealias SideReader = (FeatureExtractor, (FeatureExtractor.Named) throws -> Void) throws -> Void
+
+    /// Both sides are read at once, one extractor and feature space each, on its own thread; each
+    /// segment's names are interned as they come, so a long side's names are never all held.
+    fileprivate func readBothSides(_ readSource: SideReader, _ readTarget: SideReader) throws -> ([SegmentFeatures], [SegmentFeatures], Int)
+    {
         let (source, target) = (self.source, self.target)
-        func read(_ extractor: FeatureExtractor, _ named: (FeatureExtractor) throws -> [FeatureExtractor.Named]) throws -> (
-            [SegmentFeatures], FeatureSpace
-        ) {
+        func read(_ extractor: FeatureExtractor, _ reader: SideReader) throws -> ([SegmentFeatures], FeatureSpace) {
             var space = FeatureSpace()
-            return (try named(extractor).map { space.intern($0) }, space)
+            var features: [SegmentFeatures] = []
+            try reader(extractor) { features.append(space.intern($0)) }
+            return (features, space)
         }
         let results = inParallel({ try read(source, readSource) }, { try read(target, readTarget) })
         let (sourceFeatures, sourceSpace) = try results.0.get()

@@ -109,13 +109,16 @@ final class FeatureExtractor {
     /// The features of one segment of text.
     func extract(_ text: String) throws -> Named {
         let document = Document(text)
-        return try extract(AlignmentSide(document: document, units: [.init(range: 0..<document.bytes.count, text: text)]))[0]
+        var named: Named? = nil
+        try extract(AlignmentSide(document: document, units: [.init(range: 0..<document.bytes.count, text: text)])) { named = $0 }
+        return named!
     }
 
-    /// The features of a side's units, from one segmentation and one term search of its document
-    /// (those the side brings, else made here). A unit whose text is not its place's bytes (joined
-    /// lines, an image's alt text) is read from its text alone.
-    func extract(_ side: AlignmentSide) throws -> [Named] {
+    /// The features of a side's units, in order, handed to `consume` one by one (so a long side's
+    /// feature names need not all be held at once), from one segmentation and one term search of
+    /// its document (those the side brings, else made here). A unit whose text is not its place's
+    /// bytes (joined lines, an image's alt text) is read from its text alone.
+    func extract(_ side: AlignmentSide, _ consume: (Named) throws -> Void) throws {
         let document = side.document
         let tokens = try joinsSyllables ? segmenter.segment(document) : side.words ?? segmenter.segment(document)
         var terms: [(range: Range<Int>, concept: String)] = []
@@ -125,8 +128,11 @@ final class FeatureExtractor {
             let words = try side.words ?? syllables?.segment(document) ?? tokens
             terms = try matcher.occurrences(in: words).map { ($0.range, $0.concept.id) }
         }
-        return try side.units.map { unit in
-            guard document.bytes[unit.range].elementsEqual(unit.text.utf8) else { return try extract(unit.text) }
+        for unit in side.units {
+            guard document.bytes[unit.range].elementsEqual(unit.text.utf8) else {
+                try consume(try extract(unit.text))
+                continue
+            }
             var features: [String] = []
             var words: [String] = []
             var k = tokens.tokens.partitioningIndex { $0.range.lowerBound >= unit.range.lowerBound }
@@ -155,7 +161,7 @@ final class FeatureExtractor {
                 features.append("c:" + terms[t].concept)
                 t += 1
             }
-            return Named(length: Double(try Normalizer.nfcScalarCount(unit.text)), features: features, words: words)
+            try consume(Named(length: Double(try Normalizer.nfcScalarCount(unit.text)), features: features, words: words))
         }
     }
 }

@@ -299,12 +299,17 @@ struct AlignmentSideTests {
         let checker = try GlossaryChecker(glossary: glossary)
         let (side, texts) = try Self.side(name, language: language, checker: checker, isSource: language == "vi")
         let extractor = try FeatureExtractor(language: language, glossary: glossary, dictionary: [:], unit: .word)
-        let fromSide = try extractor.extract(side)
+        func named(_ side: AlignmentSide) throws -> [FeatureExtractor.Named] {
+            var all: [FeatureExtractor.Named] = []
+            try extractor.extract(side) { all.append($0) }
+            return all
+        }
+        let fromSide = try named(side)
         #expect(fromSide == (try texts.map { try extractor.extract($0) }))
         #expect(fromSide.contains { $0.features.contains { $0.hasPrefix("c:") } })
         // The terms the side brings are the ones used: none brought, none found (but in the unit
         // read from its own text).
-        let withoutTerms = try extractor.extract(AlignmentSide(document: side.document, units: side.units, words: side.words, terms: []))
+        let withoutTerms = try named(AlignmentSide(document: side.document, units: side.units, words: side.words, terms: []))
         let ownText = side.units.indices.filter { !side.document.bytes[side.units[$0].range].elementsEqual(side.units[$0].text.utf8) }
         #expect(ownText.count == 1)
         #expect(withoutTerms.indices.allSatisfy { ownText.contains($0) || !withoutTerms[$0].features.contains { $0.hasPrefix("c:") } })
