@@ -461,6 +461,11 @@ enum NumberRules {
     /// Each number written with digits in `range` (a date with its month name and year), with its anchors.
     static func numbers(in document: Document, _ range: Range<Int>, language: String) throws -> [(Range<Int>, Set<String>)] {
         let text = document.text(range)
+        // Only text with a decimal digit holds a number (the pattern's `\d` is any decimal digit):
+        // most paragraphs are passed without running the pattern.
+        guard
+            text.unicodeScalars.contains(where: { $0.isASCII ? ("0"..."9").contains($0) : $0.properties.generalCategory == .decimalNumber })
+        else { return [] }
         var result: [(Range<Int>, Set<String>)] = []
         let base = range.lowerBound
         for match in text.matches(of: LintPatterns.number) {
