@@ -1,6 +1,7 @@
 /// What tolk knows about a language beyond ICU's rules: abbreviations, month names and which
 /// tokenisation rules apply. Built-in data exists for `nb` (also used for `no`, `nn`) and `vi`;
-/// any other ICU locale id gets ICU's rules alone.
+/// any other ICU locale id gets ICU's rules alone. The data is read once: `Language(code:)` costs a
+/// dictionary lookup.
 public struct Language: Sendable {
     /// Tokenisation and segmentation rules a language can switch on (named in the language data
     /// by the strings in `Rules.names`).
@@ -42,7 +43,7 @@ public struct Language: Sendable {
     }
 
     /// The ICU locale id, e.g. "nb".
-    public let code: String
+    public private(set) var code: String
     /// Lower-cased abbreviations, with their dots, that never end a sentence (`bl.a.`, `ca.`).
     public let abbreviations: Set<String>
     /// Lower-cased abbreviations that may end a sentence (`osv.`, `m.fl.`).
@@ -54,11 +55,23 @@ public struct Language: Sendable {
     /// Rules in force.
     public let rules: Rules
 
-    /// The language for an ICU locale id; unknown ids get no extra rules.
+    /// The built-in languages, one per data set (`nb` stands for `no` and `nn` too), in a fixed order.
+    public static let builtIn: [Language] = LanguageData.builtIn.map { Language(code: $0.codes[0], data: $0.text) }
+    /// The built-in languages by the primary subtags they serve.
+    private static let builtInByPrimary: [String: Language] = Dictionary(
+        uniqueKeysWithValues: zip(LanguageData.builtIn, builtIn).flatMap { data, language in data.codes.map { ($0, language) } })
+    private static let unknown = Language(code: "", data: "")
+
+    /// The language for an ICU locale id (by its primary subtag, `nob` as `nb`); unknown ids get no
+    /// extra rules.
     public init(code: String) {
+        self = Self.builtInByPrimary[LanguageTag.primary(code)] ?? Self.unknown
         self.code = code
-        let primary = code.split(whereSeparator: { $0 == "-" || $0 == "_" }).first.map { $0.lowercased() } ?? ""
-        let data = LanguageData.parse(LanguageData.builtIn[primary] ?? "")
+    }
+
+    private init(code: String, data text: String) {
+        self.code = code
+        let data = LanguageData.parse(text)
         abbreviations = data.sections["abbreviations", default: []]
         finalAbbreviations = data.sections["final-abbreviations", default: []]
         months = data.sections["months", default: []]
@@ -100,8 +113,9 @@ enum LanguageData {
         return parsed
     }
 
-    static let builtIn: [String: String] = [
-        "nb": norwegian, "no": norwegian, "nn": norwegian,
-        "vi": vietnamese,
+    /// Each data set with the primary subtags it serves, the first naming it.
+    static let builtIn: [(codes: [String], text: String)] = [
+        (["nb", "no", "nn"], norwegian),
+        (["vi"], vietnamese),
     ]
 }

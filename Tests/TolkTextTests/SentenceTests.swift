@@ -93,6 +93,17 @@ struct LanguageDataTests {
         #expect(AnchorScanner.month(named: "Desember") == 12)
         #expect(Language(code: "xx").monthNames.isEmpty)
     }
+
+    @Test func languagesAreFoundByTheirPrimarySubtag() {
+        let norwegian = Language(code: "nb")
+        for code in ["nb-NO", "NB", "nob", "no", "nn_NO"] {
+            let language = Language(code: code)
+            #expect(language.code == code)
+            #expect(language.rules == norwegian.rules && language.abbreviations == norwegian.abbreviations)
+        }
+        #expect(Language(code: "vie").rules == Language(code: "vi").rules)
+        #expect(Language.builtIn.map(\.code) == ["nb", "vi"])
+    }
 }
 
 @Suite("Language tags")
