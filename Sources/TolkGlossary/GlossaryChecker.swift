@@ -40,7 +40,9 @@ public final class GlossaryChecker {
     }
 
     /// A checker for `glossary`, which must have terms in both languages (`GlossaryError.noTerms`).
-    public init(glossary: Glossary, targetLanguage: String = "nb", sourceLanguage: String = "vi") throws {
+    public init(
+        glossary: Glossary, targetLanguage: String = Language.defaultTargetCode, sourceLanguage: String = Language.defaultSourceCode
+    ) throws {
         try glossary.requireTerms(in: [sourceLanguage, targetLanguage])
         self.glossary = glossary
         self.targetLanguage = targetLanguage

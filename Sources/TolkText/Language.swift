@@ -42,6 +42,11 @@ public struct Language: Sendable {
         ]
     }
 
+    /// The source language tolk checks unless told otherwise: Vietnamese.
+    public static let defaultSourceCode = "vi"
+    /// The translation language tolk checks unless told otherwise: Norwegian Bokmål.
+    public static let defaultTargetCode = "nb"
+
     /// The ICU locale id, e.g. "nb".
     public private(set) var code: String
     /// Lower-cased abbreviations, with their dots, that never end a sentence (`bl.a.`, `ca.`).

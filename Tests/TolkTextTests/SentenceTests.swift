@@ -103,6 +103,8 @@ struct LanguageDataTests {
         }
         #expect(Language(code: "vie").rules == Language(code: "vi").rules)
         #expect(Language.builtIn.map(\.code) == ["nb", "vi"])
+        #expect(Language(code: Language.defaultSourceCode).rules.contains(.syllableWords))
+        #expect(Language(code: Language.defaultTargetCode).rules.contains(.colonSentences))
     }
 }
 
