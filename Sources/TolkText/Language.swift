@@ -1,5 +1,5 @@
-/// What tolk knows about a language beyond ICU's rules: abbreviations, month names and which
-/// tokenisation rules apply. Built-in data exists for `nb` (also used for `no`, `nn`) and `vi`;
+/// What tolk knows about a language beyond ICU's rules: abbreviations, month names, number words
+/// and which rules apply. Built-in data exists for `nb` (also used for `no`, `nn`) and `vi`;
 /// any other ICU locale id gets ICU's rules alone. The data is read once: `Language(code:)` costs a
 /// dictionary lookup.
 public struct Language: Sendable {
@@ -32,13 +32,17 @@ public struct Language: Sendable {
         public static let terminalSentences = Rules(rawValue: 1 << 7)
         /// `5/10/2000` is one number token.
         public static let slashDates = Rules(rawValue: 1 << 8)
+        /// A space or no-break space before exactly three digits groups thousands: `1 500`.
+        public static let spaceThousands = Rules(rawValue: 1 << 9)
+        /// A dot before exactly three digits groups thousands: `1.500` (otherwise it is a decimal point).
+        public static let dotThousands = Rules(rawValue: 1 << 10)
 
         /// The rule names used in the language data.
         public static let names: [String: Rules] = [
             "hyphen-compounds": .hyphenCompounds, "ordinals": .ordinals, "genitive-apostrophe": .genitiveApostrophe,
             "initials": .initials, "dialogue-dash": .dialogueDash, "colon-sentences": .colonSentences,
             "syllable-words": .syllableWords, "terminal-sentences": .terminalSentences,
-            "slash-dates": .slashDates,
+            "slash-dates": .slashDates, "space-thousands": .spaceThousands, "dot-thousands": .dotThousands,
         ]
     }
 
@@ -59,6 +63,8 @@ public struct Language: Sendable {
     public let monthNames: [String]
     /// Rules in force.
     public let rules: Rules
+    /// Lower-cased words that multiply the number before them by their factor (`tusen`: 1000).
+    public let scaleWords: [String: Double]
 
     /// The built-in languages, one per data set (`nb` stands for `no` and `nn` too), in a fixed order.
     public static let builtIn: [Language] = LanguageData.builtIn.map { Language(code: $0.codes[0], data: $0.text) }
@@ -77,12 +83,21 @@ public struct Language: Sendable {
     private init(code: String, data text: String) {
         self.code = code
         let data = LanguageData.parse(text)
+        // A section whose entries are a key and its values, separated by spaces (`tusen 1e3`).
+        func keyed(_ section: String) -> [(key: String, values: [String])] {
+            data.ordered[section, default: []].map { entry in
+                let words = entry.split(separator: " ").map(String.init)
+                return (words[0], Array(words.dropFirst()))
+            }
+        }
         abbreviations = data.sections["abbreviations", default: []]
         finalAbbreviations = data.sections["final-abbreviations", default: []]
         months = data.sections["months", default: []]
         // The data lists the twelve names in order, then the abbreviations (with a dot).
         monthNames = Array(data.ordered["months", default: []].filter { !$0.contains(".") }.prefix(12))
         rules = data.sections["rules", default: []].reduce(into: Rules()) { $0.formUnion(Rules.names[$1] ?? []) }
+        scaleWords = Dictionary(
+            uniqueKeysWithValues: keyed("scale-words").compactMap { word, factor in factor.first.flatMap(Double.init).map { (word, $0) } })
     }
 
     /// Whether `abbreviation` (with its dots, any case) is known.
@@ -92,7 +107,8 @@ public struct Language: Sendable {
 }
 
 /// The built-in language data and its reader. The format is line based: `[section]` headers,
-/// one entry per line, `#` comments.
+/// one entry per line (lower-cased when read; in `[scale-words]`, a key and its values separated
+/// by spaces), `#` comments.
 enum LanguageData {
     struct Parsed {
         var sections: [String: Set<String>] = [:]

@@ -94,6 +94,30 @@ struct LanguageDataTests {
         #expect(Language(code: "xx").monthNames.isEmpty)
     }
 
+    @Test func numberConventionsAndWordsComeFromTheData() {
+        let (norwegian, vietnamese, unknown) = (Language(code: "nb"), Language(code: "vi"), Language(code: "xx"))
+        #expect(norwegian.rules.contains(.spaceThousands) && !norwegian.rules.contains(.dotThousands))
+        #expect(vietnamese.rules.contains(.dotThousands) && !vietnamese.rules.contains(.spaceThousands))
+        #expect(
+            norwegian.scaleWords == [
+                "tusen": 1e3, "million": 1e6, "millioner": 1e6, "mill.": 1e6, "milliard": 1e9, "milliarder": 1e9, "mrd.": 1e9,
+            ])
+        #expect(vietnamese.scaleWords == ["nghìn": 1e3, "ngàn": 1e3, "triệu": 1e6, "tỷ": 1e9, "tỉ": 1e9])
+        #expect(unknown.rules.isEmpty && unknown.scaleWords.isEmpty)
+        func numbers(_ text: String, _ language: String) -> Set<String> {
+            var anchors = Set<String>()
+            AnchorScanner.scanNumbers(text, language: language, into: &anchors, scaling: true)
+            return anchors
+        }
+        #expect(numbers("1 500 og 1.500", "nb") == ["n:1500", "n:1.500"])
+        #expect(numbers("1 500 và 1.500", "vi") == ["n:1", "n:500", "n:1500"])
+        #expect(numbers("1 500 and 1.500", "xx") == ["n:1", "n:500", "n:1.500"])
+        // Number words of either language scale a number in any text.
+        #expect(numbers("2,4 milliarder", "xx") == ["n:2.4", "n:2400000000"])
+        #expect(numbers("10 nghìn", "nb") == ["n:10", "n:10000"])
+        #expect(numbers("3 mill. kroner", "nb") == ["n:3", "n:3000000"])
+    }
+
     @Test func languagesAreFoundByTheirPrimarySubtag() {
         let norwegian = Language(code: "nb")
         for code in ["nb-NO", "NB", "nob", "no", "nn_NO"] {

@@ -9,6 +9,7 @@ extension LanguageData {
         initials
         dialogue-dash
         colon-sentences
+        space-thousands           # 1 500
 
         [abbreviations]           # never end a sentence
         bl.a.
@@ -102,5 +103,14 @@ extension LanguageData {
         okt.
         nov.
         des.
+
+        [scale-words]             # word factor: `10 tusen` is 10 000 too
+        tusen 1e3
+        million 1e6
+        millioner 1e6
+        mill. 1e6
+        milliard 1e9
+        milliarder 1e9
+        mrd. 1e9
         """
 }
