@@ -1,7 +1,7 @@
-/// What tolk knows about a language beyond ICU's rules: abbreviations, month names, number words
-/// and which rules apply. Built-in data exists for `nb` (also used for `no`, `nn`) and `vi`;
-/// any other ICU locale id gets ICU's rules alone. The data is read once: `Language(code:)` costs a
-/// dictionary lookup.
+/// What tolk knows about a language beyond ICU's rules: abbreviations, month names, number words,
+/// noun endings and which rules apply. Built-in data exists for `nb` (also used for `no`, `nn`) and
+/// `vi`; any other ICU locale id gets ICU's rules alone. The data is read once: `Language(code:)`
+/// costs a dictionary lookup.
 public struct Language: Sendable {
     /// Tokenisation and segmentation rules a language can switch on (named in the language data
     /// by the strings in `Rules.names`).
@@ -36,6 +36,10 @@ public struct Language: Sendable {
         public static let spaceThousands = Rules(rawValue: 1 << 9)
         /// A dot before exactly three digits groups thousands: `1.500` (otherwise it is a decimal point).
         public static let dotThousands = Rules(rawValue: 1 << 10)
+        /// Glossary terms are compared in lower case with `é` read as `e` (not by the Vietnamese key),
+        /// and their last word matches inflected (`nounEndings`, `genitiveEndings`) and starting a
+        /// compound (`østsjøspørsmålet` for `Østsjøen`).
+        public static let inflectedTerms = Rules(rawValue: 1 << 11)
 
         /// The rule names used in the language data.
         public static let names: [String: Rules] = [
@@ -43,6 +47,7 @@ public struct Language: Sendable {
             "initials": .initials, "dialogue-dash": .dialogueDash, "colon-sentences": .colonSentences,
             "syllable-words": .syllableWords, "terminal-sentences": .terminalSentences,
             "slash-dates": .slashDates, "space-thousands": .spaceThousands, "dot-thousands": .dotThousands,
+            "inflected-terms": .inflectedTerms,
         ]
     }
 
@@ -65,6 +70,20 @@ public struct Language: Sendable {
     public let rules: Rules
     /// Lower-cased words that multiply the number before them by their factor (`tusen`: 1000).
     public let scaleWords: [String: Double]
+    /// Endings any common noun may take (`-en`, `-ene`, `-s`); the bare noun is not among them.
+    public let nounEndings: [String]
+    /// More noun endings by the end of the stem that takes them (`e`: `-n`, `-r`; `er`: `-e`, `-ne`).
+    public let nounEndingsAfter: [String: [String]]
+    /// The definite endings a noun may be written with (`-en`, `-et`): without them it is a stem.
+    public let definiteEndings: [String]
+    /// The endings of an adjective before a definite noun (`strategiske partnerskapet`).
+    public let adjectiveEndings: [String]
+    /// The endings of a name in the genitive (`-s`, `'`), in the order they are taken off.
+    public let genitiveEndings: [String]
+    /// Suffixes that make a new word of a stem rather than a compound (`-ist` in `kommunistiske`).
+    public let derivationalSuffixes: [String]
+    /// Endings of a one-word title that may be glued to a name (`generalsekretæren`).
+    public let titleEndings: [String]
 
     /// The built-in languages, one per data set (`nb` stands for `no` and `nn` too), in a fixed order.
     public static let builtIn: [Language] = LanguageData.builtIn.map { Language(code: $0.codes[0], data: $0.text) }
@@ -98,6 +117,13 @@ public struct Language: Sendable {
         rules = data.sections["rules", default: []].reduce(into: Rules()) { $0.formUnion(Rules.names[$1] ?? []) }
         scaleWords = Dictionary(
             uniqueKeysWithValues: keyed("scale-words").compactMap { word, factor in factor.first.flatMap(Double.init).map { (word, $0) } })
+        nounEndings = data.ordered["noun-endings", default: []]
+        nounEndingsAfter = Dictionary(uniqueKeysWithValues: keyed("noun-endings-after").map { ($0.key, $0.values) })
+        definiteEndings = data.ordered["definite-endings", default: []]
+        adjectiveEndings = data.ordered["adjective-endings", default: []]
+        genitiveEndings = data.ordered["genitive-endings", default: []]
+        derivationalSuffixes = data.ordered["derivational-suffixes", default: []]
+        titleEndings = data.ordered["title-endings", default: []]
     }
 
     /// Whether `abbreviation` (with its dots, any case) is known.
@@ -107,8 +133,8 @@ public struct Language: Sendable {
 }
 
 /// The built-in language data and its reader. The format is line based: `[section]` headers,
-/// one entry per line (lower-cased when read; in `[scale-words]`, a key and its values separated
-/// by spaces), `#` comments.
+/// one entry per line (lower-cased when read; in `[scale-words]` and `[noun-endings-after]`, a key
+/// and its values separated by spaces), `#` comments.
 enum LanguageData {
     struct Parsed {
         var sections: [String: Set<String>] = [:]

@@ -118,6 +118,23 @@ struct LanguageDataTests {
         #expect(numbers("3 mill. kroner", "nb") == ["n:3", "n:3000000"])
     }
 
+    @Test func norwegianNounFormsComeFromTheData() {
+        let norwegian = Language(code: "nb")
+        #expect(norwegian.rules.contains(.inflectedTerms))
+        #expect(norwegian.nounEndings.contains("ene") && norwegian.nounEndings.contains("s") && !norwegian.nounEndings.contains(""))
+        #expect(norwegian.nounEndingsAfter == ["e": ["n", "ns", "t", "ts", "r", "rs", "ne", "nes"], "er": ["e", "es", "ne", "nes"]])
+        #expect(norwegian.definiteEndings == ["en", "et"])
+        #expect(norwegian.adjectiveEndings == ["e"])
+        #expect(norwegian.genitiveEndings == ["'", "’", "s"])
+        #expect(norwegian.derivationalSuffixes.contains("ikasjon"))
+        #expect(norwegian.titleEndings == ["en", "er", "ene"])
+        for other in [Language(code: "vi"), Language(code: "xx")] {
+            #expect(!other.rules.contains(.inflectedTerms))
+            #expect(other.nounEndings.isEmpty && other.nounEndingsAfter.isEmpty && other.definiteEndings.isEmpty)
+            #expect(other.genitiveEndings.isEmpty && other.titleEndings.isEmpty)
+        }
+    }
+
     @Test func languagesAreFoundByTheirPrimarySubtag() {
         let norwegian = Language(code: "nb")
         for code in ["nb-NO", "NB", "nob", "no", "nn_NO"] {
@@ -128,7 +145,7 @@ struct LanguageDataTests {
         #expect(Language(code: "vie").rules == Language(code: "vi").rules)
         #expect(Language.builtIn.map(\.code) == ["nb", "vi"])
         #expect(Language(code: Language.defaultSourceCode).rules.contains(.syllableWords))
-        #expect(Language(code: Language.defaultTargetCode).rules.contains(.colonSentences))
+        #expect(Language(code: Language.defaultTargetCode).rules.contains(.inflectedTerms))
     }
 }
 

@@ -10,6 +10,7 @@ extension LanguageData {
         dialogue-dash
         colon-sentences
         space-thousands           # 1 500
+        inflected-terms           # generalsekretæren, To Lams, Østsjøspørsmålet match their terms
 
         [abbreviations]           # never end a sentence
         bl.a.
@@ -112,5 +113,50 @@ extension LanguageData {
         milliard 1e9
         milliarder 1e9
         mrd. 1e9
+
+        [noun-endings]            # any common noun: regjeringen, regjeringer, regjeringene, regjeringens
+        en
+        ens
+        er
+        ers
+        ene
+        enes
+        et
+        ets
+        a
+        as
+        s
+
+        [noun-endings-after]      # stem end, then the endings a noun so ending takes too
+        e n ns t ts r rs ne nes   # brikken, brikker, brikkene
+        er e es ne nes            # halvledere, halvlederne, lærere
+
+        [definite-endings]        # a term given definite (departementet) inflects from its stem
+        en
+        et
+
+        [adjective-endings]       # before a definite noun: strategiske partnerskapet
+        e
+
+        [genitive-endings]        # names: To Lams, Laos'
+        '
+        ’
+        s
+
+        [derivational-suffixes]   # make a new word of a stem, not a compound: kommunistiske, provinsielle
+        ist
+        isk
+        iell
+        ikasjon
+        isme
+        itet
+        ering
+        ell
+        iser
+
+        [title-endings]           # a title glued to a name: generalsekretærenTo Lam
+        en
+        er
+        ene
         """
 }
