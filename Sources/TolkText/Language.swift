@@ -1,7 +1,7 @@
 /// What tolk knows about a language beyond ICU's rules: abbreviations, month names, number words,
-/// noun endings and which rules apply. Built-in data exists for `nb` (also used for `no`, `nn`) and
-/// `vi`; any other ICU locale id gets ICU's rules alone. The data is read once: `Language(code:)`
-/// costs a dictionary lookup.
+/// noun endings, function words and which rules apply. Built-in data exists for `nb` (also used
+/// for `no`, `nn`), `vi` and `en` (function words only); any other ICU locale id gets ICU's rules
+/// alone. The data is read once: `Language(code:)` costs a dictionary lookup.
 public struct Language: Sendable {
     /// Tokenisation and segmentation rules a language can switch on (named in the language data
     /// by the strings in `Rules.names`).
@@ -84,6 +84,10 @@ public struct Language: Sendable {
     public let derivationalSuffixes: [String]
     /// Endings of a one-word title that may be glued to a name (`generalsekretæren`).
     public let titleEndings: [String]
+    /// Endings of nouns for people and bodies that follow a genitive (`-sekretær` in `Laos' generalsekretær`).
+    public let genitiveHeads: [String]
+    /// Lower-cased frequent function words, which tell the language's text from another's.
+    public let functionWords: Set<String>
 
     /// The built-in languages, one per data set (`nb` stands for `no` and `nn` too), in a fixed order.
     public static let builtIn: [Language] = LanguageData.builtIn.map { Language(code: $0.codes[0], data: $0.text) }
@@ -124,6 +128,8 @@ public struct Language: Sendable {
         genitiveEndings = data.ordered["genitive-endings", default: []]
         derivationalSuffixes = data.ordered["derivational-suffixes", default: []]
         titleEndings = data.ordered["title-endings", default: []]
+        genitiveHeads = data.ordered["genitive-heads", default: []]
+        functionWords = data.sections["function-words", default: []]
     }
 
     /// Whether `abbreviation` (with its dots, any case) is known.
@@ -164,5 +170,6 @@ enum LanguageData {
     static let builtIn: [(codes: [String], text: String)] = [
         (["nb", "no", "nn"], norwegian),
         (["vi"], vietnamese),
+        (["en"], english),
     ]
 }

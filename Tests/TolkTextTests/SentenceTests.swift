@@ -128,11 +128,20 @@ struct LanguageDataTests {
         #expect(norwegian.genitiveEndings == ["'", "’", "s"])
         #expect(norwegian.derivationalSuffixes.contains("ikasjon"))
         #expect(norwegian.titleEndings == ["en", "er", "ene"])
+        #expect(norwegian.genitiveHeads.contains("sekretær"))
         for other in [Language(code: "vi"), Language(code: "xx")] {
             #expect(!other.rules.contains(.inflectedTerms))
             #expect(other.nounEndings.isEmpty && other.nounEndingsAfter.isEmpty && other.definiteEndings.isEmpty)
-            #expect(other.genitiveEndings.isEmpty && other.titleEndings.isEmpty)
+            #expect(other.genitiveEndings.isEmpty && other.titleEndings.isEmpty && other.genitiveHeads.isEmpty)
         }
+    }
+
+    @Test func functionWordsComeFromTheData() {
+        #expect(Language(code: "nb").functionWords.isSuperset(of: ["og", "ikke", "også"]))
+        #expect(Language(code: "vi").functionWords == ["và", "của", "các", "cho", "với", "là", "tại"])
+        #expect(Language(code: "en").functionWords.isSuperset(of: ["the", "which", "would"]))
+        #expect(Language(code: "en").rules.isEmpty)
+        #expect(Language(code: "xx").functionWords.isEmpty)
     }
 
     @Test func languagesAreFoundByTheirPrimarySubtag() {
@@ -143,7 +152,7 @@ struct LanguageDataTests {
             #expect(language.rules == norwegian.rules && language.abbreviations == norwegian.abbreviations)
         }
         #expect(Language(code: "vie").rules == Language(code: "vi").rules)
-        #expect(Language.builtIn.map(\.code) == ["nb", "vi"])
+        #expect(Language.builtIn.map(\.code) == ["nb", "vi", "en"])
         #expect(Language(code: Language.defaultSourceCode).rules.contains(.syllableWords))
         #expect(Language(code: Language.defaultTargetCode).rules.contains(.inflectedTerms))
     }

@@ -158,5 +158,78 @@ extension LanguageData {
         en
         er
         ene
+
+        [genitive-heads]          # nouns for people and bodies after a genitive (Laos' generalsekretær); no verb ends so
+        fører
+        leder
+        sekretær
+        minister
+        president
+        direktør
+        sjef
+        senter
+        ambassadør
+        selskap
+        regjering
+        representant
+        talsperson
+        delegasjon
+
+        [function-words]          # frequent ones, for telling Norwegian text from English (lint)
+        og
+        på
+        til
+        det
+        som
+        en
+        er
+        av
+        med
+        den
+        har
+        de
+        om
+        et
+        ikke
+        fra
+        var
+        vil
+        skal
+        seg
+        sin
+        sine
+        sitt
+        også
+        etter
+        ved
+        mot
+        blir
+        ble
+        kan
+        denne
+        dette
+        disse
+        eller
+        men
+        mellom
+        over
+        hadde
+        være
+        vært
+        han
+        hun
+        vi
+        dem
+        sa
+        da
+        når
+        hvor
+        hva
+        så
+        nå
+        enn
+        i
+        at
+        for
         """
 }

@@ -33,5 +33,14 @@ extension LanguageData {
         triệu 1e6
         tỷ 1e9
         tỉ 1e9
+
+        [function-words]          # small words inside Vietnamese text (lint follows a run of it through them)
+        và
+        của
+        các
+        cho
+        với
+        là
+        tại
         """
 }
