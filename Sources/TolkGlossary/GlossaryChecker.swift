@@ -40,7 +40,9 @@ public final class GlossaryChecker {
     }
 
     /// A checker for `glossary`, which must have terms in both languages (`GlossaryError.noTerms`).
-    public init(glossary: Glossary, targetLanguage: String = "nb", sourceLanguage: String = "vi") throws {
+    public init(
+        glossary: Glossary, targetLanguage: String = Language.defaultTargetCode, sourceLanguage: String = Language.defaultSourceCode
+    ) throws {
         try glossary.requireTerms(in: [sourceLanguage, targetLanguage])
         self.glossary = glossary
         self.targetLanguage = targetLanguage
@@ -53,7 +55,7 @@ public final class GlossaryChecker {
             for term in concept.terms(in: targetLanguage) where term.status != .forbidden {
                 let words = term.text.split(separator: " ").map(String.init)
                 if Self.actsAsTitle(concept, term), words.count == 1 {
-                    titles += ["", "en", "er", "ene"].map { (words[0].lowercased() + $0, concept) }
+                    titles += Self.titleEndings.map { (words[0].lowercased() + $0, concept) }
                 }
                 if concept.kind == .person, words.count >= 2, words.allSatisfy({ $0.first?.isUppercase == true }) {
                     names.append((concept, words))
@@ -290,7 +292,7 @@ public final class GlossaryChecker {
         }
         func nameWord(_ word: String) -> (Concept, [String])? {
             var bare = word
-            for ending in ["'", "’", "s"] where bare.hasSuffix(ending) && bare.count > ending.count + 1 {
+            for ending in Self.genitiveEndings where bare.hasSuffix(ending) && bare.count > ending.count + 1 {
                 if nameByWord[bare] != nil { break }
                 bare = String(bare.dropLast(ending.count))
             }
@@ -404,6 +406,18 @@ public final class GlossaryChecker {
             }
         }
         return results
+    }
+
+    /// A one-word title as written and with the endings it may take glued to a name
+    /// (`generalsekretærenTo`), and the genitive endings of a name (`Lams`): those of every built-in
+    /// language, whatever the target language.
+    private static let titleEndings = [""] + everyBuiltIn(\.titleEndings)
+    private static let genitiveEndings = everyBuiltIn(\.genitiveEndings)
+
+    /// The entries of `list` in every built-in language, in order, each once.
+    private static func everyBuiltIn(_ list: KeyPath<Language, [String]>) -> [String] {
+        var seen = Set<String>()
+        return Language.builtIn.flatMap { $0[keyPath: list] }.filter { seen.insert($0).inserted }
     }
 
     /// A title, or a one-word term in lower case: what a glossary without categories gives for

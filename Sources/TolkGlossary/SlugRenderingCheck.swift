@@ -9,7 +9,9 @@ public final class SlugRenderingCheck {
     /// Each concept's source terms as slug words, longest first.
     private let slugTerms: [(concept: String, words: [String])]
 
-    public init(glossary: Glossary, sourceLanguage: String = "vi", targetLanguage: String = "nb") throws {
+    public init(
+        glossary: Glossary, sourceLanguage: String = Language.defaultSourceCode, targetLanguage: String = Language.defaultTargetCode
+    ) throws {
         matcher = try TermMatcher(glossary: glossary, language: targetLanguage)
         segmenter = try Segmenter(languageCode: targetLanguage)
         let slugger = try Slugger()

@@ -21,15 +21,18 @@ public struct TermOccurrence: Sendable, Hashable {
 ///   look-alike letters and case folding; with `foldDiacritics`, also without diacritics (for slugs
 ///   and unaccented text). Vietnamese terms match syllables, but not through a word the word
 ///   segmenter joins and knows from its training data (`Đảng` is not in `đảng viên`).
-/// - Norwegian: tokens are compared case-insensitively and the last word of a term may be
-///   inflected: nouns take definite and plural endings (`generalsekretæren`, `generalsekretærer`),
-///   names and places a genitive (`To Lams`, `Laos'`); forms listed in the glossary are added.
-///   Names must be capitalised somewhere to match, so the numeral "to" never starts "To Lam".
+/// - Norwegian (`Language.Rules.inflectedTerms`): tokens are compared case-insensitively and the
+///   last word of a term may be inflected: nouns take the language's definite and plural endings
+///   (`generalsekretæren`, `generalsekretærer`), names and places a genitive (`To Lams`, `Laos'`);
+///   forms listed in the glossary are added. Names must be capitalised somewhere to match, so the
+///   numeral "to" never starts "To Lam".
 ///
 /// Not thread-safe (it caches token keys): one per task.
 public final class TermMatcher {
     public let language: String
     private let segmenterLanguage: String
+    /// What tolk knows of the language: whether terms inflect, and the endings they take.
+    private let knowledge: Language
     private let keyNormalizer: Normalizer?
     private var keyCache: [String: String] = [:]
     /// Patterns by the keys their first token may have.
@@ -42,23 +45,21 @@ public final class TermMatcher {
         let positions: [Set<String>]
         /// Names (people, places, organisations) need a capital letter in the text.
         let needsCapital: Bool
-        /// Norwegian: what the last word may start a compound with (`østsjø` in `østsjøspørsmålet`,
-        /// `ninh-` in `Ninh-provinsen`).
+        /// Inflecting languages: what the last word may start a compound with (`østsjø` in
+        /// `østsjøspørsmålet`, `ninh-` in `Ninh-provinsen`).
         let compoundStems: [String]
+    }
 
-        /// Whether the token `text` (with `key`) is a compound the last word starts: a stem and three
-        /// letters or more in lower case (`NasjonalforsamlingslederTran` is a title glued to a name).
-        func startsCompound(_ key: String, text: String) -> Bool {
-            compoundStems.contains { stem in
-                key.count >= stem.count + 3 && key.hasPrefix(stem)
-                    && key.dropFirst(stem.count).allSatisfy { $0.isLetter || $0 == "-" }
-                    && !text.dropFirst(stem.count).contains { $0.isUppercase }
-                    && !Self.derivationalSuffixes.contains { key.dropFirst(stem.count).hasPrefix($0) }
-            }
+    /// Whether the token `text` (with `key`) is a compound the last word of `pattern` starts: a stem
+    /// and three letters or more in lower case (`NasjonalforsamlingslederTran` is a title glued to a
+    /// name), not a derivation of the stem (`kommun-istiske`, `provins-ielle`).
+    private func startsCompound(_ key: String, text: String, of pattern: Pattern) -> Bool {
+        pattern.compoundStems.contains { stem in
+            key.count >= stem.count + 3 && key.hasPrefix(stem)
+                && key.dropFirst(stem.count).allSatisfy { $0.isLetter || $0 == "-" }
+                && !text.dropFirst(stem.count).contains { $0.isUppercase }
+                && !knowledge.derivationalSuffixes.contains { key.dropFirst(stem.count).hasPrefix($0) }
         }
-
-        /// What makes a new word of a stem rather than a compound: `kommun-istiske`, `provins-ielle`.
-        static let derivationalSuffixes = ["ist", "isk", "iell", "ikasjon", "isme", "itet", "ering", "ell", "iser"]
     }
 
     /// One-word patterns by their keys without hyphens, for spellings that differ only by a hyphen
@@ -78,20 +79,17 @@ public final class TermMatcher {
     /// measurement in the tests sets it to nil to compare).
     var words: VietnameseWordBoundaries?
 
-    private static let nounEndings = ["", "en", "ens", "er", "ers", "ene", "enes", "et", "ets", "a", "as", "s"]
-    private static let endingsAfterE = ["n", "ns", "t", "ts", "r", "rs", "ne", "nes"]
-    private static let nameEndings = ["", "s", "'", "’"]
-
     public init(glossary: Glossary, language: String, foldDiacritics: Bool = false) throws {
         self.language = language
         let primary = LanguageTag.primary(language)
         segmenterLanguage = primary
-        let norwegian = ["nb", "no", "nn"].contains(primary)
+        let segmenter = try Segmenter(languageCode: primary)
+        knowledge = segmenter.language
+        let inflects = knowledge.rules.contains(.inflectedTerms)
         var vietnameseKey = Normalizer.vietnameseKey
         vietnameseKey.foldDiacritics = foldDiacritics
-        keyNormalizer = norwegian ? nil : vietnameseKey
-        let segmenter = try Segmenter(languageCode: primary)
-        let syllableWords = segmenter.language.rules.contains(.syllableWords)
+        keyNormalizer = inflects ? nil : vietnameseKey
+        let syllableWords = knowledge.rules.contains(.syllableWords)
         words = syllableWords && !foldDiacritics ? VietnameseWordBoundaries(model: try VietnameseWordModel.builtIn()) : nil
         for concept in glossary.concepts {
             for term in concept.terms(in: language) where !term.text.trimmed().isEmpty {
@@ -101,13 +99,16 @@ public final class TermMatcher {
                     var positions = try words.map { Set([try key($0)]) }
                     let isName = concept.kind != .title && concept.kind != .term && words.contains { $0.first?.isUppercase == true }
                     var stems: [String] = []
-                    if norwegian, index == 0 {
+                    if inflects, index == 0 {
                         positions[positions.count - 1] = try inflections(of: words.last!, kind: concept.kind)
                         stems = try compoundStems(of: words.last!, isName: isName)
-                        // Adjectives before a definite noun take -e: `strategiske partnerskapet`.
+                        // Adjectives before a definite noun take an ending: `strategiske partnerskapet`.
                         if !isName {
                             for k in positions.indices.dropLast() {
-                                positions[k].formUnion(positions[k].filter { !$0.hasSuffix("e") }.map { $0 + "e" })
+                                positions[k].formUnion(
+                                    knowledge.adjectiveEndings.flatMap { ending in
+                                        positions[k].filter { !$0.hasSuffix(ending) }.map { $0 + ending }
+                                    })
                             }
                         }
                     }
@@ -117,7 +118,7 @@ public final class TermMatcher {
                     let pattern = Pattern(
                         concept: concept, term: term, positions: positions, needsCapital: isName && !distinctive, compoundStems: stems)
                     for first in positions[0] { patternsByFirstKey[first, default: []].append(pattern) }
-                    if words.count == 1, norwegian {
+                    if words.count == 1, inflects {
                         for key in positions[0] where key.count >= 6 {
                             let closed = key.replacingOccurrences(of: "-", with: "")
                             patternsByClosedKey[closed, default: []].append(pattern)
@@ -136,17 +137,17 @@ public final class TermMatcher {
         }
     }
 
-    /// The stems a word starts Norwegian compounds with: a common noun without its definite
-    /// ending or final -e (`østsjøen` -> `østsjø`, `halvleder`, `brikke` -> `brikk`), five letters
-    /// or more; a name only with a hyphen (`ninh-` for `Bac Ninh-provinsen`).
+    /// The stems a word starts compounds with: a common noun as it is and without its definite
+    /// ending (`østsjøen` -> `østsjø`, `halvleder`), five letters or more; a name only with a
+    /// hyphen (`ninh-` for `Bac Ninh-provinsen`).
     private func compoundStems(of word: String, isName: Bool) throws -> [String] {
         let base = try key(word)
         // A name in the definite form compounds closed too: `Østsjøen` -> `Østsjøspørsmålet`.
-        let definiteName = isName && !word.utf8.contains(0x20) && ["en", "et"].contains { base.hasSuffix($0) }
+        let definiteName = isName && !word.utf8.contains(0x20) && knowledge.definiteEndings.contains { base.hasSuffix($0) }
         if isName && !definiteName { return [base + "-"] }
         var stems = [base]
         // Compounds keep a final -e (`kommunestyre`), so only the definite ending goes.
-        for ending in ["en", "et"] where base.hasSuffix(ending) { stems.append(String(base.dropLast(ending.count))) }
+        for ending in knowledge.definiteEndings where base.hasSuffix(ending) { stems.append(String(base.dropLast(ending.count))) }
         return stems.filter { $0.count >= 5 } + (isName ? [base + "-"] : [])
     }
 
@@ -154,18 +155,19 @@ public final class TermMatcher {
         let base = try key(word)
         // Common nouns (titles, terms, organisations written in lower case) inflect; names take a genitive.
         let isCommonNoun = kind == .title || kind == .term || (kind == .organisation && word.first?.isLowercase == true)
-        guard isCommonNoun else { return Set(Self.nameEndings.map { base + $0 }) }
+        guard isCommonNoun else { return Set([base] + knowledge.genitiveEndings.map { base + $0 }) }
         var stems = [base]
         // A term given in the definite form ("regjeringen", "departementet") inflects from its stem.
-        for definite in ["en", "et"] where base.hasSuffix(definite) && base.count > definite.count + 3 {
-            stems.append(String(base.dropLast(2)))
+        for definite in knowledge.definiteEndings where base.hasSuffix(definite) && base.count > definite.count + 3 {
+            stems.append(String(base.dropLast(definite.count)))
         }
-        var forms = Set<String>()
+        var forms = Set(stems)
         for stem in stems {
-            forms.formUnion(Self.nounEndings.map { stem + $0 })
-            if stem.hasSuffix("e") { forms.formUnion(Self.endingsAfterE.map { stem + $0 }) }
-            // Nouns in -er take -e in the plural: `halvledere`, `halvlederne`, `lærere`.
-            if stem.hasSuffix("er") { forms.formUnion(["e", "es", "ne", "nes"].map { stem + $0 }) }
+            forms.formUnion(knowledge.nounEndings.map { stem + $0 })
+            // Stems with their own endings: `brikken`, `halvledere`, `lærere`.
+            for (stemEnd, endings) in knowledge.nounEndingsAfter where stem.hasSuffix(stemEnd) {
+                forms.formUnion(endings.map { stem + $0 })
+            }
         }
         return forms
     }
@@ -256,11 +258,11 @@ public final class TermMatcher {
                 // The words of a multi-word term follow each other, separated by spaces only; the
                 // last may start a compound.
                 let text = { (k: Int) in segmentation.text(tokens[i + k].range) }
-                var matches = length > 1 || pattern.positions[0].contains(keys[i]) || pattern.startsCompound(keys[i], text: text(0))
+                var matches = length > 1 || pattern.positions[0].contains(keys[i]) || startsCompound(keys[i], text: text(0), of: pattern)
                 for k in 1..<max(length, 1) {
                     let fits =
                         pattern.positions[k].contains(keys[i + k])
-                        || (k == length - 1 && pattern.startsCompound(keys[i + k], text: text(k)))
+                        || (k == length - 1 && startsCompound(keys[i + k], text: text(k), of: pattern))
                     if !fits || !separatedBySpace(tokens[i + k - 1], tokens[i + k], in: segmentation) {
                         matches = false
                         break

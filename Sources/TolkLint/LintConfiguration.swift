@@ -11,8 +11,8 @@ public struct LintConfiguration: Sendable, Equatable {
     public var glossary: String?
     /// Path patterns (`*` within a name, `**` across folders) of files not to lint.
     public var ignore: [String] = []
-    public var sourceLanguage = "vi"
-    public var targetLanguage = "nb"
+    public var sourceLanguage = Language.defaultSourceCode
+    public var targetLanguage = Language.defaultTargetCode
     /// Where the configuration was read from (for relative paths and messages).
     public var origin: String?
 

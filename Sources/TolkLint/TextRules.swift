@@ -158,7 +158,13 @@ enum TextRules {
         }
     }
 
+    // The rules read Norwegian translations of Vietnamese: what they know of the languages, read once.
     private static let norwegianMonths = Language(code: "nb").monthNames
+    private static let vietnameseFunctionWords = Language(code: "vi").functionWords
+    private static let norwegianFunctionWords = Language(code: "nb").functionWords
+    private static let englishFunctionWords = Language(code: "en").functionWords
+    /// Endings of nouns for people and bodies that follow a genitive in news text; no verb ends so.
+    private static let genitiveHeads = Language(code: "nb").genitiveHeads
 
     /// Dates like `01/12/2025`, with the Norwegian form as suggestion.
     static func foreignDates(in document: Document, _ range: Range<Int>) -> [(Range<Int>, String)] {
@@ -219,7 +225,7 @@ enum TextRules {
                 current.append(chunkRange)
                 vietnameseWords += 1
             } else if !current.isEmpty, case let word = chunk.trimmed(",.;:()«»\""), !word.isEmpty,
-                word.unicodeScalars.contains(where: continuing.contains) || smallWords.contains(word)
+                word.unicodeScalars.contains(where: continuing.contains) || Self.vietnameseFunctionWords.contains(word)
             {
                 current.append(chunkRange)
             } else {
@@ -234,8 +240,7 @@ enum TextRules {
 
     /// Sentences left in English: ten words or more (a short quote may stay English), at least four of English's function words
     /// and more than twice as many of them as of Norwegian's (names and numbers count for neither).
-    /// Consecutive English sentences are one range. The word lists are tolk's own: the most frequent
-    /// function words of each language, leaving out words both use (`i`, `at`, `for`, `to`, `by`).
+    /// Consecutive English sentences are one range. The word lists are tolk's own (`Language.functionWords`).
     static func englishRuns(in document: Document, _ range: Range<Int>, words chunks: [(Range<Int>, String)]) -> [Range<Int>] {
         var runs: [Range<Int>] = []
         var sentenceStart: Int? = nil
@@ -269,7 +274,7 @@ enum TextRules {
             if length > 0, length <= 7, utf8[first..<end].allSatisfy(Self.isASCIILetter), words == 1 || !(0x41...0x5A).contains(utf8[first])
             {
                 let word = String(chunk[first..<end]).lowercased()
-                if englishWords.contains(word) { english += 1 } else if norwegianWords.contains(word) { norwegian += 1 }
+                if englishFunctionWords.contains(word) { english += 1 } else if norwegianFunctionWords.contains(word) { norwegian += 1 }
             }
             if let last = utf8.last, last == 0x2E || last == 0x21 || last == 0x3F { close(at: chunkRange.upperBound) }
         }
@@ -278,18 +283,6 @@ enum TextRules {
     }
 
     private static func isASCIILetter(_ byte: UInt8) -> Bool { (0x41...0x5A).contains(byte) || (0x61...0x7A).contains(byte) }
-
-    private static let englishWords: Set<String> = [
-        "the", "of", "and", "is", "was", "that", "with", "on", "from", "are", "this", "have", "has", "will", "which", "it", "an",
-        "their", "its", "were", "been", "would", "said", "into", "also", "after", "not", "but", "they", "we", "you", "or", "than",
-        "about", "these", "who", "what", "when", "while", "should", "could", "can", "his", "her", "our", "there", "such",
-    ]
-    private static let norwegianWords: Set<String> = [
-        "og", "på", "til", "det", "som", "en", "er", "av", "med", "den", "har", "de", "om", "et", "ikke", "fra", "var", "vil",
-        "skal", "seg", "sin", "sine", "sitt", "også", "etter", "ved", "mot", "blir", "ble", "kan", "denne", "dette", "disse",
-        "eller", "men", "mellom", "over", "hadde", "være", "vært", "han", "hun", "vi", "dem", "sa", "da", "når", "hvor", "hva",
-        "så", "nå", "enn", "i", "at", "for",
-    ]
 
     /// A name ending in -s, -x or -z used as a genitive without the apostrophe Norwegian wants:
     /// `Paris varaordfører` for `Paris' varaordfører`, `Laos generalsekretær`. The name must stand as
@@ -315,12 +308,6 @@ enum TextRules {
         return found
     }
 
-    /// Endings of nouns for people and bodies that follow a genitive in news text; no verb ends so.
-    private static let genitiveHeads = [
-        "fører", "leder", "sekretær", "minister", "president", "direktør", "sjef", "senter", "ambassadør", "selskap",
-        "regjering", "representant", "talsperson", "delegasjon",
-    ]
-
     /// Capitalised words ending in -s, -x or -z that stand as themselves somewhere in `words`:
     /// before a function word, punctuation or a hyphen (`Paris er`, `Laos,`, `Renesas-konsernet`).
     static func namesEndingInS(in words: [String]) -> Set<String> {
@@ -331,14 +318,12 @@ enum TextRules {
             guard let last = bare.last, "sxz".contains(last), bare.first?.isUppercase == true else { continue }
             let rest = chunk.dropFirst(bare.count)
             let following = index + 1 < words.count ? words[index + 1].lowercased() : ""
-            if rest.first.map({ ",.;:!?-".contains($0) }) == true || (rest.isEmpty && norwegianWords.contains(following)) {
+            if rest.first.map({ ",.;:!?-".contains($0) }) == true || (rest.isEmpty && norwegianFunctionWords.contains(following)) {
                 names.insert(String(bare))
             }
         }
         return names
     }
-
-    private static let smallWords: Set<String> = ["và", "của", "các", "cho", "với", "là", "tại", "và"]
 
     /// Spacing slips: no space after a full stop, a space before a comma or full stop, doubled spaces.
     /// - Complexity: one pass over the scalars (this runs on every paragraph).

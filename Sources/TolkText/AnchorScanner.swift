@@ -1,9 +1,14 @@
 /// Finds anchors in text: numbers (`n:58.1`), dates (`d:12-01`, `y:2025`, month and year `m:12-2025`) and capitalised words
 /// folded to ASCII lower case (`w:thongloun`), reading Vietnamese (`1.500`, `2,3`, `1/12/2025`) and
-/// Norwegian (`1 500`, `2,3`, `1. desember 2025`) conventions.
+/// Norwegian (`1 500`, `2,3`, `1. desember 2025`) conventions (`Language.Rules.spaceThousands`,
+/// `.dotThousands`). Month names and number words of every built-in language count in any text.
 public enum AnchorScanner {
+    /// Month numbers by the built-in languages' month names (`desember`: 12).
     private static let months: [String: Int] = Dictionary(
-        uniqueKeysWithValues: Language(code: "nb").monthNames.enumerated().map { ($1, $0 + 1) })
+        Language.builtIn.flatMap { $0.monthNames.enumerated().map { ($1, $0 + 1) } }, uniquingKeysWith: { first, _ in first })
+    /// Words that multiply the number before them, in the built-in languages (`nghìn`, `tusen`: 1000).
+    private static let scales: [String: Double] = Dictionary(
+        Language.builtIn.flatMap { $0.scaleWords.map { ($0.key, $0.value) } }, uniquingKeysWith: { first, _ in first })
 
     /// Adds the anchors of `text` (in `language`) to `anchors`; `fold` turns a capitalised word into
     /// its comparison key (callers cache it). With `scaling`, a number before a number word gets its
@@ -27,6 +32,7 @@ public enum AnchorScanner {
         fold: (Substring) throws(ICUError) -> String
     ) throws(ICUError) {
         let scalars = Array(text.unicodeScalars)
+        let rules = Language(code: language).rules
         var i = 0
         var previousName: String? = nil
         var previousNameEnd = -2
@@ -38,7 +44,7 @@ public enum AnchorScanner {
             } else if ("0"..."9").contains(scalar) {
                 // Only ASCII digits make numbers (`number` reads no others, so another decimal digit
                 // such as N'Ko ߉ would never be consumed).
-                i = number(scalars, from: i, language: language, scaling: scaling, into: &anchors)
+                i = number(scalars, from: i, rules: rules, scaling: scaling, into: &anchors)
             } else if isLetter(scalar) {
                 var end = i
                 while end < scalars.count,
@@ -108,7 +114,7 @@ public enum AnchorScanner {
         return result
     }
 
-    /// The number of a Norwegian month name in any case (`Desember` -> 12), or nil.
+    /// The number of a month name of a built-in language in any case (`Desember` -> 12), or nil.
     public static func month(named name: Substring) -> Int? { months[name.lowercased()] }
 
     /// The month a month name just before `index` names (`desember 2025`), or nil.
@@ -125,7 +131,7 @@ public enum AnchorScanner {
 
     /// Reads the number starting at `start`, adds its anchor, returns the index after it.
     private static func number(
-        _ s: [Unicode.Scalar], from start: Int, language: String, scaling: Bool, into anchors: inout Set<String>
+        _ s: [Unicode.Scalar], from start: Int, rules: Language.Rules, scaling: Bool, into anchors: inout Set<String>
     ) -> Int {
         func digit(_ k: Int) -> Bool { k < s.count && ("0"..."9").contains(s[k]) }
         var groups: [String] = []
@@ -140,13 +146,9 @@ public enum AnchorScanner {
             groups.append(group)
             // A separator continues the number only when digits follow it.
             if k + 1 < s.count, [".", ",", "/", " ", "\u{00A0}"].contains(s[k]), digit(k + 1) {
-                if (s[k] == " " || s[k] == "\u{00A0}")
-                    && !(language.hasPrefix("nb") || language.hasPrefix("no") || language.hasPrefix("nn"))
-                {
-                    break
-                }
                 if s[k] == " " || s[k] == "\u{00A0}" {
-                    // Norwegian thousands: exactly three digits after the space.
+                    // Thousands: exactly three digits after the space.
+                    guard rules.contains(.spaceThousands) else { break }
                     var n = k + 1
                     while digit(n) { n += 1 }
                     if n - (k + 1) != 3 || group.count > 3 { break }
@@ -191,7 +193,7 @@ public enum AnchorScanner {
         for (index, separator) in separators.enumerated() {
             let group = groups[index + 1]
             let thousands =
-                separator == " " || separator == "\u{00A0}" || (separator == "." && group.count == 3 && language.hasPrefix("vi"))
+                separator == " " || separator == "\u{00A0}" || (separator == "." && group.count == 3 && rules.contains(.dotThousands))
             if thousands && fraction.isEmpty {
                 integer += group
             } else if fraction.isEmpty {
@@ -215,13 +217,8 @@ public enum AnchorScanner {
         return k
     }
 
-    /// Words that multiply the number before them, in Vietnamese and Norwegian.
-    private static let scales: [String: Double] = [
-        "nghìn": 1e3, "ngàn": 1e3, "triệu": 1e6, "tỷ": 1e9, "tỉ": 1e9, "tusen": 1e3, "million": 1e6, "millioner": 1e6,
-        "milliard": 1e9, "milliarder": 1e9, "mill.": 1e6, "mrd.": 1e9,
-    ]
-
-    /// The factor of a number word just after `index` (`nghìn` -> 1000), or nil.
+    /// The factor of a number word just after `index` (`nghìn` -> 1000), or nil; a full stop after
+    /// the word (`tusen.`) does not hide it.
     private static func scaleWord(after index: Int, in s: [Unicode.Scalar]) -> Double? {
         var start = index
         while start < s.count, s[start] == " " || s[start] == "\u{00A0}" { start += 1 }
@@ -231,6 +228,6 @@ public enum AnchorScanner {
         var word = String.UnicodeScalarView()
         word.append(contentsOf: s[start..<end])
         let text = String(word).lowercased()
-        return scales[text] ?? scales[text.hasSuffix(".") && !["mill.", "mrd."].contains(text) ? String(text.dropLast()) : text]
+        return scales[text] ?? (text.hasSuffix(".") ? scales[String(text.dropLast())] : nil)
     }
 }

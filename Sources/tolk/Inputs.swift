@@ -34,9 +34,9 @@ struct InputFiles: ParsableArguments {
 /// The source and translation languages of the commands that read article pairs.
 struct LanguagePair: ParsableArguments {
     @Option(help: "Language of the sources.")
-    var sourceLang = "vi"
+    var sourceLang = Language.defaultSourceCode
     @Option(help: "Language of the translations.")
-    var targetLang = "nb"
+    var targetLang = Language.defaultTargetCode
 
     func validate() throws {
         try LanguageOption.check(sourceLang, option: "--source-lang")

@@ -93,6 +93,69 @@ struct LanguageDataTests {
         #expect(AnchorScanner.month(named: "Desember") == 12)
         #expect(Language(code: "xx").monthNames.isEmpty)
     }
+
+    @Test func numberConventionsAndWordsComeFromTheData() {
+        let (norwegian, vietnamese, unknown) = (Language(code: "nb"), Language(code: "vi"), Language(code: "xx"))
+        #expect(norwegian.rules.contains(.spaceThousands) && !norwegian.rules.contains(.dotThousands))
+        #expect(vietnamese.rules.contains(.dotThousands) && !vietnamese.rules.contains(.spaceThousands))
+        #expect(
+            norwegian.scaleWords == [
+                "tusen": 1e3, "million": 1e6, "millioner": 1e6, "mill.": 1e6, "milliard": 1e9, "milliarder": 1e9, "mrd.": 1e9,
+            ])
+        #expect(vietnamese.scaleWords == ["nghìn": 1e3, "ngàn": 1e3, "triệu": 1e6, "tỷ": 1e9, "tỉ": 1e9])
+        #expect(unknown.rules.isEmpty && unknown.scaleWords.isEmpty)
+        func numbers(_ text: String, _ language: String) -> Set<String> {
+            var anchors = Set<String>()
+            AnchorScanner.scanNumbers(text, language: language, into: &anchors, scaling: true)
+            return anchors
+        }
+        #expect(numbers("1 500 og 1.500", "nb") == ["n:1500", "n:1.500"])
+        #expect(numbers("1 500 và 1.500", "vi") == ["n:1", "n:500", "n:1500"])
+        #expect(numbers("1 500 and 1.500", "xx") == ["n:1", "n:500", "n:1.500"])
+        // Number words of either language scale a number in any text.
+        #expect(numbers("2,4 milliarder", "xx") == ["n:2.4", "n:2400000000"])
+        #expect(numbers("10 nghìn", "nb") == ["n:10", "n:10000"])
+        #expect(numbers("3 mill. kroner", "nb") == ["n:3", "n:3000000"])
+    }
+
+    @Test func norwegianNounFormsComeFromTheData() {
+        let norwegian = Language(code: "nb")
+        #expect(norwegian.rules.contains(.inflectedTerms))
+        #expect(norwegian.nounEndings.contains("ene") && norwegian.nounEndings.contains("s") && !norwegian.nounEndings.contains(""))
+        #expect(norwegian.nounEndingsAfter == ["e": ["n", "ns", "t", "ts", "r", "rs", "ne", "nes"], "er": ["e", "es", "ne", "nes"]])
+        #expect(norwegian.definiteEndings == ["en", "et"])
+        #expect(norwegian.adjectiveEndings == ["e"])
+        #expect(norwegian.genitiveEndings == ["'", "’", "s"])
+        #expect(norwegian.derivationalSuffixes.contains("ikasjon"))
+        #expect(norwegian.titleEndings == ["en", "er", "ene"])
+        #expect(norwegian.genitiveHeads.contains("sekretær"))
+        for other in [Language(code: "vi"), Language(code: "xx")] {
+            #expect(!other.rules.contains(.inflectedTerms))
+            #expect(other.nounEndings.isEmpty && other.nounEndingsAfter.isEmpty && other.definiteEndings.isEmpty)
+            #expect(other.genitiveEndings.isEmpty && other.titleEndings.isEmpty && other.genitiveHeads.isEmpty)
+        }
+    }
+
+    @Test func functionWordsComeFromTheData() {
+        #expect(Language(code: "nb").functionWords.isSuperset(of: ["og", "ikke", "også"]))
+        #expect(Language(code: "vi").functionWords == ["và", "của", "các", "cho", "với", "là", "tại"])
+        #expect(Language(code: "en").functionWords.isSuperset(of: ["the", "which", "would"]))
+        #expect(Language(code: "en").rules.isEmpty)
+        #expect(Language(code: "xx").functionWords.isEmpty)
+    }
+
+    @Test func languagesAreFoundByTheirPrimarySubtag() {
+        let norwegian = Language(code: "nb")
+        for code in ["nb-NO", "NB", "nob", "no", "nn_NO"] {
+            let language = Language(code: code)
+            #expect(language.code == code)
+            #expect(language.rules == norwegian.rules && language.abbreviations == norwegian.abbreviations)
+        }
+        #expect(Language(code: "vie").rules == Language(code: "vi").rules)
+        #expect(Language.builtIn.map(\.code) == ["nb", "vi", "en"])
+        #expect(Language(code: Language.defaultSourceCode).rules.contains(.syllableWords))
+        #expect(Language(code: Language.defaultTargetCode).rules.contains(.inflectedTerms))
+    }
 }
 
 @Suite("Language tags")

@@ -7,6 +7,7 @@ extension LanguageData {
         terminal-sentences
         hyphen-compounds          # GD-ĐT, 23-3, knock-out (UD VTB writes them as one token)
         slash-dates               # 5/10/2000
+        dot-thousands             # 1.500
 
         [abbreviations]           # never end a sentence
         tp.
@@ -25,5 +26,21 @@ extension LanguageData {
 
         [final-abbreviations]
         v.v.
+
+        [scale-words]             # word factor: `10 nghìn` is 10 000 too
+        nghìn 1e3
+        ngàn 1e3
+        triệu 1e6
+        tỷ 1e9
+        tỉ 1e9
+
+        [function-words]          # small words inside Vietnamese text (lint follows a run of it through them)
+        và
+        của
+        các
+        cho
+        với
+        là
+        tại
         """
 }

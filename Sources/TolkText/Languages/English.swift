@@ -1,0 +1,53 @@
+extension LanguageData {
+    /// English: only its function words, which tell a sentence left in English (lint).
+    static let english = """
+        [function-words]          # frequent ones, for telling English text from Norwegian (lint)
+        the
+        of
+        and
+        is
+        was
+        that
+        with
+        on
+        from
+        are
+        this
+        have
+        has
+        will
+        which
+        it
+        an
+        their
+        its
+        were
+        been
+        would
+        said
+        into
+        also
+        after
+        not
+        but
+        they
+        we
+        you
+        or
+        than
+        about
+        these
+        who
+        what
+        when
+        while
+        should
+        could
+        can
+        his
+        her
+        our
+        there
+        such
+        """
+}
