@@ -108,61 +108,75 @@ final class FeatureExtractor {
 
     /// The features of one segment of text.
     func extract(_ text: String) throws -> Named {
-        let document = Document(text)
-        var named: Named? = nil
-        try extract(AlignmentSide(document: document, units: [.init(range: 0..<document.bytes.count, text: text)])) { named = $0 }
-        return named!
+        let (tokens, terms) = try read(AlignmentSide(document: Document(text), units: []))
+        return try features(of: 0..<tokens.document.bytes.count, text: text, tokens: tokens, terms: terms[...])
     }
 
     /// The features of a side's units, in order, handed to `consume` one by one (so a long side's
     /// feature names need not all be held at once), from one segmentation and one term search of
-    /// its document (those the side brings, else made here). A unit whose text is not its place's
-    /// bytes (joined lines, an image's alt text) is read from its text alone.
+    /// its document (those the side brings, else made here). Words are joined and merged, and
+    /// terms matched, within a paragraph and may run over a line break: so a unit is read from the
+    /// shared ones only when it is a whole paragraph that no term runs out of; any other unit (a
+    /// caption under its image's line, joined lines, an image's alt text) is read from its text
+    /// alone, and every unit gives what its text alone gives.
     func extract(_ side: AlignmentSide, _ consume: (Named) throws -> Void) throws {
+        let (tokens, terms) = try read(side)
+        let paragraphs = tokens.paragraphs
+        for unit in side.units {
+            let paragraph = paragraphs.partitioningIndex { $0.range.lowerBound >= unit.range.lowerBound }
+            let first = terms.partitioningIndex { $0.range.lowerBound >= unit.range.lowerBound }
+            let end = terms[first...].prefix { $0.range.lowerBound < unit.range.upperBound }.endIndex
+            let whole =
+                paragraph < paragraphs.count && paragraphs[paragraph].range == unit.range
+                && side.document.bytes[unit.range].elementsEqual(unit.text.utf8)
+                && (first == 0 || terms[first - 1].range.upperBound <= unit.range.lowerBound)
+                && (end == first || terms[end - 1].range.upperBound <= unit.range.upperBound)
+            try consume(
+                whole
+                    ? try features(of: unit.range, text: unit.text, tokens: tokens, terms: terms[first..<end]) : try extract(unit.text))
+        }
+    }
+
+    /// A document's tokens in this extractor's unit and its glossary concepts in text order: those
+    /// the side brings, else found here.
+    private func read(_ side: AlignmentSide) throws -> (Segmentation, [(range: Range<Int>, concept: String)]) {
         let document = side.document
         let tokens = try joinsSyllables ? segmenter.segment(document) : side.words ?? segmenter.segment(document)
-        var terms: [(range: Range<Int>, concept: String)] = []
-        if let occurrences = side.terms {
-            terms = occurrences.map { ($0.range, $0.concept.id) }
-        } else if let matcher {
-            let words = try side.words ?? syllables?.segment(document) ?? tokens
-            terms = try matcher.occurrences(in: words).map { ($0.range, $0.concept.id) }
+        if let occurrences = side.terms { return (tokens, occurrences.map { ($0.range, $0.concept.id) }) }
+        guard let matcher else { return (tokens, []) }
+        let words = try side.words ?? syllables?.segment(document) ?? tokens
+        return (tokens, try matcher.occurrences(in: words).map { ($0.range, $0.concept.id) })
+    }
+
+    /// The features of the text at `range`: its tokens' names, its numbers and dates, and `terms`.
+    private func features(
+        of range: Range<Int>, text: String, tokens: Segmentation, terms: ArraySlice<(range: Range<Int>, concept: String)>
+    ) throws -> Named {
+        var features: [String] = []
+        var words: [String] = []
+        var k = tokens.tokens.partitioningIndex { $0.range.lowerBound >= range.lowerBound }
+        while k < tokens.tokens.count, tokens.tokens[k].range.upperBound <= range.upperBound {
+            let token = tokens.tokens[k]
+            k += 1
+            let surface = tokens.text(token.range)
+            switch token.kind {
+            case .word:
+                let names = try names(surface)
+                words.append(names.word)
+                features.append(names.word)
+                features += names.others
+            case .punctuation:
+                if ["?", "!", "(", "«", "\"", "“", "„", ":"].contains(surface) { features.append("q:" + surface) }
+            case .number, .symbol:
+                break
+            }
         }
-        for unit in side.units {
-            guard document.bytes[unit.range].elementsEqual(unit.text.utf8) else {
-                try consume(try extract(unit.text))
-                continue
-            }
-            var features: [String] = []
-            var words: [String] = []
-            var k = tokens.tokens.partitioningIndex { $0.range.lowerBound >= unit.range.lowerBound }
-            while k < tokens.tokens.count, tokens.tokens[k].range.upperBound <= unit.range.upperBound {
-                let token = tokens.tokens[k]
-                k += 1
-                let surface = tokens.text(token.range)
-                switch token.kind {
-                case .word:
-                    let names = try names(surface)
-                    words.append(names.word)
-                    features.append(names.word)
-                    features += names.others
-                case .punctuation:
-                    if ["?", "!", "(", "«", "\"", "“", "„", ":"].contains(surface) { features.append("q:" + surface) }
-                case .number, .symbol:
-                    break
-                }
-            }
-            // Its numbers and dates (its capitalised words are features already).
-            var anchors = Set<String>()
-            AnchorScanner.scanNumbers(unit.text, language: language, into: &anchors)
-            features += anchors.sorted()
-            var t = terms.partitioningIndex { $0.range.lowerBound >= unit.range.lowerBound }
-            while t < terms.count, terms[t].range.upperBound <= unit.range.upperBound {
-                features.append("c:" + terms[t].concept)
-                t += 1
-            }
-            try consume(Named(length: Double(try Normalizer.nfcScalarCount(unit.text)), features: features, words: words))
-        }
+        // Its numbers and dates (its capitalised words are features already).
+        var anchors = Set<String>()
+        AnchorScanner.scanNumbers(text, language: language, into: &anchors)
+        features += anchors.sorted()
+        features += terms.map { "c:" + $0.concept }
+        return Named(length: Double(try Normalizer.nfcScalarCount(text)), features: features, words: words)
     }
 }
 

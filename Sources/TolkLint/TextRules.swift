@@ -446,11 +446,11 @@ enum NumberRules {
     /// Each number written with digits in `range` (a date with its month name and year), with its anchors.
     static func numbers(in document: Document, _ range: Range<Int>, language: String) throws -> [(Range<Int>, Set<String>)] {
         let text = document.text(range)
-        // Only text with a decimal digit holds a number (the pattern's `\d` is any decimal digit):
-        // most paragraphs are passed without running the pattern.
-        guard
-            text.unicodeScalars.contains(where: { $0.isASCII ? ("0"..."9").contains($0) : $0.properties.generalCategory == .decimalNumber })
-        else { return [] }
+        // Only text with a digit holds a number (the pattern's `\d` is `Character.isNumber`, which
+        // ASCII digits are and other ASCII is not): most paragraphs are passed without running it.
+        let hasDigit =
+            text.utf8.contains { (0x30...0x39).contains($0) } || (!text.utf8.allSatisfy { $0 < 0x80 } && text.contains(where: \.isNumber))
+        guard hasDigit else { return [] }
         var result: [(Range<Int>, Set<String>)] = []
         let base = range.lowerBound
         for match in text.matches(of: LintPatterns.number) {

@@ -123,15 +123,16 @@ public struct Normalizer: Sendable {
         return text
     }
 
-    /// The length of `text` in Unicode scalars once it is in NFC: counted as it is when it is NFC
-    /// already (no scalar that could change, or ICU's check says so), else after one normalisation.
+    /// The length of `text` in Unicode scalars once `Normalizer(form: .nfc)` has normalised it:
+    /// counted as it is when the text is NFC already (no scalar that could change, or ICU's check of
+    /// the whole text says so: then each of its words is too), else after that normalisation.
     public static func nfcScalarCount(_ text: String) throws(ICUError) -> Int {
         // Below U+0300 (the first combining mark) every scalar is NFC whatever surrounds it.
         if text.utf8.allSatisfy({ $0 < 0xCC }) { return text.unicodeScalars.count }
         let source = Array(text.utf16)
         var normalized: Int32 = 0
         try ICU.check(tolk_is_normalized(Form.nfc.icuValue, source, Int32(source.count), &normalized), "checking NFC")
-        return normalized == 1 ? text.unicodeScalars.count : try icuNormalize(text, form: .nfc).unicodeScalars.count
+        return normalized == 1 ? text.unicodeScalars.count : try Normalizer(form: .nfc).normalize(text).text.unicodeScalars.count
     }
 
     /// Unicode normalisation of a whole string through ICU.

@@ -315,6 +315,67 @@ struct AlignmentSideTests {
         #expect(withoutTerms.indices.allSatisfy { ownText.contains($0) || !withoutTerms[$0].features.contains { $0.hasPrefix("c:") } })
     }
 
+    @Test func linesAndTermsOverLineBreaksGiveWhatTheirTextsGive() throws {
+        // Units that are lines of a paragraph (a caption under its image's line; a line whose first
+        // words the word model joins only without the line before: `Động vật`), and a term that
+        // runs over a blank line ("Bộ trưởng" + "Ngoại giao"): each unit as its text alone.
+        let glossary = try Fixtures.glossary()
+        let checker = try GlossaryChecker(glossary: glossary)
+        let text = """
+            Hà Nội đón khách
+
+            ttxvn-tong-bi-thu-to-lam-gap-1.jpg
+            Tổng Bí thư Tô Lâm tiếp Thủ tướng Lào tại Hà Nội.
+
+            Tôi vẫn làm nhà hàng !
+            Động vật rừng quí hiếm vẫn được âm thầm đưa về thành phố.
+
+            Hai bên gặp Bộ trưởng
+
+            Ngoại giao Singapore trong ngày 1/12/2025.
+
+            """
+        let document = Document(text)
+        let lines = text.split(separator: "\n").map { line in
+            let start = text.utf8.distance(from: text.utf8.startIndex, to: line.utf8.startIndex)
+            return AlignmentSide.Unit(range: start..<(start + line.utf8.count), text: String(line))
+        }
+        let reading = try checker.read(source: document)
+        let side = AlignmentSide(document: document, units: lines, words: reading.segmentation, terms: reading.occurrences)
+        let extractor = try FeatureExtractor(language: "vi", glossary: glossary, dictionary: [:], unit: .word)
+        var fromSide: [FeatureExtractor.Named] = []
+        try extractor.extract(side) { fromSide.append($0) }
+        #expect(fromSide == (try lines.map { try extractor.extract($0.text) }))
+        #expect(reading.occurrences.contains { document.text($0.range).contains("\n") })
+    }
+
+    @Test(arguments: ["vietnamplus-1080302", "vietnamplus-1080415", "vietnamplus-1080610", "vietnamplus-1080921"])
+    func everyLineOfAPageGivesWhatItsTextGives(pair: String) throws {
+        // Lines as units: most share a paragraph with the line before or after them.
+        let glossary = try Fixtures.glossary()
+        let checker = try GlossaryChecker(glossary: glossary)
+        let document = try TextReader(path: repository.appendingPathComponent("Corpora/\(pair)/vi.txt").path).readDocument()
+        let text = document.text
+        let lines = text.split(separator: "\n").map { line in
+            let start = text.utf8.distance(from: text.utf8.startIndex, to: line.utf8.startIndex)
+            return AlignmentSide.Unit(range: start..<(start + line.utf8.count), text: String(line))
+        }
+        let reading = try checker.read(source: document)
+        let side = AlignmentSide(document: document, units: lines, words: reading.segmentation, terms: reading.occurrences)
+        let extractor = try FeatureExtractor(language: "vi", glossary: glossary, dictionary: [:], unit: .word)
+        var fromSide: [FeatureExtractor.Named] = []
+        try extractor.extract(side) { fromSide.append($0) }
+        #expect(fromSide == (try lines.map { try extractor.extract($0.text) }))
+    }
+
+    @Test func anyTextIsReadAsItIs() throws {
+        // Not one paragraph (blank, padded, two paragraphs): read as it is, not handed on again.
+        let extractor = try FeatureExtractor(language: "vi", glossary: try Fixtures.glossary(), dictionary: [:], unit: .word)
+        #expect(try extractor.extract("").length == 0)
+        #expect(try extractor.extract("  Hà Nội  ").words == ["w:hanoi"])
+        #expect(try extractor.extract("Hà Nội\n\nLào").words == ["w:hanoi", "w:lao"])
+    }
+
     @Test func sidesAlignAsTheirTexts() throws {
         let glossary = try Fixtures.glossary()
         let checker = try GlossaryChecker(glossary: glossary)

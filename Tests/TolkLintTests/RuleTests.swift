@@ -88,6 +88,14 @@ struct RuleTests {
         #expect(try lint(changed, source: source).filter { $0.rule == "number-mismatch" }.map(\.match) == ["51,8", "2. desember 2025"])
     }
 
+    @Test func numbersAreReadWhereThePatternsDigitIs() throws {
+        // The number pattern's `\d` is any character that is a number (`½`), not only a decimal
+        // digit: a paragraph without one is passed, one with `½` is read.
+        let document = Document("Kapittel ½. XIV handler om Laos.\n\nKapittel XIV handler om Laos.\n")
+        #expect(try NumberRules.numbers(in: document, 0..<33, language: "nb").map(\.1) == [["n:14"]])
+        #expect(try NumberRules.numbers(in: document, 35..<document.bytes.count, language: "nb").isEmpty)
+    }
+
     @Test func numberWordsAgainstTheSource() throws {
         let source = "Tiêu đề\n\nSản lượng đạt 10 nghìn tấn, vốn đầu tư 2,4 tỷ USD và 3 triệu khách.\n"
         let good = "Overskrift\n\nProduksjonen nådde 10 000 tonn, investeringene 2,4 milliarder USD og 3 millioner gjester.\n"

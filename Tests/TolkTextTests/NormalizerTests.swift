@@ -68,6 +68,9 @@ struct NormalizerTests {
         #expect(try Normalizer.nfcScalarCount("To\u{0302}\u{0309}ng Bi\u{0301} thu\u{031B}") == 11)
         // A combining mark with nothing to compose with stays a scalar of its own.
         #expect(try Normalizer.nfcScalarCount("1\u{0301}") == 2)
+        // As the normaliser counts it: word by word, so a mark after a sign stays apart (`≠` is
+        // not composed from `=` and U+0338).
+        #expect(try Normalizer.nfcScalarCount("a =\u{0338} b") == 6)
         #expect(try Normalizer.nfcScalarCount("") == 0)
     }
 
