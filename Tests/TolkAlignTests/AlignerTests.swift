@@ -319,8 +319,6 @@ struct AlignmentSideTests {
         // Units that are lines of a paragraph (a caption under its image's line; a line whose first
         // words the word model joins only without the line before: `Động vật`), and a term that
         // runs over a blank line ("Bộ trưởng" + "Ngoại giao"): each unit as its text alone.
-        let glossary = try Fixtures.glossary()
-        let checker = try GlossaryChecker(glossary: glossary)
         let text = """
             Hà Nội đón khách
 
@@ -336,36 +334,34 @@ struct AlignmentSideTests {
 
             """
         let document = Document(text)
-        let lines = text.split(separator: "\n").map { line in
-            let start = text.utf8.distance(from: text.utf8.startIndex, to: line.utf8.startIndex)
-            return AlignmentSide.Unit(range: start..<(start + line.utf8.count), text: String(line))
-        }
-        let reading = try checker.read(source: document)
-        let side = AlignmentSide(document: document, units: lines, words: reading.segmentation, terms: reading.occurrences)
-        let extractor = try FeatureExtractor(language: "vi", glossary: glossary, dictionary: [:], unit: .word)
-        var fromSide: [FeatureExtractor.Named] = []
-        try extractor.extract(side) { fromSide.append($0) }
-        #expect(fromSide == (try lines.map { try extractor.extract($0.text) }))
+        let reading = try Self.expectLinesGiveTheirTexts(document)
         #expect(reading.occurrences.contains { document.text($0.range).contains("\n") })
     }
 
     @Test(arguments: ["vietnamplus-1080302", "vietnamplus-1080415", "vietnamplus-1080610", "vietnamplus-1080921"])
     func everyLineOfAPageGivesWhatItsTextGives(pair: String) throws {
         // Lines as units: most share a paragraph with the line before or after them.
+        try Self.expectLinesGiveTheirTexts(
+            try TextReader(path: repository.appendingPathComponent("Corpora/\(pair)/vi.txt").path).readDocument())
+    }
+
+    /// Expects each line of a Vietnamese `document`, as a unit of a side read once, to give what
+    /// its text alone gives; returns the glossary's reading of the document.
+    @discardableResult
+    static func expectLinesGiveTheirTexts(_ document: Document) throws -> GlossaryChecker.Reading {
         let glossary = try Fixtures.glossary()
-        let checker = try GlossaryChecker(glossary: glossary)
-        let document = try TextReader(path: repository.appendingPathComponent("Corpora/\(pair)/vi.txt").path).readDocument()
         let text = document.text
         let lines = text.split(separator: "\n").map { line in
             let start = text.utf8.distance(from: text.utf8.startIndex, to: line.utf8.startIndex)
             return AlignmentSide.Unit(range: start..<(start + line.utf8.count), text: String(line))
         }
-        let reading = try checker.read(source: document)
+        let reading = try GlossaryChecker(glossary: glossary).read(source: document)
         let side = AlignmentSide(document: document, units: lines, words: reading.segmentation, terms: reading.occurrences)
         let extractor = try FeatureExtractor(language: "vi", glossary: glossary, dictionary: [:], unit: .word)
         var fromSide: [FeatureExtractor.Named] = []
         try extractor.extract(side) { fromSide.append($0) }
         #expect(fromSide == (try lines.map { try extractor.extract($0.text) }))
+        return reading
     }
 
     @Test func anyTextIsReadAsItIs() throws {
