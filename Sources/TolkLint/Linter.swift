@@ -32,13 +32,15 @@ public final class Linter {
 
     /// Lints `translation`; `source` enables the source-aware rules, `sourceURL` (the source's own
     /// URL) the source-url check. A `continuation` (a later block of a streamed long text) is read
-    /// as plain paragraphs, not as an article page.
+    /// as plain paragraphs, not as an article page. `articles` are the pages' articles when the
+    /// caller has read them already (pairing does), so they are not read again.
     public func lint(
-        translation: Document, source: Document? = nil, sourceURL: String? = nil, markdown: Bool = false, continuation: Bool = false
+        translation: Document, source: Document? = nil, sourceURL: String? = nil, markdown: Bool = false, continuation: Bool = false,
+        articles: (translation: Article?, source: Article?) = (nil, nil)
     ) throws -> PairAnalysis {
         // A blank page is a broken upstream step, never "0 findings".
         if !continuation, translation.isBlank { throw ArticleError.empty(source: translation.name) }
-        let page = try Page(translation, reader: continuation ? nil : reader, markdown: markdown)
+        let page = try articles.translation.map(Page.init) ?? Page(translation, reader: continuation ? nil : reader, markdown: markdown)
         // Each document is segmented and term-matched once, for the glossary checks and the aligner.
         let translationReading = try glossaryChecker?.read(translation: translation)
         let sourceReading = try source.flatMap { try glossaryChecker?.read(source: $0) }
@@ -46,7 +48,7 @@ public final class Linter {
         var beads: [Bead]? = nil
         var aligned: [GlossaryChecker.AlignedUnit]? = nil
         if let source {
-            let read = try Page(source, reader: reader, markdown: source.name.hasSuffix(".md"))
+            let read = try articles.source.map(Page.init) ?? Page(source, reader: reader, markdown: source.name.hasSuffix(".md"))
             func side(_ document: Document, _ page: Page, _ reading: GlossaryChecker.Reading?) -> AlignmentSide {
                 AlignmentSide(
                     document: document, units: page.units.map { AlignmentSide.Unit(range: $0.range, text: $0.text) },
@@ -95,6 +97,13 @@ struct Page {
     let elements: [ArticleElement]
     /// Headline, lede, paragraphs and captions: what the aligner aligns.
     let units: [ArticleElement]
+
+    /// The page of an article read before.
+    init(_ article: Article) {
+        self.article = article
+        elements = article.elements
+        units = elements.filter(\.kind.isUnit)
+    }
 
     /// The page of `document`: the article `reader` reads, else (or without a reader) plain paragraphs.
     init(_ document: Document, reader: ArticleReader?, markdown: Bool) throws {

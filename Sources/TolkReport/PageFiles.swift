@@ -126,7 +126,7 @@ extension PageFiles {
     /// A page read for pairing: its fingerprint, its document when kept, its meta.json URL (sources).
     struct ReadPage: Sendable {
         let fingerprint: ArticleFingerprint
-        let document: Document?
+        let page: PairedPages.Page?
         let metadataURL: String?
     }
 
@@ -143,8 +143,10 @@ extension PageFiles {
             let article = try worker.1.read(document, markdown: file.path.hasSuffix(".md"))
             let url = isSource ? metadataURL(besides: file.path) : nil
             let fingerprint = try worker.0.fingerprint(article, language: file.language ?? defaultLanguage, url: url)
-            let keep = budget?.take(document.bytes.count) ?? false
-            return ReadPage(fingerprint: fingerprint, document: keep ? document : nil, metadataURL: url)
+            // The article's texts about double what the page holds.
+            let keep = budget?.take(2 * document.bytes.count) ?? false
+            return ReadPage(
+                fingerprint: fingerprint, page: keep ? PairedPages.Page(document: document, article: article) : nil, metadataURL: url)
         }
     }
 }
@@ -166,7 +168,7 @@ final class ByteBudget: Sendable {
 }
 
 /// Translations paired with their sources, and the pages read for it: a page read while pairing is
-/// kept (up to `keptBytes` in all) so checking it needs no second read; past that, memory stays flat
+/// kept with its article (up to `keptBytes` in all) so checking it needs no second read; past that, memory stays flat
 /// and a page is read again.
 public struct PairedPages: Sendable {
     public let pairs: [PairingResult]
@@ -175,16 +177,23 @@ public struct PairedPages: Sendable {
     public let failures: [String]
     /// The `source_url` of each source's meta.json, read once.
     public let sourceURLs: [String: String]
-    private let kept: [String: Document]
+    private let kept: [String: Page]
     private let reader: @Sendable (String) -> TextReader
 
-    /// How many bytes of pages are kept from pairing for the checks after it.
-    public static let keptBytes = 32 << 20
+    /// A page as pairing read it: the document and, when it was kept, its article.
+    public struct Page: Sendable {
+        public let document: Document
+        /// Nil for a page read again after pairing: the checks read its article themselves.
+        public let article: Article?
+    }
+
+    /// How many bytes of pages and their articles are kept from pairing for the checks after it.
+    public static let keptBytes = 64 << 20
 
     /// Pairs the pages below `sources` with those below `translations` (`tolk pair`, `check`,
     /// `report`). In one folder (`sources == translations`), pages are the files named after each
     /// language; from two folders, every page of each. `ignores` drops translations; `reader` opens
-    /// a page; up to `keeping` bytes of read pages are kept for `document(_:)`, translations first
+    /// a page; up to `keeping` bytes of read pages and articles are kept for `page(_:)`, translations first
     /// (every pair needs its translation), and only pages that were paired.
     /// - Throws: `TextInputError` for a folder that is missing or unreadable, `PageFilesError` for
     ///   one without pages.
@@ -210,14 +219,14 @@ public struct PairedPages: Sendable {
             sourceFiles, defaultLanguage: sourceLanguage, isSource: true, keeping: budget, reader: reader, progress: progress)
         var failures: [String] = []
         var fingerprints: ([ArticleFingerprint], [ArticleFingerprint]) = ([], [])
-        var read: [String: Document] = [:]
+        var read: [String: Page] = [:]
         var sourceURLs: [String: String] = [:]
         for (side, results) in [sourcePages, translationPages].enumerated() {
             for result in results {
                 switch result {
                 case .success(let page):
                     if side == 0 { fingerprints.0.append(page.fingerprint) } else { fingerprints.1.append(page.fingerprint) }
-                    if let document = page.document { read[page.fingerprint.path] = document }
+                    if let kept = page.page { read[page.fingerprint.path] = kept }
                     if let url = page.metadataURL { sourceURLs[page.fingerprint.path] = url }
                 case .failure(let error): failures.append("\(error)")
                 }
@@ -231,10 +240,10 @@ public struct PairedPages: Sendable {
         self.reader = reader
     }
 
-    /// The page at `path`: as read while pairing, or read now.
-    public func document(_ path: String) throws -> Document {
-        if let document = kept[path] { return document }
-        return try reader(path).readDocument()
+    /// The page at `path`: as read while pairing (with its article), or read now.
+    public func page(_ path: String) throws -> Page {
+        if let page = kept[path] { return page }
+        return Page(document: try reader(path).readDocument(), article: nil)
     }
 
     /// Throws the failures, if any, as one error (one line each).

@@ -74,9 +74,11 @@ struct Check: ParsableCommand {
             linter, k in
             defer { progress.advance() }
             let pair = pairs[k]
-            let translation = try paired.document(pair.translation)
-            let source = try pair.source.map(paired.document)
-            let result = try linter.lint(translation: translation, source: source, sourceURL: pair.source.flatMap { paired.sourceURLs[$0] })
+            let translation = try paired.page(pair.translation)
+            let source = try pair.source.map(paired.page)
+            let result = try linter.lint(
+                translation: translation.document, source: source?.document, sourceURL: pair.source.flatMap { paired.sourceURLs[$0] },
+                markdown: pair.translation.hasSuffix(".md"), articles: (translation.article, source?.article))
             // Kept: the findings and the renderings the check across articles needs, not the
             // documents and segmentations (a corpus of 10,000 pairs would hold them all).
             return (findings: result.findings, renderings: result.glossary.map(GlossaryChecker.renderings(of:)))

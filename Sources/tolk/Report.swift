@@ -46,10 +46,15 @@ struct Report: ParsableCommand {
             linter, k in
             defer { progress.advance() }
             let (path, sourcePath) = pairs[k]
-            let document = { (path: String) in try paired?.document(path) ?? reading.reader(path).readDocument() }
+            let read = { (path: String) throws -> (document: Document, article: Article?) in
+                if let page = try paired?.page(path) { return (page.document, page.article) }
+                return (try reading.reader(path).readDocument(), nil)
+            }
+            let (translation, source) = (try read(path), try sourcePath.map(read))
             let analysis = try linter.lint(
-                translation: try document(path), source: try sourcePath.map(document),
-                sourceURL: sourcePath.flatMap { paired == nil ? PageFiles.metadataURL(besides: $0) : paired?.sourceURLs[$0] })
+                translation: translation.document, source: source?.document,
+                sourceURL: sourcePath.flatMap { paired == nil ? PageFiles.metadataURL(besides: $0) : paired?.sourceURLs[$0] },
+                markdown: path.hasSuffix(".md"), articles: (translation.article, source?.article))
             let pair = ReportedPair(
                 id: ReportedPair.id(path: path), analysis: analysis, sourceLanguage: configuration.sourceLanguage,
                 targetLanguage: configuration.targetLanguage)
