@@ -37,6 +37,11 @@ public final class TermMatcher {
     private var keyCache: [String: String] = [:]
     /// Patterns by the keys their first token may have.
     private var patternsByFirstKey: [String: [Pattern]] = [:]
+    /// The first two bytes of those keys, of the closed keys and of the compound stems: most tokens
+    /// start none of them, and a bit says so before a String is hashed.
+    private var firstKeyLeads = LeadBytes()
+    private var closedKeyLeads = LeadBytes()
+    private var stemLeads = LeadBytes()
 
     private struct Pattern {
         let concept: Concept
@@ -117,11 +122,15 @@ public final class TermMatcher {
                     let distinctive = words.count >= 3 || (words.count == 2 && words.allSatisfy { $0.count >= 4 })
                     let pattern = Pattern(
                         concept: concept, term: term, positions: positions, needsCapital: isName && !distinctive, compoundStems: stems)
-                    for first in positions[0] { patternsByFirstKey[first, default: []].append(pattern) }
+                    for first in positions[0] {
+                        patternsByFirstKey[first, default: []].append(pattern)
+                        firstKeyLeads.insert(first)
+                    }
                     if words.count == 1, inflects {
                         for key in positions[0] where key.count >= 6 {
                             let closed = key.replacingOccurrences(of: "-", with: "")
                             patternsByClosedKey[closed, default: []].append(pattern)
+                            closedKeyLeads.insert(closed)
                             for length in stride(from: 2, through: closed.count - 3, by: 1) {
                                 closedKeyStarts.insert(String(closed.prefix(length)))
                             }
@@ -129,6 +138,7 @@ public final class TermMatcher {
                         for stem in stems {
                             patternsByStem[stem, default: []].append(pattern)
                             stemStarts.insert(String(stem.prefix(5)))
+                            stemLeads.insert(stem)
                             longestStem = max(longestStem, stem.count)
                         }
                     }
@@ -185,6 +195,8 @@ public final class TermMatcher {
         // Closed keys are two letters or more (a start) and five or more (a whole key).
         guard keys[i].utf8.count >= 2 else { return nil }
         let closed = keys[i].utf8.contains(0x2D) ? keys[i].replacingOccurrences(of: "-", with: "") : keys[i]
+        // Both spellings need a closed key, or a start of one, that begins as `closed` does.
+        guard closedKeyLeads.contains(closed) else { return nil }
         if closed.utf8.count >= 5, let pattern = patternsByClosedKey[closed]?.first, !pattern.needsCapital || capitalised(i) {
             return (pattern, 1)
         }
@@ -198,7 +210,9 @@ public final class TermMatcher {
 
     /// One-word patterns that `key` is a compound of (`østsjøspørsmålet`), longest stem first.
     private func compoundPatterns(_ key: String) -> [Pattern] {
-        guard !patternsByStem.isEmpty, key.count >= 8, stemStarts.contains(String(key.prefix(5))) else { return [] }
+        guard !patternsByStem.isEmpty, key.utf8.count >= 8, stemLeads.contains(key), key.count >= 8,
+            stemStarts.contains(String(key.prefix(5)))
+        else { return [] }
         var length = min(key.count - 3, longestStem)
         while length >= 5 {
             if let patterns = patternsByStem[String(key.prefix(length))] { return patterns }
@@ -252,7 +266,7 @@ public final class TermMatcher {
         var i = 0
         while i < tokens.count {
             var best: (Pattern, Int, compound: Bool)? = nil
-            for pattern in patternsByFirstKey[keys[i]] ?? compoundPatterns(keys[i]) {
+            for pattern in (firstKeyLeads.contains(keys[i]) ? patternsByFirstKey[keys[i]] : nil) ?? compoundPatterns(keys[i]) {
                 let length = pattern.positions.count
                 guard i + length <= tokens.count, length > (best?.1 ?? 0) else { continue }
                 // The words of a multi-word term follow each other, separated by spaces only; the
@@ -312,6 +326,29 @@ public final class TermMatcher {
         let gap = segmentation.document.bytes[a.range.upperBound..<b.range.lowerBound]
         guard gap.count <= 3, gap.allSatisfy({ $0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09 }) else { return false }
         return !gap.isEmpty || a.kind == .punctuation || b.kind == .punctuation
+    }
+}
+
+/// A set of the first two UTF-8 bytes of strings, as one bit each: a string whose first two bytes
+/// are not in it is none of the strings put in, nor a string they start, nor one that starts them
+/// with two bytes or more.
+struct LeadBytes {
+    private var bits = [UInt64](repeating: 0, count: 1 << 10)
+
+    private static func lead(_ text: String) -> Int {
+        var bytes = text.utf8.makeIterator()
+        let first = Int(bytes.next() ?? 0)
+        return first << 8 | Int(bytes.next() ?? 0)
+    }
+
+    mutating func insert(_ text: String) {
+        let lead = Self.lead(text)
+        bits[lead >> 6] |= 1 << UInt64(lead & 63)
+    }
+
+    func contains(_ text: String) -> Bool {
+        let lead = Self.lead(text)
+        return bits[lead >> 6] & (1 << UInt64(lead & 63)) != 0
     }
 }
 

@@ -109,6 +109,18 @@ struct TermMatchingTests {
     }
 }
 
+@Suite("Lead bytes")
+struct LeadBytesTests {
+    @Test func aStringIsFoundByItsFirstTwoBytes() {
+        var leads = LeadBytes()
+        for text in ["østsjøen", "mekongdeltaet", "a", "generalsekretær"] { leads.insert(text) }
+        // The strings themselves, strings that start them or that they start (two bytes or more).
+        #expect(["østsjøen", "øst", "ø", "mekong-", "me", "a", "gen", "generalsekretærene"].allSatisfy(leads.contains))
+        // Any other first two bytes: none of them.
+        #expect(!["ås", "mk", "ab", "", "æ", "b", "eg"].contains(where: leads.contains))
+    }
+}
+
 @Suite("Near misses")
 struct NearMissTests {
     @Test func diceCountsBigramsAsAMultiset() {
