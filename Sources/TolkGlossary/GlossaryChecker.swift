@@ -118,11 +118,10 @@ public final class GlossaryChecker {
 
     /// Reads a source: its words (syllables) and the terms of the source language in them.
     public func read(source: Document) throws -> Reading {
-        if sourceSide == nil {
-            sourceSide = (try Segmenter(languageCode: sourceLanguage), try TermMatcher(glossary: glossary, language: sourceLanguage))
-        }
-        let segmentation = try sourceSide!.segmenter.segment(source)
-        return Reading(segmentation: segmentation, occurrences: try sourceSide!.matcher.occurrences(in: segmentation))
+        let side = try sourceSide ?? (Segmenter(languageCode: sourceLanguage), TermMatcher(glossary: glossary, language: sourceLanguage))
+        sourceSide = side
+        let segmentation = try side.segmenter.segment(source)
+        return Reading(segmentation: segmentation, occurrences: try side.matcher.occurrences(in: segmentation))
     }
 
     /// Checks a translation read by `read(translation:)`, with its source read by `read(source:)`.

@@ -56,11 +56,7 @@ public enum AnchorScanner {
                 // IDF discounts them), and so do names written in syllables: "Hà Nội" ~ "Hanoi".
                 if scalar.isASCII ? ("A"..."Z").contains(scalar) : scalar.properties.isUppercase {
                     // Roman numerals number congresses and terms: "Đại hội XIV" ~ "14. kongress".
-                    if end - i >= 2, end - i <= 8, scalars[i..<end].allSatisfy({ "IVXLC".unicodeScalars.contains($0) }) {
-                        var numeral = String.UnicodeScalarView()
-                        numeral.append(contentsOf: scalars[i..<end])
-                        if let value = romanValue(String(numeral)) { anchors.insert("n:\(value)") }
-                    }
+                    if let value = romanValue(scalars[i..<end]) { anchors.insert("n:\(value)") }
                     guard keepingWords else {
                         i = end
                         continue
@@ -88,16 +84,27 @@ public enum AnchorScanner {
     }
 
     /// The value of an upper-case Roman numeral of two or more letters up to 100 (`XIII` -> 13), or nil.
-    static func romanValue(_ word: String) -> Int? {
-        let values: [Character: Int] = ["I": 1, "V": 5, "X": 10, "L": 50, "C": 100]
-        guard word.count >= 2, word.count <= 8, word.allSatisfy({ values[$0] != nil }) else { return nil }
-        let digits = word.map { values[$0]! }
+    static func romanValue(_ word: ArraySlice<Unicode.Scalar>) -> Int? {
+        guard word.count >= 2, word.count <= 8 else { return nil }
+        // A letter counts negative before a greater one (`IX`).
         var total = 0
-        for (index, value) in digits.enumerated() {
-            total += index + 1 < digits.count && value < digits[index + 1] ? -value : value
+        var previous = 0
+        for letter in word {
+            let value: Int
+            switch letter {
+            case "I": value = 1
+            case "V": value = 5
+            case "X": value = 10
+            case "L": value = 50
+            case "C": value = 100
+            default: return nil
+            }
+            total += previous < value ? -previous : previous
+            previous = value
         }
+        total += previous
         // Only canonical spellings: converting back must give the same letters.
-        guard total > 1, total <= 100, roman(total) == word else { return nil }
+        guard total > 1, total <= 100, roman(total).unicodeScalars.elementsEqual(word) else { return nil }
         return total
     }
 
