@@ -102,6 +102,13 @@ static int32_t attach_text(TolkBreaker *breaker, int32_t units) {
     return 0;
 }
 
+/* Whether the eight bytes at p are all ASCII. */
+static int eight_ascii(const uint8_t *p) {
+    uint64_t word;
+    memcpy(&word, p, sizeof word);
+    return (word & 0x8080808080808080ULL) == 0;
+}
+
 static int32_t utf8_sequence_length(uint8_t b) {
     if (b < 0x80) return 1;
     if (b < 0xE0) return 2;
@@ -117,11 +124,22 @@ int32_t tolk_breaker_set_utf8(TolkBreaker *breaker, const uint8_t *text, int32_t
     int32_t status = reserve(breaker, length > 0 ? length : 1);
     if (status != 0) return status;
     int32_t units = 0;
+    UChar lineBreak = lineBreaksAsSpaces ? ' ' : 0; /* what a line break becomes, 0 for itself */
     for (int32_t i = 0; i < length;) {
+        /* ASCII fast path: eight bytes at a time while none has its high bit set. */
+        while (i + 8 <= length && eight_ascii(text + i)) {
+            for (int k = 0; k < 8; k++) {
+                uint8_t c = text[i + k];
+                breaker->utf8Offsets[units] = i + k;
+                breaker->text[units++] = (lineBreak && (c == '\n' || c == '\r')) ? lineBreak : c;
+            }
+            i += 8;
+        }
+        if (i >= length) break;
         uint8_t b = text[i];
-        if (b < 0x80) { /* ASCII fast path */
+        if (b < 0x80) {
             breaker->utf8Offsets[units] = i;
-            breaker->text[units++] = (lineBreaksAsSpaces && (b == '\n' || b == '\r')) ? ' ' : b;
+            breaker->text[units++] = (lineBreak && (b == '\n' || b == '\r')) ? lineBreak : b;
             i += 1;
             continue;
         }

@@ -1,5 +1,11 @@
 import Synchronization
 
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
 /// A 1-based place in a text, for diagnostics. `column` counts Unicode scalars from the start of
 /// the line, so a Vietnamese letter written as one precomposed character is one column.
 public struct TextPosition: Hashable, Sendable, Codable, CustomStringConvertible {
@@ -78,42 +84,44 @@ public struct Document: Sendable {
             bytes = repaired.bytes
             replacement = InvalidUTF8Replacement(source: name, count: repaired.count, firstByteOffset: base + bad)
         }
-        if let nul = bytes.firstIndex(of: 0) {
+        if let nul = Self.firstNul(in: bytes) {
             throw .nulByte(source: name, byteOffset: base + nul)
         }
         self.name = name
         self.bytes = bytes
         self.origin = origin
         self.lineStarts = Document.lineStarts(of: bytes)
-        self.scalarCheckpoints = Document.scalarCheckpoints(of: bytes)
-        self.supplementaryCheckpoints = Document.supplementaryCheckpoints(of: bytes)
+        (self.scalarCheckpoints, self.supplementaryCheckpoints) = Document.checkpoints(of: bytes)
         self.replacement = replacement
     }
 
-    private static func scalarCheckpoints(of bytes: [UInt8]) -> [Int] {
-        var checkpoints: [Int] = []
-        checkpoints.reserveCapacity(bytes.count / checkpointStride + 1)
-        var count = 0
-        for (index, byte) in bytes.enumerated() {
-            if index % checkpointStride == 0 { checkpoints.append(count) }
-            if UTF8Validation.isScalarStart(byte) { count += 1 }
+    /// The number of scalars, and of scalars beyond U+FFFF (nil when there are none), before every
+    /// `checkpointStride`-th byte, counted in one pass.
+    private static func checkpoints(of bytes: [UInt8]) -> (scalars: [Int], supplementary: [Int]?) {
+        bytes.withUnsafeBufferPointer { buffer in
+            var scalars: [Int] = []
+            var supplementary: [Int] = []
+            scalars.reserveCapacity(buffer.count / checkpointStride + 1)
+            supplementary.reserveCapacity(buffer.count / checkpointStride + 1)
+            var scalarCount = 0
+            var supplementaryCount = 0
+            var start = 0
+            while true {
+                scalars.append(scalarCount)
+                supplementary.append(supplementaryCount)
+                guard start + checkpointStride <= buffer.count else { break }
+                let counts = ByteScan.scalarCounts(buffer, in: start..<start + checkpointStride)
+                scalarCount += counts.scalars
+                supplementaryCount += counts.supplementary
+                start += checkpointStride
+            }
+            if supplementaryCount == 0 {
+                // None in whole blocks; one in the tail still needs the (all-zero) checkpoints.
+                let tail = UnsafeBufferPointer(rebasing: buffer[start...])
+                if !tail.contains(where: { $0 >= 0xF0 }) { return (scalars, nil) }
+            }
+            return (scalars, supplementary)
         }
-        if bytes.count % checkpointStride == 0 { checkpoints.append(count) }
-        return checkpoints
-    }
-
-    private static func supplementaryCheckpoints(of bytes: [UInt8]) -> [Int]? {
-        // Four-byte UTF-8 sequences (lead bytes 0xF0-0xF4) are the scalars beyond U+FFFF.
-        guard bytes.contains(where: { $0 >= 0xF0 }) else { return nil }
-        var checkpoints: [Int] = []
-        checkpoints.reserveCapacity(bytes.count / checkpointStride + 1)
-        var count = 0
-        for (index, byte) in bytes.enumerated() {
-            if index % checkpointStride == 0 { checkpoints.append(count) }
-            if byte >= 0xF0 { count += 1 }
-        }
-        if bytes.count % checkpointStride == 0 { checkpoints.append(count) }
-        return checkpoints
     }
 
     /// The number of scalars beyond U+FFFF that start before byte `offset`.
@@ -135,6 +143,13 @@ public struct Document: Sendable {
             i += 1
         }
         return count
+    }
+
+    private static func firstNul(in bytes: [UInt8]) -> Int? {
+        bytes.withUnsafeBufferPointer { buffer in
+            guard let base = buffer.baseAddress, let found = memchr(base, 0, buffer.count) else { return nil }
+            return base.distance(to: found.assumingMemoryBound(to: UInt8.self))
+        }
     }
 
     /// `bytes` with each maximal ill-formed subsequence replaced by U+FFFD (as Unicode recommends),
@@ -164,8 +179,7 @@ public struct Document: Sendable {
         self.bytes = Array(text.utf8)
         self.origin = .start
         self.lineStarts = Document.lineStarts(of: self.bytes)
-        self.scalarCheckpoints = Document.scalarCheckpoints(of: self.bytes)
-        self.supplementaryCheckpoints = Document.supplementaryCheckpoints(of: self.bytes)
+        (self.scalarCheckpoints, self.supplementaryCheckpoints) = Document.checkpoints(of: self.bytes)
         self.replacement = nil
     }
 
@@ -212,19 +226,12 @@ public struct Document: Sendable {
     private static func lineStarts(of bytes: [UInt8]) -> [Int] {
         bytes.withUnsafeBufferPointer { buffer in
             var starts = [0]
-            var i = 0
             let count = buffer.count
+            var i = ByteScan.lineBreak(buffer, from: 0)
             while i < count {
-                let byte = buffer[i]
-                if byte <= 0x0D {
-                    if byte == 0x0A {
-                        starts.append(i + 1)
-                    } else if byte == 0x0D {
-                        if i + 1 < count, buffer[i + 1] == 0x0A { i += 1 }
-                        starts.append(i + 1)
-                    }
-                }
-                i += 1
+                if buffer[i] == 0x0D, i + 1 < count, buffer[i + 1] == 0x0A { i += 1 }
+                starts.append(i + 1)
+                i = ByteScan.lineBreak(buffer, from: i + 1)
             }
             return starts
         }

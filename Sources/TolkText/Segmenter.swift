@@ -113,6 +113,7 @@ public final class Segmenter {
 
 /// Turns an ICU word segment into a token kind, or nil for whitespace.
 enum TokenClassifier {
+    @inline(__always)
     static func kind(of range: Range<Int>, in bytes: UnsafeBufferPointer<UInt8>, icuStatus: Int32) -> Token.Kind? {
         switch icuStatus {
         case 100..<200: return .number

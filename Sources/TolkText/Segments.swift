@@ -49,31 +49,26 @@ enum ParagraphSplitter {
     /// The byte ranges of the paragraphs in `bytes`, each from its first to its last non-blank byte.
     /// - Complexity: O(n).
     static func ranges(in bytes: UnsafeBufferPointer<UInt8>) -> [Range<Int>] {
+        func isBlank(_ byte: UInt8) -> Bool { byte == 0x20 || byte == 0x09 }
         var result: [Range<Int>] = []
         var paragraphStart: Int? = nil
         var contentEnd = 0
-        var lineHasContent = false
-        var i = 0
         let count = bytes.count
-        while i < count {
-            switch bytes[i] {
-            case 0x0A, 0x0D:
-                if !lineHasContent, let start = paragraphStart {
-                    result.append(start..<contentEnd)
-                    paragraphStart = nil
-                }
-                lineHasContent = false
-                if bytes[i] == 0x0D, i + 1 < count, bytes[i + 1] == 0x0A { i += 1 }
-            case 0x20, 0x09:
-                break
-            default:
-                lineHasContent = true
-                if paragraphStart == nil { paragraphStart = i }
-                contentEnd = i + 1
-                while contentEnd < count, !UTF8Validation.isScalarStart(bytes[contentEnd]) { contentEnd += 1 }
-                i = contentEnd - 1
+        var lineStart = 0
+        while lineStart < count {
+            var lineEnd = ByteScan.lineBreak(bytes, from: lineStart)
+            var first = lineStart
+            while first < lineEnd, isBlank(bytes[first]) { first += 1 }
+            if first < lineEnd {
+                if paragraphStart == nil { paragraphStart = first }
+                contentEnd = lineEnd
+                while isBlank(bytes[contentEnd - 1]) { contentEnd -= 1 }
+            } else if let start = paragraphStart {
+                result.append(start..<contentEnd)
+                paragraphStart = nil
             }
-            i += 1
+            if lineEnd + 1 < count, bytes[lineEnd] == 0x0D, bytes[lineEnd + 1] == 0x0A { lineEnd += 1 }
+            lineStart = lineEnd + 1
         }
         if let start = paragraphStart { result.append(start..<contentEnd) }
         return result

@@ -3,16 +3,14 @@ enum UTF8Validation {
     /// The offset of the first byte that does not belong to a well-formed UTF-8 sequence
     /// (overlongs, surrogates and values above U+10FFFF are ill-formed), or nil when all are fine.
     /// A sequence cut off by the end of the buffer counts as ill-formed at its first byte.
-    /// - Complexity: O(n), with a fast path for ASCII.
+    /// - Complexity: O(n); ASCII is passed eight bytes at a time.
     static func firstInvalidOffset(_ bytes: UnsafeBufferPointer<UInt8>) -> Int? {
         let count = bytes.count
         var i = 0
-        while i < count {
+        while true {
+            i = ByteScan.asciiEnd(bytes, from: i)
+            guard i < count else { return nil }
             let lead = bytes[i]
-            if lead < 0x80 {
-                i += 1
-                continue
-            }
             let length: Int
             var lower: UInt8 = 0x80
             var upper: UInt8 = 0xBF
@@ -32,7 +30,6 @@ enum UTF8Validation {
             for k in 2..<length where bytes[i + k] & 0xC0 != 0x80 { return i }
             i += length
         }
-        return nil
     }
 
     /// Whether `byte` starts a scalar (is not a continuation byte).
