@@ -192,9 +192,13 @@ public final class GlossaryChecker {
                 return found
             }
             var reported = Set<String>()
+            // Looked up by binary search, so a long article with many names stays linear.
+            let articleText = sourceRanges.map(RangeLookup.init)
+            let alignedSources = aligned.map { RangeLookup($0.map(\.source)) }
+            let renderedAt = Self.starts(byConcept: occurrences.map { ($0.concept.id, $0.range) } + mangled.map { ($0.1.id, $0.0) })
             sourceOccurrences = sourceReading.occurrences
             for (index, occurrence) in sourceOccurrences.enumerated() {
-                if let sourceRanges, !sourceRanges.contains(where: { $0.contains(occurrence.range.lowerBound) }) { continue }
+                if let articleText, !articleText.contains(occurrence.range.lowerBound) { continue }
                 var key = occurrence.concept.id
                 // Names (and a title before one) are checked per paragraph; titles, terms and
                 // organisations against the whole article, as a translation may fold them into a compound (`Bộ trưởng Bộ Công Thương`:
@@ -205,25 +209,30 @@ public final class GlossaryChecker {
                     next.map { $0.concept.kind == .person && $0.tokens.lowerBound == occurrence.tokens.upperBound } == true
                     && occurrence.concept.preferred(in: targetLanguage).map { Self.actsAsTitle(occurrence.concept, $0) } == true
                 let perParagraph = occurrence.concept.kind == .person || occurrence.concept.kind == .place || titleBeforeName
-                if let aligned, perParagraph {
+                if let aligned, let alignedSources, perParagraph {
                     // Per paragraph: rendered in the aligned text (a paragraph with no translation is
                     // missing-translation's finding).
-                    guard let unit = aligned.firstIndex(where: { $0.source.contains(occurrence.range.lowerBound) }),
-                        !aligned[unit].targets.isEmpty
+                    guard let unit = alignedSources.index(containing: occurrence.range.lowerBound), !aligned[unit].targets.isEmpty
                     else { continue }
                     // A title before a name is looked for in the bead itself: the name beside it
                     // shows where it belongs (`Statsminister Alexander Stubb` for Tổng thống).
                     let targets = titleBeforeName ? aligned[unit].bead : aligned[unit].targets
-                    let inTargets = { (range: Range<Int>) in targets.contains { $0.contains(range.lowerBound) } }
-                    if occurrences.contains(where: { $0.concept.id == occurrence.concept.id && inTargets($0.range) })
-                        || mangled.contains(where: { $0.1.id == occurrence.concept.id && inTargets($0.0) })
+                    let starts = renderedAt[occurrence.concept.id] ?? []
+                    if targets.contains(where: { target in
+                        let first = starts.partitioningIndex { $0 >= target.lowerBound }
+                        return first < starts.count && starts[first] < target.upperBound
+                    }) {
+                        continue
+                    }
+                    key += "#\(unit)"
+                    if reported.contains(key) || renderedInCompound(occurrence.concept, words: words(in: targets)) { continue }
+                } else {
+                    // Whether the article renders a concept is the same for each of its places.
+                    if reported.contains(key) || rendered.contains(occurrence.concept.id)
+                        || renderedInCompound(occurrence.concept, words: targetWords)
                     {
                         continue
                     }
-                    if renderedInCompound(occurrence.concept, words: words(in: targets)) { continue }
-                    key += "#\(unit)"
-                } else {
-                    if rendered.contains(occurrence.concept.id) || renderedInCompound(occurrence.concept, words: targetWords) { continue }
                 }
                 guard let expected = occurrence.concept.preferred(in: targetLanguage), reported.insert(key).inserted else { continue }
                 findings.append(
@@ -239,6 +248,11 @@ public final class GlossaryChecker {
         return Result(
             findings: findings.sorted(by: Finding.ordered), occurrences: occurrences, sourceOccurrences: sourceOccurrences,
             path: translation.name, segmentation: segmentation)
+    }
+
+    /// The start offsets of each concept's places, sorted.
+    private static func starts(byConcept places: [(String, Range<Int>)]) -> [String: [Int]] {
+        places.reduce(into: [String: [Int]]()) { $0[$1.0, default: []].append($1.1.lowerBound) }.mapValues { $0.sorted() }
     }
 
     /// A capitalised one-word title or term followed by one capitalised word that is no glossary
@@ -488,7 +502,10 @@ public final class GlossaryChecker {
         var first = index
         while first > 0, segmentation.tokens[first - 1].kind == .punctuation, !lineBreak(before: first - 1, in: segmentation) { first -= 1 }
         if first == 0 || lineBreak(before: first, in: segmentation) { return true }
-        guard let sentence = segmentation.sentences.first(where: { $0.tokens.contains(index) }) else { return true }
+        let sentences = segmentation.sentences
+        let found = sentences.partitioningIndex { $0.tokens.upperBound > index }
+        guard found < sentences.count, sentences[found].tokens.contains(index) else { return true }
+        let sentence = sentences[found]
         var start = sentence.tokens.lowerBound
         while start < index, segmentation.tokens[start].kind == .punctuation { start += 1 }
         return start == index
@@ -550,5 +567,42 @@ public final class GlossaryChecker {
             findings.append(finding)
         }
         return findings
+    }
+}
+
+/// Ranges that answer which of them holds an offset by binary search.
+struct RangeLookup {
+    private let ranges: [Range<Int>]
+    /// Indices into `ranges`, by lower bound.
+    private let order: [Int]
+    /// The largest upper bound of `ranges[order[...k]]`, for each k.
+    private let reach: [Int]
+
+    init(_ ranges: [Range<Int>]) {
+        self.ranges = ranges
+        // An empty range before a longer one at the same place: the last to start holds the offset.
+        order = ranges.indices.sorted { (ranges[$0].lowerBound, ranges[$0].upperBound) < (ranges[$1].lowerBound, ranges[$1].upperBound) }
+        var furthest = Int.min
+        reach = order.map { index in
+            furthest = max(furthest, ranges[index].upperBound)
+            return furthest
+        }
+    }
+
+    /// The number of ranges starting at or before `offset`, in `order`.
+    private func startingBy(_ offset: Int) -> Int { order.partitioningIndex { ranges[$0].lowerBound > offset } }
+
+    /// Whether any range holds `offset`.
+    func contains(_ offset: Int) -> Bool {
+        let count = startingBy(offset)
+        return count > 0 && reach[count - 1] > offset
+    }
+
+    /// The index of the range that holds `offset`, for ranges that do not overlap (a document's
+    /// paragraphs), or nil.
+    func index(containing offset: Int) -> Int? {
+        let count = startingBy(offset)
+        guard count > 0, ranges[order[count - 1]].contains(offset) else { return nil }
+        return order[count - 1]
     }
 }

@@ -121,6 +121,37 @@ struct LeadBytesTests {
     }
 }
 
+@Suite("Range lookup")
+struct RangeLookupTests {
+    @Test func answersAsAScanOverTheRangesDoes() {
+        var random = SplitMix64(seed: 14)
+        for round in 0..<40 {
+            // Paragraphs in page order, some empty, then the same shuffled; and overlapping ranges.
+            var paragraphs: [Range<Int>] = []
+            var offset = 0
+            for _ in 0..<(round % 9) {
+                offset += Int(random.next() % 3)
+                let length = Int(random.next() % 4)
+                paragraphs.append(offset..<offset + length)
+                offset += length
+            }
+            let overlapping = (0..<(round % 7)).map { _ in
+                let start = Int(random.next() % 30)
+                return start..<start + Int(random.next() % 12)
+            }
+            for ranges in [paragraphs, paragraphs.shuffled(using: &random)] {
+                let lookup = RangeLookup(ranges)
+                for offset in -1...40 {
+                    #expect(lookup.index(containing: offset) == ranges.firstIndex { $0.contains(offset) })
+                    #expect(lookup.contains(offset) == ranges.contains { $0.contains(offset) })
+                }
+            }
+            let lookup = RangeLookup(overlapping)
+            for offset in -1...45 { #expect(lookup.contains(offset) == overlapping.contains { $0.contains(offset) }) }
+        }
+    }
+}
+
 @Suite("Near misses")
 struct NearMissTests {
     @Test func diceCountsBigramsAsAMultiset() {
