@@ -48,8 +48,6 @@ final class FeatureExtractor {
     private let segmenter: Segmenter
     /// Syllables for the glossary's terms, where `segmenter` gives Vietnamese words.
     private let syllables: Segmenter?
-    /// Whether `segmenter` joins syllables into words (Vietnamese), so ICU's words are not its tokens.
-    private let joinsSyllables: Bool
     private let fold = Normalizer.foldedKey
     private let matcher: TermMatcher?
     /// Source word -> its dictionary translations (folded), for the source side only.
@@ -59,7 +57,8 @@ final class FeatureExtractor {
     init(language: String, glossary: Glossary?, dictionary: [String: [String]], unit: TokenUnit) throws {
         self.language = language
         segmenter = try Segmenter(languageCode: language, unit: unit)
-        joinsSyllables = unit == .word && segmenter.language.rules.contains(.syllableWords)
+        // Where `segmenter` joins syllables into words (Vietnamese), ICU's words are not its tokens.
+        let joinsSyllables = unit == .word && segmenter.language.rules.contains(.syllableWords)
         syllables = joinsSyllables && glossary != nil ? try Segmenter(languageCode: language, unit: .syllable) : nil
         matcher = try glossary.map { try TermMatcher(glossary: $0, language: language) }
         self.dictionary = dictionary
@@ -141,7 +140,7 @@ final class FeatureExtractor {
     /// the side brings, else found here.
     private func read(_ side: AlignmentSide) throws -> (Segmentation, [(range: Range<Int>, concept: String)]) {
         let document = side.document
-        let tokens = try joinsSyllables ? segmenter.segment(document) : side.words ?? segmenter.segment(document)
+        let tokens = try side.words.map(segmenter.joiningWords) ?? segmenter.segment(document)
         if let occurrences = side.terms { return (tokens, occurrences.map { ($0.range, $0.concept.id) }) }
         guard let matcher else { return (tokens, []) }
         let words = try side.words ?? syllables?.segment(document) ?? tokens
@@ -198,6 +197,8 @@ public struct AlignmentSide: Sendable {
 
     public let document: Document
     public let units: [Unit]
+    /// The document's ICU words (Vietnamese syllables) in the side's language; nil: the aligner
+    /// segments the document itself.
     public let words: Segmentation?
     /// Nil: the aligner finds its glossary's terms itself.
     public let terms: [TermOccurrence]?

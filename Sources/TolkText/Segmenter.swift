@@ -62,6 +62,36 @@ public final class Segmenter {
         return Segmentation(document: document, paragraphs: paragraphs, sentences: sentenceList, tokens: tokens)
     }
 
+    /// What `segment` gives for `syllables.document`, made from `syllables`: the document cut by
+    /// a segmenter of the same language giving syllables. Each paragraph's syllables are joined by
+    /// the word model and its sentences found again, without a second pass of ICU; without a word
+    /// model (other languages, or syllables asked for) that is `syllables` itself.
+    public func joiningWords(of syllables: Segmentation) throws(ICUError) -> Segmentation {
+        guard joiner != nil else { return syllables }
+        var paragraphs: [Paragraph] = []
+        var sentenceList: [Sentence] = []
+        var tokens: [Token] = []
+        tokens.reserveCapacity(syllables.tokens.count)
+        try syllables.document.bytes.withUnsafeBufferPointer { bytes throws(ICUError) in
+            for paragraph in syllables.paragraphs {
+                let firstSentence = sentenceList.count
+                let firstToken = tokens.count
+                // A paragraph's sentences hold all its tokens, one after another.
+                let sentences = syllables.sentences[paragraph.sentences]
+                if let first = sentences.first, let last = sentences.last {
+                    tokens.append(contentsOf: syllables.tokens[first.tokens.lowerBound..<last.tokens.upperBound])
+                }
+                joiner?.join(&tokens, from: firstToken, bytes: bytes)
+                if !language.rules.contains(.terminalSentences) {
+                    try words.setText(UnsafeBufferPointer(rebasing: bytes[paragraph.range]), softLineBreaks: true)
+                }
+                try appendSentences(of: paragraph.range, in: bytes, tokens: tokens, from: firstToken, to: &sentenceList)
+                paragraphs.append(Paragraph(range: paragraph.range, sentences: firstSentence..<sentenceList.count))
+            }
+        }
+        return Segmentation(document: syllables.document, paragraphs: paragraphs, sentences: sentenceList, tokens: tokens)
+    }
+
     // MARK: Words
 
     private func appendTokens(of range: Range<Int>, in bytes: UnsafeBufferPointer<UInt8>, to tokens: inout [Token]) throws(ICUError) {

@@ -119,6 +119,8 @@ struct VietnameseWordTests {
         #expect(
             try Segmenter(languageCode: "nb", unit: .word).segment(Document("Nord-Korea i dag.")).tokens.count
                 == Segmenter(languageCode: "nb").segment(Document("Nord-Korea i dag.")).tokens.count)
+        let words = try Segmenter(languageCode: "nb").segment(Document("Nord-Korea i dag. Hei."))
+        #expect(try Segmenter(languageCode: "nb", unit: .word).joiningWords(of: words).tokens == words.tokens)
     }
 
     /// Every token is exactly its bytes in the input, in order, without overlap, never across a
@@ -272,9 +274,15 @@ struct VietnameseWordBoundaryTests {
             "Ha\u{300} Nô\u{323}\u{302}i la\u{300} thu\u{309} đô cu\u{309}a Vi\u{EA}\u{323}t Nam.\n\nĐảng viên", "Việt", "",
         ]
         let boundaries = VietnameseWordBoundaries(model: try VietnameseWordModel.builtIn())
+        let wordSegmenter = try Segmenter(languageCode: "vi", unit: .word)
         for text in texts {
-            let words = try Segmenter(languageCode: "vi", unit: .word).segment(Document(text))
+            let words = try wordSegmenter.segment(Document(text))
             let syllables = try Segmenter(languageCode: "vi").segment(Document(text))
+            // Words joined from a syllable segmentation are the word segmenter's, sentences too.
+            let joined = try wordSegmenter.joiningWords(of: syllables)
+            #expect(joined.tokens == words.tokens)
+            #expect(joined.sentences == words.sentences)
+            #expect(joined.paragraphs == words.paragraphs)
             var rebuilt: [Range<Int>] = []
             for (index, token) in syllables.tokens.enumerated() {
                 if boundaries.joins(before: index, in: syllables), let last = rebuilt.popLast() {
