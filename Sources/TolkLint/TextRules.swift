@@ -446,10 +446,10 @@ enum NumberRules {
     /// Each number written with digits in `range` (a date with its month name and year), with its anchors.
     static func numbers(in document: Document, _ range: Range<Int>, language: String) throws -> [(Range<Int>, Set<String>)] {
         let text = document.text(range)
-        // Only text with a digit holds a number (the pattern's `\d` is `Character.isNumber`, which
-        // ASCII digits are and other ASCII is not): most paragraphs are passed without running it.
-        let hasDigit =
-            text.utf8.contains { (0x30...0x39).contains($0) } || (!text.utf8.allSatisfy { $0 < 0x80 } && text.contains(where: \.isNumber))
+        // Only text with a digit holds a number: most paragraphs are passed without running the
+        // pattern. Its `\d` is `Character.isNumber`, the numeric type of a character's first scalar,
+        // so a search of the scalars finds every such character (ASCII: the digits only).
+        let hasDigit = text.unicodeScalars.contains { $0.isASCII ? (0x30...0x39).contains($0.value) : $0.properties.numericType != nil }
         guard hasDigit else { return [] }
         var result: [(Range<Int>, Set<String>)] = []
         let base = range.lowerBound

@@ -31,8 +31,24 @@ public enum AnchorScanner {
         _ text: String, language: String, into anchors: inout Set<String>, scaling: Bool, keepingWords: Bool,
         fold: (Substring) throws(ICUError) -> String
     ) throws(ICUError) {
-        let scalars = Array(text.unicodeScalars)
-        let rules = Language(code: language).rules
+        // Each scalar and, when words are kept, where it starts in the UTF-8 (a word is then cut
+        // from the text, not built scalar by scalar).
+        var scalars: [Unicode.Scalar] = []
+        var offsets: [Int] = []
+        var copy = text
+        copy.withUTF8 { bytes in
+            scalars.reserveCapacity(bytes.count)
+            if keepingWords { offsets.reserveCapacity(bytes.count + 1) }
+            var offset = 0
+            while offset < bytes.count {
+                let (scalar, length) = UTF8Validation.decode(bytes, at: offset)
+                scalars.append(scalar)
+                if keepingWords { offsets.append(offset) }
+                offset += length
+            }
+            if keepingWords { offsets.append(offset) }
+        }
+        let rules = Language.rules(forCode: language)
         var i = 0
         var previousName: String? = nil
         var previousNameEnd = -2
@@ -61,9 +77,8 @@ public enum AnchorScanner {
                         i = end
                         continue
                     }
-                    var word = String.UnicodeScalarView()
-                    word.append(contentsOf: scalars[i..<end])
-                    let key = try fold(Substring(String(word)))
+                    let start = text.utf8.index(text.utf8.startIndex, offsetBy: offsets[i])
+                    let key = try fold(text[start..<text.utf8.index(start, offsetBy: offsets[end] - offsets[i])])
                     if end - i >= 3 { anchors.insert("w:" + key) }
                     if let previous = previousName, previousNameEnd == i - 1 { anchors.insert("w:" + previous + key) }
                     previousName = key

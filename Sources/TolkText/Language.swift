@@ -103,6 +103,11 @@ public struct Language: Sendable {
         self.code = code
     }
 
+    /// The rules of the language for an ICU locale id, as `Language(code:).rules` (without copying
+    /// the language's data, for callers that run on every paragraph).
+    public static func rules(forCode code: String) -> Rules { rulesByPrimary[LanguageTag.primary(code)] ?? [] }
+    private static let rulesByPrimary = builtInByPrimary.mapValues(\.rules)
+
     private init(code: String, data text: String) {
         self.code = code
         let data = LanguageData.parse(text)

@@ -39,6 +39,11 @@ struct PairingTests {
         }
         // A Norwegian time or ordinal is not a thousands separator.
         #expect(try Self.anchors("kl. 14.00", "nb").contains("n:14.00"))
+        // Capitalised words are cut from the text where they stand, after letters of every width.
+        #expect(
+            try Self.anchors("😀 Ủy ban: Thủ tướng Phạm Minh Chính, Đại hội XIV.", "vi").isSuperset(of: [
+                "w:pham", "w:minh", "w:chinh", "w:phamminh", "w:minhchinh", "n:14",
+            ]))
     }
 
     static func fingerprints(_ pairs: [String], language: String, url: Bool = true) throws -> [ArticleFingerprint] {

@@ -104,6 +104,9 @@ struct LanguageDataTests {
             ])
         #expect(vietnamese.scaleWords == ["nghìn": 1e3, "ngàn": 1e3, "triệu": 1e6, "tỷ": 1e9, "tỉ": 1e9])
         #expect(unknown.rules.isEmpty && unknown.scaleWords.isEmpty)
+        for code in ["nb", "nb-NO", "nob", "no", "nn", "vi", "vi_VN", "en", "xx", ""] {
+            #expect(Language.rules(forCode: code) == Language(code: code).rules, "\(code)")
+        }
         func numbers(_ text: String, _ language: String) -> Set<String> {
             var anchors = Set<String>()
             AnchorScanner.scanNumbers(text, language: language, into: &anchors, scaling: true)
