@@ -61,16 +61,16 @@ public enum AnchorScanner {
                 // Only ASCII digits make numbers (`number` reads no others, so another decimal digit
                 // such as N'Ko ߉ would never be consumed).
                 i = number(scalars, from: i, rules: rules, scaling: scaling, into: &anchors)
-            } else if isLetter(scalar) {
+            } else if scalar.isAlphabeticLetter {
                 var end = i
                 while end < scalars.count,
-                    isLetter(scalars[end]) || (!scalars[end].isASCII && scalars[end].properties.generalCategory == .nonspacingMark)
+                    scalars[end].isAlphabeticLetter || (!scalars[end].isASCII && scalars[end].properties.generalCategory == .nonspacingMark)
                 {
                     end += 1
                 }
                 // Capitalised words and acronyms survive translation (sentence starts are kept too:
                 // IDF discounts them), and so do names written in syllables: "Hà Nội" ~ "Hanoi".
-                if scalar.isASCII ? ("A"..."Z").contains(scalar) : scalar.properties.isUppercase {
+                if scalar.isUppercaseLetter {
                     // Roman numerals number congresses and terms: "Đại hội XIV" ~ "14. kongress".
                     if let value = romanValue(scalars[i..<end]) { anchors.insert("n:\(value)") }
                     guard keepingWords else {
@@ -91,11 +91,6 @@ public enum AnchorScanner {
                 i += 1
             }
         }
-    }
-
-    /// Whether `scalar` is a letter (ASCII ones without a property lookup).
-    private static func isLetter(_ scalar: Unicode.Scalar) -> Bool {
-        scalar.isASCII ? (scalar.value | 0x20) >= 0x61 && (scalar.value | 0x20) <= 0x7A : scalar.properties.isAlphabetic
     }
 
     /// The value of an upper-case Roman numeral of two or more letters up to 100 (`XIII` -> 13), or nil.

@@ -68,7 +68,7 @@ public final class Slugger {
     }
 
     private static func isSlugCharacter(_ scalar: Unicode.Scalar) -> Bool {
-        scalar.properties.isAlphabetic || scalar.properties.numericType == .decimal
+        scalar.isAlphabeticLetter || (scalar.isASCII ? (0x30...0x39).contains(scalar.value) : scalar.properties.numericType == .decimal)
     }
 }
 

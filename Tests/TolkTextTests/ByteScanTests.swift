@@ -137,3 +137,19 @@ private struct Reference {
 
     func position(at offset: Int) -> TextPosition? { positions[offset] }
 }
+
+@Suite("Latin letter tables")
+struct LatinPropertiesTests {
+    /// Every scalar the tables hold answers as Unicode's properties do; others are not in them.
+    @Test func theTablesAreUnicodesProperties() {
+        for value in UInt32(0)...0x2000 {
+            guard let scalar = Unicode.Scalar(value) else { continue }
+            #expect(scalar.isUppercaseLetter == scalar.properties.isUppercase)
+            #expect(scalar.isAlphabeticLetter == scalar.properties.isAlphabetic)
+            let inTable = value < 0x250 || (0x1E00...0x1EFF).contains(value)
+            #expect((LatinProperties.alphabetic.contains(value) != nil) == inTable)
+        }
+        #expect(Unicode.Scalar("Ạ").isUppercaseLetter && !Unicode.Scalar("ạ").isUppercaseLetter)
+        #expect(Unicode.Scalar("đ").isAlphabeticLetter && !Unicode.Scalar("×").isAlphabeticLetter)
+    }
+}
