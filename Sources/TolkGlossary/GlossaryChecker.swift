@@ -176,17 +176,17 @@ public final class GlossaryChecker {
         if let sourceReading {
             let source = sourceReading.segmentation.document
             let rendered = Set(occurrences.map(\.concept.id)).union(mangled.map(\.1.id))
-            // The translation's words in lower case, in text order: all of them for the article-wide
-            // check, those inside a paragraph's aligned text (found by binary search) for a name.
-            let wordTokens = segmentation.tokens.filter { $0.kind == .word }.map { ($0.range, segmentation.text($0.range).lowercased()) }
-            let targetWords = Set(wordTokens.map(\.1))
+            // The translation's words in lower case: all of them for the article-wide check, those
+            // inside a paragraph's aligned text (found by binary search) for a name.
+            let tokens = segmentation.tokens
+            let targetWords = Set(tokens.lazy.filter { $0.kind == .word }.map { segmentation.text($0.range).lowercased() })
             func words(in ranges: [Range<Int>]) -> Set<String> {
                 var found = Set<String>()
                 for range in ranges {
-                    var low = wordTokens.partitioningIndex { $0.0.lowerBound >= range.lowerBound }
-                    while low < wordTokens.count, range.contains(wordTokens[low].0.lowerBound) {
-                        found.insert(wordTokens[low].1)
-                        low += 1
+                    var k = tokens.partitioningIndex { $0.range.lowerBound >= range.lowerBound }
+                    while k < tokens.count, range.contains(tokens[k].range.lowerBound) {
+                        if tokens[k].kind == .word { found.insert(segmentation.text(tokens[k].range).lowercased()) }
+                        k += 1
                     }
                 }
                 return found

@@ -2,9 +2,22 @@ import TolkText
 
 /// A glossary term found in a text.
 public struct TermOccurrence: Sendable, Hashable {
-    public let concept: Concept
+    /// The concept and term, held once by the matcher and shared by all their occurrences (a long
+    /// text has many).
+    final class Entry: Sendable {
+        let concept: Concept
+        let term: Term
+
+        init(concept: Concept, term: Term) {
+            self.concept = concept
+            self.term = term
+        }
+    }
+
+    private let entry: Entry
+    public var concept: Concept { entry.concept }
     /// The glossary term that matched (its status tells preferred, admitted or forbidden).
-    public let term: Term
+    public var term: Term { entry.term }
     /// UTF-8 byte range in the document.
     public let range: Range<Int>
     /// Token indices in the segmentation.
@@ -13,6 +26,28 @@ public struct TermOccurrence: Sendable, Hashable {
     public let text: String
     /// Whether the term's last word only starts the word found (`Østsjøspørsmålet` for `Østsjøen`).
     public let isCompound: Bool
+
+    init(entry: Entry, range: Range<Int>, tokens: Range<Int>, text: String, isCompound: Bool) {
+        self.entry = entry
+        self.range = range
+        self.tokens = tokens
+        self.text = text
+        self.isCompound = isCompound
+    }
+
+    public static func == (lhs: TermOccurrence, rhs: TermOccurrence) -> Bool {
+        (lhs.range, lhs.tokens, lhs.text, lhs.isCompound) == (rhs.range, rhs.tokens, rhs.text, rhs.isCompound)
+            && (lhs.entry === rhs.entry || (lhs.concept == rhs.concept && lhs.term == rhs.term))
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(concept)
+        hasher.combine(term)
+        hasher.combine(range)
+        hasher.combine(tokens)
+        hasher.combine(text)
+        hasher.combine(isCompound)
+    }
 }
 
 /// Finds a language's glossary terms in segmented text, on token boundaries, longest match first.
@@ -44,8 +79,7 @@ public final class TermMatcher {
     private var stemLeads = LeadBytes()
 
     private struct Pattern {
-        let concept: Concept
-        let term: Term
+        let entry: TermOccurrence.Entry
         /// Acceptable keys per token position.
         let positions: [Set<String>]
         /// Names (people, places, organisations) need a capital letter in the text.
@@ -121,7 +155,7 @@ public final class TermMatcher {
                     // is a name in lower case, `to lam` two lambs.
                     let distinctive = words.count >= 3 || (words.count == 2 && words.allSatisfy { $0.count >= 4 })
                     let pattern = Pattern(
-                        concept: concept, term: term, positions: positions, needsCapital: isName && !distinctive, compoundStems: stems)
+                        entry: TermOccurrence.Entry(concept: concept, term: term), positions: positions, needsCapital: isName && !distinctive, compoundStems: stems)
                     for first in positions[0] {
                         patternsByFirstKey[first, default: []].append(pattern)
                         firstKeyLeads.insert(first)
@@ -297,7 +331,7 @@ public final class TermMatcher {
                 let range = tokens[i].range.lowerBound..<tokens[i + length - 1].range.upperBound
                 found.append(
                     TermOccurrence(
-                        concept: pattern.concept, term: pattern.term, range: range, tokens: i..<(i + length),
+                        entry: pattern.entry, range: range, tokens: i..<(i + length),
                         text: segmentation.text(range),
                         isCompound: compound))
                 i += length

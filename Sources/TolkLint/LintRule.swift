@@ -83,18 +83,26 @@ final class LintContext {
     /// The elements whose text is written prose: headline, lede, byline, paragraphs, captions, credits.
     private(set) lazy var written = page.elements.filter { [.headline, .lede, .byline, .paragraph, .caption, .credit].contains($0.kind) }
 
-    private lazy var wordsByRange: [Range<Int>: [(Range<Int>, String)]] = {
-        var words: [Range<Int>: [(Range<Int>, String)]] = [:]
-        for element in written { words[element.range] = TextRules.chunks(translation, element.range) }
-        return words
-    }()
+    /// The words of the elements split so far, for the first `wordCacheLimit` bytes of their text:
+    /// a page's words are split once, a very long page's later ones again for each rule rather than
+    /// all held at once.
+    private var wordCache: [Range<Int>: [(Range<Int>, String)]] = [:]
+    private var wordCacheBytes = 0
+    private static let wordCacheLimit = 1 << 20
 
-    /// The words of an element (split once).
+    /// The words of an element.
     func words(_ element: ArticleElement) -> [(Range<Int>, String)] {
-        wordsByRange[element.range] ?? TextRules.chunks(translation, element.range)
+        if let known = wordCache[element.range] { return known }
+        let words = TextRules.chunks(translation, element.range)
+        if wordCacheBytes + element.range.count <= Self.wordCacheLimit {
+            wordCache[element.range] = words
+            wordCacheBytes += element.range.count
+        }
+        return words
     }
 
-    private lazy var pageWords: [String] = written.flatMap { words($0).map(\.1) }
+    /// The page's words in order (read from the elements' words, not copied).
+    private var pageWords: some Sequence<String> { written.lazy.flatMap { self.words($0).lazy.map(\.1) } }
     /// Names the page uses on their own (for glued words).
     private(set) lazy var standaloneNames = TextRules.standaloneNames(in: pageWords)
     /// Names ending in -s, -x or -z that the page uses as themselves (for genitives).

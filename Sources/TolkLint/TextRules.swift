@@ -75,7 +75,7 @@ enum TextRules {
 
     /// Capitalised words that stand alone among `words` (`Hanoi`, `Kuala`): the names a glued word
     /// may hide.
-    static func standaloneNames(in words: [String]) -> Set<String> {
+    static func standaloneNames(in words: some Sequence<String>) -> Set<String> {
         var names = Set<String>()
         for chunk in words {
             guard chunk.utf8.first.map({ $0 >= 0x80 || !(0x61...0x7A).contains($0) }) == true else { continue }
@@ -310,18 +310,25 @@ enum TextRules {
 
     /// Capitalised words ending in -s, -x or -z that stand as themselves somewhere in `words`:
     /// before a function word, punctuation or a hyphen (`Paris er`, `Laos,`, `Renesas-konsernet`).
-    static func namesEndingInS(in words: [String]) -> Set<String> {
+    static func namesEndingInS(in words: some Sequence<String>) -> Set<String> {
         var names = Set<String>()
-        for (index, chunk) in words.enumerated() {
-            guard chunk.mayStartWithCapital, chunk.utf8.contains(where: { $0 == 0x73 || $0 == 0x78 || $0 == 0x7A }) else { continue }
+        func consider(_ chunk: String, before following: String?) {
+            guard chunk.mayStartWithCapital, chunk.utf8.contains(where: { $0 == 0x73 || $0 == 0x78 || $0 == 0x7A }) else { return }
             let bare = chunk.prefix { $0.isLetter }
-            guard let last = bare.last, "sxz".contains(last), bare.first?.isUppercase == true else { continue }
+            guard let last = bare.last, "sxz".contains(last), bare.first?.isUppercase == true else { return }
             let rest = chunk.dropFirst(bare.count)
-            let following = index + 1 < words.count ? words[index + 1].lowercased() : ""
-            if rest.first.map({ ",.;:!?-".contains($0) }) == true || (rest.isEmpty && norwegianFunctionWords.contains(following)) {
+            if rest.first.map({ ",.;:!?-".contains($0) }) == true
+                || (rest.isEmpty && norwegianFunctionWords.contains(following?.lowercased() ?? ""))
+            {
                 names.insert(String(bare))
             }
         }
+        var previous: String? = nil
+        for word in words {
+            if let previous { consider(previous, before: word) }
+            previous = word
+        }
+        if let previous { consider(previous, before: nil) }
         return names
     }
 

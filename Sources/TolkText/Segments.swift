@@ -5,11 +5,18 @@ public struct Token: Hashable, Sendable {
         case word, number, punctuation, symbol
     }
 
-    public let range: Range<Int>
+    // Offsets as 32 bits: a document is at most `TextReader.wholeDocumentLimit` bytes, and a long
+    // text has a token every few bytes (12 bytes a token instead of 24).
+    private let start: UInt32
+    private let end: UInt32
     public let kind: Kind
 
+    public var range: Range<Int> { Int(start)..<Int(end) }
+
+    /// A token of `range` (offsets below 2^32).
     public init(range: Range<Int>, kind: Kind) {
-        self.range = range
+        start = UInt32(range.lowerBound)
+        end = UInt32(range.upperBound)
         self.kind = kind
     }
 }

@@ -33,6 +33,10 @@ public struct TextReader: Sendable {
     /// it is read).
     public func readDocument(limit: Int = wholeDocumentLimit) throws -> Document {
         var all: [UInt8] = []
+        // A file's size, when known, is the capacity: grown chunk by chunk, the array could hold
+        // twice the text.
+        var info = stat()
+        if let path, stat(path, &info) == 0, info.st_size > 0, Int(info.st_size) <= limit { all.reserveCapacity(Int(info.st_size)) }
         try readChunks(limit: limit) { chunk in
             guard all.count + chunk.count <= limit else { throw TextInputError.tooLarge(source: name, limit: limit) }
             all.append(contentsOf: chunk)

@@ -56,6 +56,16 @@ struct TermMatchingTests {
         #expect(found.map(\.1) == ["Tổng Bí thư", "Tô Lâm", "Bí thư"])
     }
 
+    /// Occurrences share their concept and term with the matcher; two matchers' occurrences of one
+    /// place are still equal, and hash alike.
+    @Test func occurrencesOfTwoMatchersAreEqual() throws {
+        let segmentation = try Segmenter(languageCode: "vi").segment(Document("Tổng Bí thư Tô Lâm gặp Tô Lâm."))
+        let first = try TermMatcher(glossary: testGlossary, language: "vi").occurrences(in: segmentation)
+        let second = try TermMatcher(glossary: testGlossary, language: "vi").occurrences(in: segmentation)
+        #expect(first.count == 3 && first == second && Set(first) == Set(second))
+        #expect(first[1] != first[2] && first[1].concept == first[2].concept && first[1].term == first[2].term)
+    }
+
     @Test func vietnameseNormalisationAndToneStyles() throws {
         // Decomposed input, old/new tone placement and case do not matter; the text is reported as written.
         let nfd = try Normalizer(form: .nfd).normalize("TỔNG BÍ THƯ").text

@@ -59,6 +59,17 @@ struct RuleTests {
         }
     }
 
+    /// Words are kept for the first megabyte of a page and split again beyond it: a page of
+    /// several megabytes gets the same word findings at its end as at its start.
+    @Test func wordFindingsBeyondTheFirstMegabyte() throws {
+        let paragraph = "VietnamPlusVietnamPlus01/12/2025 melder at møtet i Hanoi var viktig.\n\n"
+        let filler = String(repeating: "Det var et godt møte mellom de to landene i dag, sa hun.\n\n", count: 20_000)
+        let findings = try lint(paragraph + filler + paragraph)
+        let lines = Set(findings.filter { $0.rule == "glued-words" }.map(\.line))
+        #expect(filler.utf8.count > 1 << 20)
+        #expect(lines == [1, 40_003])
+    }
+
     @Test func seedFindingsWithPlaces() throws {
         let seed = try TextReader(path: repository.appendingPathComponent("Corpora/vietnamplus-1080302/nb.txt").path).readDocument()
         let findings = try Linter(configuration: LintConfiguration(), glossary: nil).lint(translation: seed).findings

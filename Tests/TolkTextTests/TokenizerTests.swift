@@ -43,6 +43,13 @@ struct NorwegianTokenTests {
         #expect(tokens.map(scalars) == (try expected.map { scalars(try Normalizer(form: .nfd).normalize($0).text) }))
     }
 
+    /// A token is 12 bytes (offsets of 32 bits): a long text holds a token every few bytes.
+    @Test func aTokenIsSmallAndKeepsItsRange() {
+        #expect(MemoryLayout<Token>.stride == 12)
+        let token = Token(range: 4_000_000_000..<4_000_000_007, kind: .number)
+        #expect(token.range == 4_000_000_000..<4_000_000_007 && token.kind == .number)
+    }
+
     @Test func kinds() throws {
         let segmentation = try segment("Han betalte 5 milliarder USD (ca. 50 %) §", "nb")
         let kinds = Dictionary(uniqueKeysWithValues: segmentation.tokens.map { (segmentation.text($0.range), $0.kind) })
