@@ -67,9 +67,10 @@ public struct ArticleReader: Sendable {
             if headline.count > 1 { builder.add(Array(headline.dropFirst()), as: .lede) }
             b += 1
         }
-        if let byline = (b..<min(end, b + 3)).first(where: { Byline.parse(blocks[$0]) != nil }) {
+        // The first of the next three blocks that is a byline, parsed once.
+        let bylines = (b..<min(end, b + 3)).lazy.compactMap { index in Byline.parse(blocks[index]).map { (index, $0) } }
+        if let (byline, parsed) = bylines.first {
             for lede in blocks[b..<byline] { builder.add(lede, as: .lede) }
-            let parsed = Byline.parse(blocks[byline])!
             builder.add(blocks[byline], as: .byline, attributes: parsed.attributes)
             b = byline + 1
         } else if b < end, blocks[b].count == 1, end - b > 1 {

@@ -155,14 +155,15 @@ public final class TermMatcher {
                     // is a name in lower case, `to lam` two lambs.
                     let distinctive = words.count >= 3 || (words.count == 2 && words.allSatisfy { $0.count >= 4 })
                     let pattern = Pattern(
-                        entry: TermOccurrence.Entry(concept: concept, term: term), positions: positions, needsCapital: isName && !distinctive, compoundStems: stems)
+                        entry: TermOccurrence.Entry(concept: concept, term: term), positions: positions,
+                        needsCapital: isName && !distinctive, compoundStems: stems)
                     for first in positions[0] {
                         patternsByFirstKey[first, default: []].append(pattern)
                         firstKeyLeads.insert(first)
                     }
                     if words.count == 1, inflects {
                         for key in positions[0] where key.count >= 6 {
-                            let closed = key.replacingOccurrences(of: "-", with: "")
+                            let closed = Self.closed(key)
                             patternsByClosedKey[closed, default: []].append(pattern)
                             closedKeyLeads.insert(closed)
                             for length in stride(from: 2, through: closed.count - 3, by: 1) {
@@ -228,7 +229,7 @@ public final class TermMatcher {
         }
         // Closed keys are two letters or more (a start) and five or more (a whole key).
         guard keys[i].utf8.count >= 2 else { return nil }
-        let closed = keys[i].utf8.contains(0x2D) ? keys[i].replacingOccurrences(of: "-", with: "") : keys[i]
+        let closed = Self.closed(keys[i])
         // Both spellings need a closed key, or a start of one, that begins as `closed` does.
         guard closedKeyLeads.contains(closed) else { return nil }
         if closed.utf8.count >= 5, let pattern = patternsByClosedKey[closed]?.first, !pattern.needsCapital || capitalised(i) {
@@ -237,9 +238,15 @@ public final class TermMatcher {
         // Split by a space: only a capitalised first part (`Mekong deltaet`, `Sør Kinahavet`).
         guard i + 1 < tokens.count, tokens[i].kind == .word, tokens[i + 1].kind == .word, capitalised(i),
             closedKeyStarts.contains(closed), separatedBySpace(tokens[i], tokens[i + 1], in: segmentation),
-            let pattern = patternsByClosedKey[closed + keys[i + 1].replacingOccurrences(of: "-", with: "")]?.first
+            let pattern = patternsByClosedKey[closed + Self.closed(keys[i + 1])]?.first
         else { return nil }
         return (pattern, 2)
+    }
+
+    /// A key without its hyphens (`mekong-deltaet`: `mekongdeltaet`), removed byte by byte: a key
+    /// is folded text, where a hyphen is a character of its own.
+    private static func closed(_ key: String) -> String {
+        key.utf8.contains(0x2D) ? String(decoding: key.utf8.filter { $0 != 0x2D }, as: UTF8.self) : key
     }
 
     /// One-word patterns that `key` is a compound of (`østsjøspørsmålet`), longest stem first.

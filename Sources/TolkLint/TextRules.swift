@@ -386,7 +386,10 @@ enum TextRules {
     static func repeatedParagraphs(_ units: [ArticleElement]) -> [(Int, Int)] {
         let holdersPerPair = 16
         var sizes: [Int] = []
-        var holders: [Int: [Int]] = [:]
+        // The units holding each word pair, at most `holdersPerPair`: the first apart (most pairs
+        // occur once, and need no array of their own), the others after it.
+        var firstHolder: [Int: Int] = [:]
+        var laterHolders: [Int: [Int]] = [:]
         var pairs: [(Int, Int)] = []
         for (index, unit) in units.enumerated() {
             guard unit.kind == .lede || unit.kind == .paragraph else {
@@ -422,10 +425,20 @@ enum TextRules {
             let set: Set<Int> =
                 wordHashes.count >= 8 ? Set(zip(wordHashes, wordHashes.dropFirst()).map { Int(truncatingIfNeeded: $0 &* 31 &+ $1) }) : []
             var shared: [Int: Int] = [:]
-            for pair in set { for earlier in holders[pair, default: []] { shared[earlier, default: 0] += 1 } }
+            // A unit's pairs are distinct, so each pair counts the earlier units and then takes
+            // this one in.
+            for pair in set {
+                guard let first = firstHolder[pair] else {
+                    firstHolder[pair] = index
+                    continue
+                }
+                shared[first, default: 0] += 1
+                let later = laterHolders[pair] ?? []
+                for earlier in later { shared[earlier, default: 0] += 1 }
+                if 1 + later.count < holdersPerPair { laterHolders[pair, default: []].append(index) }
+            }
             let earliest = shared.filter { Double($0.value) / Double(min(sizes[$0.key], set.count)) >= 0.8 }.keys.min()
             if let earliest { pairs.append((index, earliest)) }
-            for pair in set where holders[pair, default: []].count < holdersPerPair { holders[pair, default: []].append(index) }
             sizes.append(set.count)
         }
         return pairs

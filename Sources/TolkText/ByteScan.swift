@@ -8,7 +8,7 @@ enum ByteScan {
     /// The first index at or after `start` whose byte is not ASCII, or `bytes.count`.
     @inline(__always)
     static func asciiEnd(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Int {
-        firstIndex(bytes, from: start) { $0 & highBits != 0 } where: { $0 >= 0x80 }
+        firstIndex(bytes, from: start, wordMayMatch: { $0 & highBits != 0 }, where: { $0 >= 0x80 })
     }
 
     /// The first index at or after `start` holding a line feed or a carriage return, or
@@ -17,7 +17,7 @@ enum ByteScan {
     static func lineBreak(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Int {
         // A word holds a byte below n (n <= 128) exactly when (x - n·ones) & ~x & highBits != 0:
         // words without a byte below 0x0E hold no line break.
-        firstIndex(bytes, from: start) { ($0 &- 0x0E &* ones) & ~$0 & highBits != 0 } where: { $0 == 0x0A || $0 == 0x0D }
+        firstIndex(bytes, from: start, wordMayMatch: { ($0 &- 0x0E &* ones) & ~$0 & highBits != 0 }, where: { $0 == 0x0A || $0 == 0x0D })
     }
 
     /// The scalars starting in `bytes[range]`, and those beyond U+FFFF (four-byte sequences), for

@@ -70,6 +70,17 @@ struct RuleTests {
         #expect(lines == [1, 40_003])
     }
 
+    /// A paragraph repeats its earlier twin, not the many paragraphs that share its opening words;
+    /// a word pair keeps at most sixteen holders, so the twin is found among the first sixteen.
+    @Test func aRepeatIsFoundAmongParagraphsSharingWords() throws {
+        let shared = "Ifølge departementet i Hanoi steg eksporten av ris"
+        var paragraphs = (1...30).map { "\(shared) med \($0) prosent i måned nummer \($0) i fjor, sa talspersonen." }
+        paragraphs.append(paragraphs[4])
+        let findings = try lint(paragraphs.joined(separator: "\n\n")).filter { $0.rule == "repeated-paragraph" }
+        #expect(findings.map(\.line) == [61])
+        #expect(findings.first?.message.contains("line 9") == true)
+    }
+
     @Test func seedFindingsWithPlaces() throws {
         let seed = try TextReader(path: repository.appendingPathComponent("Corpora/vietnamplus-1080302/nb.txt").path).readDocument()
         let findings = try Linter(configuration: LintConfiguration(), glossary: nil).lint(translation: seed).findings

@@ -29,7 +29,8 @@ struct ByteScanTests {
                 for start in 0...buffer.count {
                     #expect(ByteScan.asciiEnd(buffer, from: start) == (buffer[start...].firstIndex { $0 >= 0x80 } ?? buffer.count))
                     #expect(
-                        ByteScan.lineBreak(buffer, from: start) == (buffer[start...].firstIndex { $0 == 0x0A || $0 == 0x0D } ?? buffer.count))
+                        ByteScan.lineBreak(buffer, from: start)
+                            == (buffer[start...].firstIndex { $0 == 0x0A || $0 == 0x0D } ?? buffer.count))
                 }
             }
         }
