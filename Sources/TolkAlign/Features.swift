@@ -3,16 +3,19 @@ import TolkText
 
 /// Interned features with weights: what the aligner compares between segments.
 struct FeatureSpace {
-    private(set) var ids: [String: Int32] = [:]
+    // Room for an article's features from the start: growing the table rehashes every name.
+    private(set) var ids = [String: Int32](minimumCapacity: 4096)
     private(set) var names: [String] = []
 
     mutating func id(_ feature: String) -> Int32 {
-        if let id = ids[feature] { return id }
-        let id = Int32(names.count)
-        ids[feature] = id
-        names.append(feature)
+        // One hash: the defaulted subscript finds the id, or stores the next one.
+        let next = Int32(names.count)
+        let id = Self.value(&ids[feature, default: next])
+        if id == next { names.append(feature) }
         return id
     }
+
+    private static func value(_ slot: inout Int32) -> Int32 { slot }
 
     /// Interns a named segment (ids are given in the order names are met, so they are the same on
     /// every run).
