@@ -68,10 +68,16 @@ public struct ArticleReader: Sendable {
             b += 1
         }
         // The first of the next three blocks that is a byline, parsed once.
-        let bylines = (b..<min(end, b + 3)).lazy.compactMap { index in Byline.parse(blocks[index]).map { (index, $0) } }
-        if let (byline, parsed) = bylines.first {
+        var found: (Int, attributes: [String: String])? = nil
+        for index in b..<min(end, b + 3) {
+            if let parsed = Byline.parse(blocks[index]) {
+                found = (index, parsed.attributes)
+                break
+            }
+        }
+        if let (byline, attributes) = found {
             for lede in blocks[b..<byline] { builder.add(lede, as: .lede) }
-            builder.add(blocks[byline], as: .byline, attributes: parsed.attributes)
+            builder.add(blocks[byline], as: .byline, attributes: attributes)
             b = byline + 1
         } else if b < end, blocks[b].count == 1, end - b > 1 {
             builder.add(blocks[b], as: .lede)

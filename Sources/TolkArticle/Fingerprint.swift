@@ -70,9 +70,11 @@ public final class Fingerprinter {
 
     private func fold(_ word: Substring) throws(ICUError) -> String {
         if let known = folded[word] { return known }
-        let key = try foldKey.normalize(String(word)).text
+        let text = String(word)
+        let key = try foldKey.normalize(text).text
         if folded.count > 50_000 { folded.removeAll(keepingCapacity: true) }
-        folded[word] = key
+        // Kept as a word of its own: `word` is a slice of its whole paragraph.
+        folded[Substring(text)] = key
         return key
     }
 }

@@ -243,8 +243,8 @@ public final class TermMatcher {
         return (pattern, 2)
     }
 
-    /// A key without its hyphens (`mekong-deltaet`: `mekongdeltaet`), removed byte by byte: a key
-    /// is folded text, where a hyphen is a character of its own.
+    /// A key without its hyphens (`mekong-deltaet`: `mekongdeltaet`), removed byte by byte (a
+    /// hyphen with a combining mark on it goes too, unlike a search by characters).
     private static func closed(_ key: String) -> String {
         key.utf8.contains(0x2D) ? String(decoding: key.utf8.filter { $0 != 0x2D }, as: UTF8.self) : key
     }

@@ -433,9 +433,12 @@ enum TextRules {
                     continue
                 }
                 shared[first, default: 0] += 1
-                let later = laterHolders[pair] ?? []
-                for earlier in later { shared[earlier, default: 0] += 1 }
-                if 1 + later.count < holdersPerPair { laterHolders[pair, default: []].append(index) }
+                var holders = 1
+                if let later = laterHolders[pair] {
+                    for earlier in later { shared[earlier, default: 0] += 1 }
+                    holders += later.count
+                }
+                if holders < holdersPerPair { laterHolders[pair, default: []].append(index) }
             }
             let earliest = shared.filter { Double($0.value) / Double(min(sizes[$0.key], set.count)) >= 0.8 }.keys.min()
             if let earliest { pairs.append((index, earliest)) }

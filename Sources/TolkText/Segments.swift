@@ -15,6 +15,7 @@ public struct Token: Hashable, Sendable {
 
     /// A token of `range` (offsets below 2^32).
     public init(range: Range<Int>, kind: Kind) {
+        precondition(range.upperBound <= UInt32.max, "a token's offsets are below 4 GiB (a document is read whole up to 256 MiB)")
         start = UInt32(range.lowerBound)
         end = UInt32(range.upperBound)
         self.kind = kind
