@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
-# `tolk report` on 1,000 article pairs (the corpus copied 125 times, each copy with its own article
-# id): whole-process wall time, peak RSS and the largest pair page.
+# `tolk check` and `tolk report` on 1,000 article pairs (the corpus copied 125 times, each copy with
+# its own article id): whole-process wall time, peak RSS and the largest pair page. TOLK=path runs
+# another build (for a before/after on the same machine).
 set -euo pipefail
 cd "$(dirname "$0")/.."
-TOLK=.build/release/tolk
+TOLK=${TOLK:-.build/release/tolk}
 [ -x "$TOLK" ] || swift build -c release
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
@@ -17,6 +18,9 @@ for k in $(seq 125); do
     sed "s/-post\([0-9]*\)\.vnp/-post\1$k.vnp/" "$pair/meta.json" > "$dir/meta.json"
   done
 done
+/usr/bin/time -o "$work/time" -f '%e %M' "$TOLK" check --format json "$work/corpus" > /dev/null 2>&1 || true
+read -r seconds kib < <(tail -n 1 "$work/time")
+echo "check of 1000 pairs: ${seconds} s wall, $((kib / 1024)) MiB peak RSS"
 /usr/bin/time -o "$work/time" -f '%e %M' "$TOLK" report --out "$work/report" "$work/corpus" 2>/dev/null
 read -r seconds kib < <(tail -n 1 "$work/time")
 pages=$(ls "$work/report/pairs" | wc -l)
