@@ -14,7 +14,7 @@ public struct XMLElement: Sendable {
     public let position: TextPosition
 
     /// The name without its namespace prefix (`basic:term` -> `term`).
-    public var localName: Substring { name.split(separator: ":").last ?? Substring(name) }
+    public var localName: Substring { name.lastIndex(of: ":").map { name[name.index(after: $0)...] } ?? name[...] }
 
     /// The value of the attribute named `name` (qualified, e.g. `xml:lang`).
     public func attribute(_ name: String) -> String? { attributes.first { $0.name == name }?.value }
@@ -102,7 +102,7 @@ public enum XMLReader {
 
         func peek(_ text: String, at offset: Int? = nil) -> Bool {
             let start = offset ?? i
-            let utf8 = Array(text.utf8)
+            let utf8 = text.utf8
             return start + utf8.count <= bytes.count && bytes[start..<(start + utf8.count)].elementsEqual(utf8)
         }
 

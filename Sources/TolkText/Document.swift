@@ -128,21 +128,27 @@ public struct Document: Sendable {
     private func supplementaryScalars(before offset: Int) -> Int {
         guard let supplementaryCheckpoints else { return 0 }
         let checkpoint = offset / Self.checkpointStride
-        var count = supplementaryCheckpoints[checkpoint]
-        for i in (checkpoint * Self.checkpointStride)..<offset where bytes[i] >= 0xF0 { count += 1 }
-        return count
+        return supplementaryCheckpoints[checkpoint] + counts(from: checkpoint * Self.checkpointStride, to: offset).supplementary
     }
 
     /// The number of Unicode scalars that start before byte `offset` (`offset <= bytes.count`).
     private func scalars(before offset: Int) -> Int {
         let checkpoint = offset / Self.checkpointStride
-        var count = scalarCheckpoints[checkpoint]
-        var i = checkpoint * Self.checkpointStride
-        while i < offset {
-            if UTF8Validation.isScalarStart(bytes[i]) { count += 1 }
-            i += 1
+        return scalarCheckpoints[checkpoint] + counts(from: checkpoint * Self.checkpointStride, to: offset).scalars
+    }
+
+    /// The scalars, and those beyond U+FFFF, starting in `bytes[start..<end]`: whole words at a time,
+    /// then the bytes left.
+    private func counts(from start: Int, to end: Int) -> (scalars: Int, supplementary: Int) {
+        bytes.withUnsafeBufferPointer { buffer in
+            let wordsEnd = start + (end - start) / 8 * 8
+            var (scalars, supplementary) = ByteScan.scalarCounts(buffer, in: start..<wordsEnd)
+            for byte in buffer[wordsEnd..<end] {
+                if UTF8Validation.isScalarStart(byte) { scalars += 1 }
+                if byte >= 0xF0 { supplementary += 1 }
+            }
+            return (scalars, supplementary)
         }
-        return count
     }
 
     private static func firstNul(in bytes: [UInt8]) -> Int? {

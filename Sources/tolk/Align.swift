@@ -9,6 +9,7 @@ import TolkText
 /// `tolk align`: the beads of a translation against its source.
 struct Align: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "align",
         abstract: "Align a translation with its source: paragraphs or sentences, 1-1, 1-2, 2-1, 0-1, 1-0 beads with scores.",
         discussion: """
             --format vecalign prints one bead per line and nothing else: [0]:[0], [1, 2]:[1], []:[5], [4]:[] (0-based \

@@ -9,6 +9,7 @@ import TolkText
 /// `tolk check`: the main job over a corpus — pair, align, check the glossary, lint, summarise.
 struct Check: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "check",
         abstract:
             "Check a corpus: pair translations with sources, align, run the glossary checks and lint; findings and a summary per article.",
         discussion: """

@@ -8,6 +8,7 @@ import TolkText
 /// `tolk extract`: scraped pages as structured articles.
 struct Extract: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "extract",
         abstract: "Read scraped article pages: site, headline, lede, byline, body, figures, credits, source URL and chrome.")
 
     enum Format: String, ExpressibleByArgument, CaseIterable {

@@ -17,6 +17,7 @@ struct GlossaryCommand: ParsableCommand {
 
     struct Convert: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "convert",
             abstract: "Convert a glossary between TBX and CSV (by file extension); TBX is written as TBX v3, TBX-Basic.")
 
         @Argument(help: "The glossary to read (.tbx: TBX v2 or v3; .csv).")
@@ -39,6 +40,7 @@ struct GlossaryCommand: ParsableCommand {
 
     struct Validate: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "validate",
             abstract: "Check a glossary: empty entries, duplicate terms, a term preferred in two concepts. Exit 1 when errors are found.")
 
         @Argument(help: "The glossary (.tbx or .csv).")

@@ -49,6 +49,7 @@ enum FindingOutput: String, ExpressibleByArgument, CaseIterable {
 extension GlossaryCommand {
     struct Check: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "check",
             abstract: "Check translations against a glossary: forbidden renderings, mangled names, missing terms, inconsistency, case.",
             discussion: "Exit codes: 0 no errors (warnings too with --strict), 1 findings that fail, 2 usage or input errors.")
 
@@ -96,6 +97,7 @@ extension GlossaryCommand {
 
     struct Report: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "report",
             abstract:
                 "Report how a corpus renders each glossary concept: renderings with counts and places, concepts never seen, look-alikes not in the glossary."
         )

@@ -143,6 +143,7 @@ struct FindingCounts {
 /// `tolk lint`: the pre-publish check of translated pages.
 struct Lint: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "lint",
         abstract:
             "Check translated pages before publication: glossary, glued words, untranslated text, chrome, numbers, repeats, dates, spacing.",
         discussion: """

@@ -4,7 +4,8 @@ import TolkText
 /// `tolk normalize`: the input rewritten to a Unicode form, optionally with Vietnamese tone
 /// placement, look-alike letters, case and diacritic folding. The input files are never changed.
 struct Normalize: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Write text in a Unicode normal form (and more) to standard output.")
+    static let configuration = CommandConfiguration(
+        commandName: "normalize", abstract: "Write text in a Unicode normal form (and more) to standard output.")
 
     @Option(help: "Unicode normalisation form: nfc, nfd, nfkc or nfkd.")
     var form: Normalizer.Form = .nfc

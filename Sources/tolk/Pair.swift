@@ -7,6 +7,7 @@ import TolkText
 /// `tolk pair`: for every translation, its source article or an explicit "no source".
 struct Pair: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "pair",
         abstract: "Match translated article pages to their source articles (by URL, slug, images and content).",
         discussion: """
             Reads every .txt and .md file below each folder (pages named after another language are skipped). When both \

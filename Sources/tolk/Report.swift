@@ -10,6 +10,7 @@ import TolkText
 /// `tolk report`: a static HTML review site for a corpus or one pair.
 struct Report: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "report",
         abstract: "Write an HTML review site: aligned paragraphs side by side, glossary terms, findings, a glossary page.")
 
     @Option(help: "The folder to write: a new one, or a report tolk wrote before (replaced atomically; never an input or inside one).")

@@ -3,7 +3,7 @@ import TolkLint
 
 /// `tolk rules`: the rules with their default severities.
 struct Rules: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "List the lint rules.")
+    static let configuration = CommandConfiguration(commandName: "rules", abstract: "List the lint rules.")
 
     func run() {
         let out = StandardOutput.shared
@@ -19,7 +19,8 @@ struct Rules: ParsableCommand {
 
 /// `tolk explain RULE`: a rule's rationale and examples.
 struct Explain: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Explain a lint rule: what it finds, why, and examples.")
+    static let configuration = CommandConfiguration(
+        commandName: "explain", abstract: "Explain a lint rule: what it finds, why, and examples.")
 
     @Argument(help: "A rule id (see tolk rules).")
     var rule: String
@@ -40,7 +41,7 @@ struct Explain: ParsableCommand {
 
 /// `tolk config --dump-default`.
 struct Config: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Print the default .tolk.yml.")
+    static let configuration = CommandConfiguration(commandName: "config", abstract: "Print the default .tolk.yml.")
 
     @Flag(help: "Print the full default configuration.")
     var dumpDefault = false

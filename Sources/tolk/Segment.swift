@@ -3,7 +3,7 @@ import TolkText
 
 /// `tolk segment`: one sentence a line, or JSON lines with offsets.
 struct Segment: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Split text into sentences.")
+    static let configuration = CommandConfiguration(commandName: "segment", abstract: "Split text into sentences.")
 
     enum Format: String, ExpressibleByArgument, CaseIterable {
         case text, jsonl

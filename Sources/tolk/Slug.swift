@@ -4,6 +4,7 @@ import TolkText
 /// `tolk slug`: URL slugs from titles, or the parts of an article URL or image file name.
 struct Slug: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "slug",
         abstract: "Make URL slugs from titles, or parse article URLs and image file names (--parse).")
 
     @Option(help: "Punctuation inside numbers and abbreviations (3,5  TP.HCM): delete (35, tphcm) or split (3-5, tp-hcm).")

@@ -3,7 +3,7 @@ import TolkText
 
 /// `tolk tokenize`: word tokens, one sentence a line (text), one token a line (jsonl) or CoNLL-U.
 struct Tokenize: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Split text into word tokens, sentence by sentence.")
+    static let configuration = CommandConfiguration(commandName: "tokenize", abstract: "Split text into word tokens, sentence by sentence.")
 
     enum Format: String, ExpressibleByArgument, CaseIterable {
         case text, jsonl, conllu
