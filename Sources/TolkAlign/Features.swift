@@ -20,7 +20,8 @@ struct FeatureSpace {
     /// Interns a named segment (ids are given in the order names are met, so they are the same on
     /// every run).
     mutating func intern(_ named: FeatureExtractor.Named) -> SegmentFeatures {
-        var features = named.features.map { id($0) }
+        let ids = named.features.map { id($0) }
+        var features = ids
         features.sort()
         var unique = 0
         for k in features.indices where k == 0 || features[k] != features[k - 1] {
@@ -28,7 +29,7 @@ struct FeatureSpace {
             unique += 1
         }
         features.removeLast(features.count - unique)
-        return SegmentFeatures(length: named.length, features: features, words: named.words.map { id($0) })
+        return SegmentFeatures(length: named.length, features: features, words: named.wordPlaces.map { ids[$0] })
     }
 }
 
@@ -105,7 +106,10 @@ final class FeatureExtractor {
     struct Named: Equatable {
         var length: Double
         var features: [String]
-        var words: [String]
+        /// Where each word's name stands in `features`, in order (so it is interned once).
+        var wordPlaces: [Int]
+        /// The words' names, in order.
+        var words: [String] { wordPlaces.map { features[$0] } }
     }
 
     /// The features of one segment of text.
@@ -155,7 +159,7 @@ final class FeatureExtractor {
         of range: Range<Int>, text: String, tokens: Segmentation, terms: ArraySlice<(range: Range<Int>, concept: String)>
     ) throws -> Named {
         var features: [String] = []
-        var words: [String] = []
+        var wordPlaces: [Int] = []
         var k = tokens.tokens.partitioningIndex { $0.range.lowerBound >= range.lowerBound }
         while k < tokens.tokens.count, tokens.tokens[k].range.upperBound <= range.upperBound {
             let token = tokens.tokens[k]
@@ -164,7 +168,7 @@ final class FeatureExtractor {
             switch token.kind {
             case .word:
                 let names = try names(surface)
-                words.append(names.word)
+                wordPlaces.append(features.count)
                 features.append(names.word)
                 features += names.others
             case .punctuation:
@@ -178,7 +182,7 @@ final class FeatureExtractor {
         AnchorScanner.scanNumbers(text, language: language, into: &anchors)
         features += anchors.sorted()
         features += terms.map { "c:" + $0.concept }
-        return Named(length: Double(try Normalizer.nfcScalarCount(text)), features: features, words: words)
+        return Named(length: Double(try Normalizer.nfcScalarCount(text)), features: features, wordPlaces: wordPlaces)
     }
 }
 

@@ -191,7 +191,7 @@ struct AlignerScaleTests {
 
     @Test func featureIdsFollowTheOrderNamesAreMet() {
         var space = FeatureSpace()
-        let segment = space.intern(FeatureExtractor.Named(length: 3, features: ["w:b", "w:a", "w:b"], words: ["w:b", "w:a"]))
+        let segment = space.intern(FeatureExtractor.Named(length: 3, features: ["w:b", "w:a", "w:b"], wordPlaces: [2, 1]))
         #expect(space.names == ["w:b", "w:a"])
         #expect(segment.features == [0, 1])
         #expect(segment.words == [0, 1])
