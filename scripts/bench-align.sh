@@ -7,7 +7,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 TOLK=${TOLK:-.build/release/tolk}
-[ -x "$TOLK" ] || swift build -c release
+[ -x "$TOLK" ] || make build
 DATA=../shared/data/textberg-dev
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT

@@ -4,7 +4,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 TOLK=.build/release/tolk
-[ -x "$TOLK" ] || swift build -c release
+[ -x "$TOLK" ] || make build
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 copies=${COPIES:-60}

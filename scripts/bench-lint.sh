@@ -4,7 +4,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 TOLK=${TOLK:-.build/release/tolk}
-[ -x "$TOLK" ] || swift build -c release
+[ -x "$TOLK" ] || make build
 G=Glossaries/vi-nb.tbx
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT

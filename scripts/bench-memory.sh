@@ -7,7 +7,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 TOLK=.build/release/tolk
-[ -x "$TOLK" ] || swift build -c release
+[ -x "$TOLK" ] || make build
 UD=${UD_DEV:-../shared/data/ud-dev/nb/no_bokmaal-ud-dev.conllu}
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT

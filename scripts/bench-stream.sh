@@ -5,7 +5,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 TOLK=${TOLK:-.build/release/tolk}
-[ -x "$TOLK" ] || swift build -c release
+[ -x "$TOLK" ] || make build
 mb=${1:-1024}
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT

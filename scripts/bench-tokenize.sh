@@ -6,7 +6,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 TOLK=.build/release/tolk
-[ -x "$TOLK" ] || swift build -c release
+[ -x "$TOLK" ] || make build
 work=${BENCH_DIR:-$(mktemp -d)}
 mkdir -p "$work" Benchmarks/bin
 cc -O2 -o Benchmarks/bin/icu_loop Benchmarks/icu_loop.c $(pkg-config --cflags --libs icu-uc icu-i18n)
