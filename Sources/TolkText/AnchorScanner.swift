@@ -11,9 +11,10 @@ public enum AnchorScanner {
         Language.builtIn.flatMap { $0.scaleWords.map { ($0.key, $0.value) } }, uniquingKeysWith: { first, _ in first })
 
     /// Adds the anchors of `text` (in `language`) to `anchors`; `fold` turns a capitalised word into
-    /// its comparison key (callers cache it; the word is a slice of `text`, so a cache keeps a copy). With `scaling`, a number before a number word gets its
-    /// scaled value too (`10 nghìn`: `n:10` and `n:10000`), for comparing numbers one by one; the
-    /// aligner and pairing, which weigh every shared anchor, leave it off.
+    /// its comparison key (callers cache it; the word is a slice of `text`, so a cache keeps a copy).
+    /// With `scaling`, a number before a number word gets its scaled value too (`10 nghìn`: `n:10`
+    /// and `n:10000`), for comparing numbers one by one; the aligner and pairing, which weigh every
+    /// shared anchor, leave it off.
     public static func scan(
         _ text: String, language: String, into anchors: inout Set<String>, scaling: Bool = false,
         fold: (Substring) throws(ICUError) -> String
