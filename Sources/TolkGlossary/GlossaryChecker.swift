@@ -394,16 +394,24 @@ public final class GlossaryChecker {
         }
         // A name with one word changed: "Pham Minh Kinh" for "Pham Minh Chinh". Windows are tried
         // only where a token equals a word of the name.
-        var checked = Set<String>()
+        // A concept's name tried at a token: once, whichever of its words led there.
+        struct NamePlace: Hashable {
+            let concept: String
+            let start: Int
+        }
+        var checked = Set<NamePlace>()
         for (index, token) in tokens.enumerated() {
             // Name words are capitalised: a token starting with a lower-case ASCII letter is none.
             let first = bytes[token.range.lowerBound]
             guard first >= 0x80 || (0x41...0x5A).contains(first), !longNamePositionsByWord.isEmpty else { continue }
             for (name, position) in longNamePositionsByWord[text(index)] ?? [] {
-                let (concept, words) = names[name]
+                // The name's words and concept are read in place, not copied, for the many places checked.
+                let words = names[name].words
                 let start = index - position
                 let window = start..<(start + words.count)
-                guard start >= 0, window.upperBound <= tokens.count, checked.insert("\(concept.id)#\(start)").inserted else { continue }
+                guard start >= 0, window.upperBound <= tokens.count,
+                    checked.insert(NamePlace(concept: names[name].concept.id, start: start)).inserted
+                else { continue }
                 let candidate = window.map(text)
                 let differences = zip(candidate, words).filter { $0 != $1 }.count
                 guard differences == 1, candidate.allSatisfy({ $0.first?.isUppercase == true }),
@@ -412,7 +420,8 @@ public final class GlossaryChecker {
                 let range = tokens[window.lowerBound].range.lowerBound..<tokens[window.upperBound - 1].range.upperBound
                 results.append(
                     (
-                        range, concept, "'\(candidate.joined(separator: " "))' looks like a mangled '\(words.joined(separator: " "))'",
+                        range, names[name].concept,
+                        "'\(candidate.joined(separator: " "))' looks like a mangled '\(words.joined(separator: " "))'",
                         words.joined(separator: " ")
                     ))
                 reported.formUnion(window)
