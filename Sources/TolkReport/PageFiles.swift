@@ -185,6 +185,11 @@ public struct PairedPages: Sendable {
         public let document: Document
         /// Nil for a page read again after pairing: the checks read its article themselves.
         public let article: Article?
+
+        public init(document: Document, article: Article?) {
+            self.document = document
+            self.article = article
+        }
     }
 
     /// How many bytes of pages and their articles are kept from pairing for the checks after it.

@@ -33,11 +33,8 @@ public struct TextReader: Sendable {
     /// it is read).
     public func readDocument(limit: Int = wholeDocumentLimit) throws -> Document {
         var all: [UInt8] = []
-        // A file's size, when known, is the capacity: grown chunk by chunk, the array could hold
-        // twice the text.
-        var info = stat()
-        if let path, stat(path, &info) == 0, info.st_size > 0, Int(info.st_size) <= limit { all.reserveCapacity(Int(info.st_size)) }
-        try readChunks(limit: limit) { chunk in
+        // A file's size is the capacity: grown chunk by chunk, the array could hold twice the text.
+        try readChunks(limit: limit, size: { all.reserveCapacity($0) }) { chunk in
             guard all.count + chunk.count <= limit else { throw TextInputError.tooLarge(source: name, limit: limit) }
             all.append(contentsOf: chunk)
         }
@@ -181,8 +178,10 @@ public struct TextReader: Sendable {
     }
 
     /// Reads the file (a regular file; one of more than `limit` bytes is refused before it is
-    /// read) or standard input in chunks.
-    private func readChunks(limit: Int = .max, _ body: (UnsafeBufferPointer<UInt8>) throws -> Void) throws {
+    /// read) or standard input in chunks; `size` is told a file's size before the first chunk.
+    private func readChunks(
+        limit: Int = .max, size: (Int) -> Void = { _ in }, _ body: (UnsafeBufferPointer<UInt8>) throws -> Void
+    ) throws {
         let descriptor: Int32
         if let path {
             var info = stat()
@@ -200,6 +199,7 @@ public struct TextReader: Sendable {
                 close(descriptor)
                 throw error
             }
+            size(min(Int(info.st_size), limit))
         } else {
             descriptor = STDIN_FILENO
         }

@@ -1,7 +1,6 @@
 import ArgumentParser
 import Foundation
 import TolkAlign
-import TolkArticle
 import TolkGlossary
 import TolkLint
 import TolkReport
@@ -47,9 +46,8 @@ struct Report: ParsableCommand {
             linter, k in
             defer { progress.advance() }
             let (path, sourcePath) = pairs[k]
-            let read = { (path: String) throws -> (document: Document, article: Article?) in
-                if let page = try paired?.page(path) { return (page.document, page.article) }
-                return (try reading.reader(path).readDocument(), nil)
+            let read = { (path: String) throws -> PairedPages.Page in
+                try paired?.page(path) ?? PairedPages.Page(document: reading.reader(path).readDocument(), article: nil)
             }
             let (translation, source) = (try read(path), try sourcePath.map(read))
             let analysis = try linter.lint(
