@@ -5,6 +5,9 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <stdio.h>
+#if defined(__GLIBC__)
+#include <malloc.h>
+#endif
 
 int tolk_exchange_paths(const char *a, const char *b) {
 #if defined(__linux__) && defined(RENAME_EXCHANGE)
@@ -16,5 +19,11 @@ int tolk_exchange_paths(const char *a, const char *b) {
     (void)b;
     errno = ENOSYS;
     return -1;
+#endif
+}
+
+void tolk_map_large_blocks(void) {
+#if defined(__GLIBC__)
+    (void)mallopt(M_MMAP_THRESHOLD, 1 << 20);
 #endif
 }

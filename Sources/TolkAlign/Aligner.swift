@@ -140,18 +140,27 @@ extension Aligner {
             try reader(extractor) { features.append(space.intern($0)) }
             return (features, space)
         }
-        let results = inParallel({ try read(source, readSource) }, { try read(target, readTarget) })
-        let (sourceFeatures, sourceSpace) = try results.0.get()
+        let (sourceResult, targetResult) = inParallel({ try read(source, readSource) }, { try read(target, readTarget) })
+        let (sourceFeatures, sourceSpace) = try (consume sourceResult).get()
         var space = sourceSpace
-        let (targetFeatures, targetSpace) = try results.1.get()
-        // The target's ids, renumbered into the source's space.
+        // The target's ids, renumbered into the source's space, in place (the result let go, so
+        // the arrays are not shared and not copied).
+        var (targets, targetSpace) = try (consume targetResult).get()
         let renumbered = targetSpace.names.map { space.id($0) }
-        let targets = targetFeatures.map { segment in
-            SegmentFeatures(
-                length: segment.length, features: segment.features.map { renumbered[Int($0)] }.sorted(),
-                words: segment.words.map { renumbered[Int($0)] })
+        for k in targets.indices {
+            for f in targets[k].features.indices { targets[k].features[f] = renumbered[Int(targets[k].features[f])] }
+            targets[k].features.sort()
+            for w in targets[k].words.indices { targets[k].words[w] = renumbered[Int(targets[k].words[w])] }
         }
-        return (sourceFeatures, targets, space.names.count)
+        // A source feature the target never has can never be shared, in either pass (the lexicon
+        // adds target words to the source): it is let go, which makes the source's lists short.
+        var inTarget = [Bool](repeating: false, count: space.names.count)
+        for segment in targets { for feature in segment.features { inTarget[Int(feature)] = true } }
+        var sources = consume sourceFeatures
+        for k in sources.indices where sources[k].features.contains(where: { !inTarget[Int($0)] }) {
+            sources[k].features = sources[k].features.filter { inTarget[Int($0)] }
+        }
+        return (sources, targets, space.names.count)
     }
 }
 
@@ -504,19 +513,34 @@ struct AlignmentModel {
 
     /// The sorted union of sorted feature lists.
     static func union(_ lists: [[Int32]]) -> [Int32] {
-        guard lists.count > 1 else { return lists.first ?? [] }
         var merged = lists.flatMap { $0 }
         merged.sort()
-        var unique: [Int32] = []
-        unique.reserveCapacity(merged.count)
-        for feature in merged where unique.last != feature { unique.append(feature) }
-        return unique
+        let uniqueCount = merged.indices.count { $0 == 0 || merged[$0] != merged[$0 - 1] }
+        // Exactly as long as it must be: a long text holds one of these for every segment.
+        return [Int32](unsafeUninitializedCapacity: uniqueCount) { unique, count in
+            for k in merged.indices where k == 0 || merged[k] != merged[k - 1] {
+                unique[count] = merged[k]
+                count += 1
+            }
+        }
     }
 }
 
 /// The features, norms and lengths of every run of 1, 2 and 3 consecutive segments of one side,
 /// flattened into arrays so the search reads them without copying.
 final class RunTables {
+    /// Calls `visit` with each id of the union of sorted, unique `lists`, in increasing order.
+    static func forEachInUnion(_ lists: [ArraySlice<Int32>], _ visit: (Int32) -> Void) {
+        var heads = lists
+        while true {
+            var smallest: Int32? = nil
+            for head in heads { if let first = head.first, first < smallest ?? .max { smallest = first } }
+            guard let smallest else { return }
+            visit(smallest)
+            for k in heads.indices where heads[k].first == smallest { heads[k].removeFirst() }
+        }
+    }
+
     final class Table {
         /// Features of run k: flat[starts[k]..<starts[k + 1]], sorted.
         let flat: [Int32]
@@ -525,17 +549,27 @@ final class RunTables {
         let lengths: [Double]
 
         init(_ segments: [SegmentFeatures], runLength: Int, idf: [Double]) {
+            // Run k's lists of features; none for a run cut short by the end.
+            func lists(_ k: Int) -> [ArraySlice<Int32>] {
+                k + runLength <= segments.count ? (k..<(k + runLength)).map { segments[$0].features[...] } : []
+            }
+            // Counted first, so the table is exactly as long as it must be.
+            var total = 0
+            for k in segments.indices { RunTables.forEachInUnion(lists(k)) { _ in total += 1 } }
             var flat: [Int32] = []
+            flat.reserveCapacity(total)
             var starts = [0]
             var norms: [Double] = []
             var lengths: [Double] = []
             for k in segments.indices {
-                let run = k..<min(k + runLength, segments.count)
-                let features = run.count == runLength ? AlignmentModel.union(run.map { segments[$0].features }) : []
-                flat += features
+                var norm = 0.0
+                RunTables.forEachInUnion(lists(k)) { feature in
+                    flat.append(feature)
+                    norm += idf[Int(feature)]
+                }
                 starts.append(flat.count)
-                norms.append(features.reduce(0) { $0 + idf[Int($1)] })
-                lengths.append(run.reduce(0) { $0 + segments[$1].length })
+                norms.append(norm)
+                lengths.append((k..<min(k + runLength, segments.count)).reduce(0) { $0 + segments[$1].length })
             }
             self.flat = flat
             self.starts = starts

@@ -21,15 +21,7 @@ struct FeatureSpace {
     /// every run).
     mutating func intern(_ named: FeatureExtractor.Named) -> SegmentFeatures {
         let ids = named.features.map { id($0) }
-        var features = ids
-        features.sort()
-        var unique = 0
-        for k in features.indices where k == 0 || features[k] != features[k - 1] {
-            features[unique] = features[k]
-            unique += 1
-        }
-        features.removeLast(features.count - unique)
-        return SegmentFeatures(length: named.length, features: features, words: named.wordPlaces.map { ids[$0] })
+        return SegmentFeatures(length: named.length, features: AlignmentModel.union([ids]), words: named.wordPlaces.map { ids[$0] })
     }
 }
 
@@ -112,51 +104,59 @@ final class FeatureExtractor {
         var words: [String] { wordPlaces.map { features[$0] } }
     }
 
-    /// The features of one segment of text.
+    /// The features of one segment of text: what it gives alone.
     func extract(_ text: String) throws -> Named {
-        let (tokens, terms) = try read(AlignmentSide(document: Document(text), units: []))
-        return try features(of: 0..<tokens.document.bytes.count, text: text, tokens: tokens, terms: terms[...])
+        let document = Document(text)
+        let tokens = try segmenter.segment(document)
+        let terms = try matcher.map { try $0.occurrences(in: syllables?.segment(document) ?? tokens) } ?? []
+        return try features(of: 0..<document.bytes.count, text: text, tokens: tokens, terms: terms[...])
     }
 
-    /// The features of a side's units, in order, handed to `consume` one by one (so a long side's
-    /// feature names need not all be held at once), from one segmentation and one term search of
-    /// its document (those the side brings, else made here). Words are joined and merged, and
-    /// terms matched, within a paragraph and may run over a line break: so a unit is read from the
-    /// shared ones only when it is a whole paragraph that no term runs out of; any other unit (a
-    /// caption under its image's line, joined lines, an image's alt text) is read from its text
-    /// alone, and every unit gives what its text alone gives.
+    /// The features of a side's units, in order, handed to `consume` one by one, each what its
+    /// text alone gives (`extract(_:)`). Words are joined and merged, and terms matched, within a
+    /// paragraph: so a unit that is a whole paragraph of the document, with no term of the side's
+    /// running out of it, is read from that paragraph's segmentation (from the side's words when it
+    /// brings them) and terms, and any other unit (a caption under its image's line, joined lines, an
+    /// image's alt text) from its text. Only one paragraph's tokens are held at a time.
     func extract(_ side: AlignmentSide, _ consume: (Named) throws -> Void) throws {
-        let (tokens, terms) = try read(side)
-        let paragraphs = tokens.paragraphs
+        let paragraphs = side.words?.paragraphs.map(\.range) ?? Segmenter.paragraphRanges(of: side.document)
+        let terms = side.terms
         for unit in side.units {
-            let paragraph = paragraphs.partitioningIndex { $0.range.lowerBound >= unit.range.lowerBound }
-            let first = terms.partitioningIndex { $0.range.lowerBound >= unit.range.lowerBound }
-            let end = terms[first...].prefix { $0.range.lowerBound < unit.range.upperBound }.endIndex
-            let whole =
-                paragraph < paragraphs.count && paragraphs[paragraph].range == unit.range
-                && side.document.bytes[unit.range].elementsEqual(unit.text.utf8)
-                && (first == 0 || terms[first - 1].range.upperBound <= unit.range.lowerBound)
-                && (end == first || terms[end - 1].range.upperBound <= unit.range.upperBound)
-            try consume(
-                whole
-                    ? try features(of: unit.range, text: unit.text, tokens: tokens, terms: terms[first..<end]) : try extract(unit.text))
+            let paragraph = paragraphs.partitioningIndex { $0.lowerBound >= unit.range.lowerBound }
+            guard paragraph < paragraphs.count, paragraphs[paragraph] == unit.range,
+                side.document.bytes[unit.range].elementsEqual(unit.text.utf8)
+            else {
+                try consume(try extract(unit.text))
+                continue
+            }
+            let tokens =
+                try side.words.map { try segmenter.joiningWords(of: $0, paragraph: paragraph) }
+                ?? segmenter.segment(side.document, paragraph: unit.range)
+            let unitTerms: ArraySlice<TermOccurrence>
+            if let terms {
+                let first = terms.partitioningIndex { $0.range.lowerBound >= unit.range.lowerBound }
+                let end = terms[first...].prefix { $0.range.lowerBound < unit.range.upperBound }.endIndex
+                guard
+                    (first == 0 || terms[first - 1].range.upperBound <= unit.range.lowerBound)
+                        && (end == first || terms[end - 1].range.upperBound <= unit.range.upperBound)
+                else {
+                    try consume(try extract(unit.text))
+                    continue
+                }
+                unitTerms = terms[first..<end]
+            } else if let matcher {
+                let words = try syllables?.segment(side.document, paragraph: unit.range) ?? tokens
+                unitTerms = try matcher.occurrences(in: words)[...]
+            } else {
+                unitTerms = []
+            }
+            try consume(try features(of: unit.range, text: unit.text, tokens: tokens, terms: unitTerms))
         }
-    }
-
-    /// A document's tokens in this extractor's unit and its glossary concepts in text order: those
-    /// the side brings, else found here.
-    private func read(_ side: AlignmentSide) throws -> (Segmentation, [(range: Range<Int>, concept: String)]) {
-        let document = side.document
-        let tokens = try side.words.map(segmenter.joiningWords) ?? segmenter.segment(document)
-        if let occurrences = side.terms { return (tokens, occurrences.map { ($0.range, $0.concept.id) }) }
-        guard let matcher else { return (tokens, []) }
-        let words = try side.words ?? syllables?.segment(document) ?? tokens
-        return (tokens, try matcher.occurrences(in: words).map { ($0.range, $0.concept.id) })
     }
 
     /// The features of the text at `range`: its tokens' names, its numbers and dates, and `terms`.
     private func features(
-        of range: Range<Int>, text: String, tokens: Segmentation, terms: ArraySlice<(range: Range<Int>, concept: String)>
+        of range: Range<Int>, text: String, tokens: Segmentation, terms: ArraySlice<TermOccurrence>
     ) throws -> Named {
         var features: [String] = []
         var wordPlaces: [Int] = []
@@ -181,7 +181,7 @@ final class FeatureExtractor {
         var anchors = Set<String>()
         AnchorScanner.scanNumbers(text, language: language, into: &anchors)
         features += anchors.sorted()
-        features += terms.map { "c:" + $0.concept }
+        features += terms.map { "c:" + $0.concept.id }
         return Named(length: Double(try Normalizer.nfcScalarCount(text)), features: features, wordPlaces: wordPlaces)
     }
 }

@@ -46,20 +46,25 @@ public final class Segmenter {
     /// Segments the whole document.
     /// - Complexity: O(n) in the document's bytes.
     public func segment(_ document: Document) throws(ICUError) -> Segmentation {
-        var paragraphs: [Paragraph] = []
-        var sentenceList: [Sentence] = []
-        var tokens: [Token] = []
-        tokens.reserveCapacity(document.bytes.count / 5)
+        var cut = Cut()
+        cut.tokens.reserveCapacity(document.bytes.count / 5)
         try document.bytes.withUnsafeBufferPointer { bytes throws(ICUError) in
-            for range in ParagraphSplitter.ranges(in: bytes) {
-                let firstSentence = sentenceList.count
-                let firstToken = tokens.count
-                try appendTokens(of: range, in: bytes, to: &tokens)
-                try appendSentences(of: range, in: bytes, tokens: tokens, from: firstToken, to: &sentenceList)
-                paragraphs.append(Paragraph(range: range, sentences: firstSentence..<sentenceList.count))
-            }
+            for range in ParagraphSplitter.ranges(in: bytes) { try appendParagraph(range, in: bytes, to: &cut) }
         }
-        return Segmentation(document: document, paragraphs: paragraphs, sentences: sentenceList, tokens: tokens)
+        return Segmentation(document: document, paragraphs: cut.paragraphs, sentences: cut.sentences, tokens: cut.tokens)
+    }
+
+    /// One paragraph of `document` (a range of `paragraphRanges(of:)`), segmented as `segment`
+    /// segments it within the whole document: a paragraph's words and sentences depend on it alone.
+    public func segment(_ document: Document, paragraph range: Range<Int>) throws(ICUError) -> Segmentation {
+        var cut = Cut()
+        try document.bytes.withUnsafeBufferPointer { bytes throws(ICUError) in try appendParagraph(range, in: bytes, to: &cut) }
+        return Segmentation(document: document, paragraphs: cut.paragraphs, sentences: cut.sentences, tokens: cut.tokens)
+    }
+
+    /// The byte ranges of `document`'s paragraphs, as `segment` cuts them, without segmenting them.
+    public static func paragraphRanges(of document: Document) -> [Range<Int>] {
+        document.bytes.withUnsafeBufferPointer { ParagraphSplitter.ranges(in: $0) }
     }
 
     /// What `segment` gives for `syllables.document`, made from `syllables`: the document cut by
@@ -68,28 +73,64 @@ public final class Segmenter {
     /// model (other languages, or syllables asked for) that is `syllables` itself.
     public func joiningWords(of syllables: Segmentation) throws(ICUError) -> Segmentation {
         guard joiner != nil else { return syllables }
-        var paragraphs: [Paragraph] = []
-        var sentenceList: [Sentence] = []
-        var tokens: [Token] = []
-        tokens.reserveCapacity(syllables.tokens.count)
+        var cut = Cut()
+        cut.tokens.reserveCapacity(syllables.tokens.count)
         try syllables.document.bytes.withUnsafeBufferPointer { bytes throws(ICUError) in
-            for paragraph in syllables.paragraphs {
-                let firstSentence = sentenceList.count
-                let firstToken = tokens.count
-                // A paragraph's sentences hold all its tokens, one after another.
-                let sentences = syllables.sentences[paragraph.sentences]
-                if let first = sentences.first, let last = sentences.last {
-                    tokens.append(contentsOf: syllables.tokens[first.tokens.lowerBound..<last.tokens.upperBound])
-                }
-                joiner?.join(&tokens, from: firstToken, bytes: bytes)
-                if !language.rules.contains(.terminalSentences) {
-                    try words.setText(UnsafeBufferPointer(rebasing: bytes[paragraph.range]), softLineBreaks: true)
-                }
-                try appendSentences(of: paragraph.range, in: bytes, tokens: tokens, from: firstToken, to: &sentenceList)
-                paragraphs.append(Paragraph(range: paragraph.range, sentences: firstSentence..<sentenceList.count))
-            }
+            for paragraph in syllables.paragraphs { try appendJoined(paragraph, of: syllables, in: bytes, to: &cut) }
         }
-        return Segmentation(document: syllables.document, paragraphs: paragraphs, sentences: sentenceList, tokens: tokens)
+        return Segmentation(document: syllables.document, paragraphs: cut.paragraphs, sentences: cut.sentences, tokens: cut.tokens)
+    }
+
+    /// What `joiningWords(of:)` gives for one paragraph of `syllables` (by index), alone.
+    public func joiningWords(of syllables: Segmentation, paragraph index: Int) throws(ICUError) -> Segmentation {
+        var cut = Cut()
+        try syllables.document.bytes.withUnsafeBufferPointer { bytes throws(ICUError) in
+            try appendJoined(syllables.paragraphs[index], of: syllables, in: bytes, to: &cut)
+        }
+        return Segmentation(document: syllables.document, paragraphs: cut.paragraphs, sentences: cut.sentences, tokens: cut.tokens)
+    }
+
+    /// Paragraphs, sentences and tokens as they are cut, one paragraph after another.
+    private struct Cut {
+        var paragraphs: [Paragraph] = []
+        var sentences: [Sentence] = []
+        var tokens: [Token] = []
+    }
+
+    private func appendParagraph(_ range: Range<Int>, in bytes: UnsafeBufferPointer<UInt8>, to cut: inout Cut) throws(ICUError) {
+        let firstSentence = cut.sentences.count
+        let firstToken = cut.tokens.count
+        try appendTokens(of: range, in: bytes, to: &cut.tokens)
+        try appendSentences(of: range, in: bytes, tokens: cut.tokens, from: firstToken, to: &cut.sentences)
+        cut.paragraphs.append(Paragraph(range: range, sentences: firstSentence..<cut.sentences.count))
+    }
+
+    /// A paragraph of `syllables` in words (without a word model, its syllables).
+    private func appendJoined(
+        _ paragraph: Paragraph, of syllables: Segmentation, in bytes: UnsafeBufferPointer<UInt8>, to cut: inout Cut
+    ) throws(ICUError) {
+        let firstSentence = cut.sentences.count
+        let firstToken = cut.tokens.count
+        // A paragraph's sentences hold all its tokens, one after another.
+        let sentences = syllables.sentences[paragraph.sentences]
+        if let first = sentences.first, let last = sentences.last {
+            cut.tokens.append(contentsOf: syllables.tokens[first.tokens.lowerBound..<last.tokens.upperBound])
+        }
+        if joiner == nil {
+            // Syllables are the words: the paragraph's sentences as they are, renumbered.
+            let shift = firstToken - (sentences.first?.tokens.lowerBound ?? 0)
+            cut.sentences += sentences.map {
+                Sentence(range: $0.range, tokens: ($0.tokens.lowerBound + shift)..<($0.tokens.upperBound + shift))
+            }
+            cut.paragraphs.append(Paragraph(range: paragraph.range, sentences: firstSentence..<cut.sentences.count))
+            return
+        }
+        joiner?.join(&cut.tokens, from: firstToken, bytes: bytes)
+        if !language.rules.contains(.terminalSentences) {
+            try words.setText(UnsafeBufferPointer(rebasing: bytes[paragraph.range]), softLineBreaks: true)
+        }
+        try appendSentences(of: paragraph.range, in: bytes, tokens: cut.tokens, from: firstToken, to: &cut.sentences)
+        cut.paragraphs.append(Paragraph(range: paragraph.range, sentences: firstSentence..<cut.sentences.count))
     }
 
     // MARK: Words

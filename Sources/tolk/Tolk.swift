@@ -1,4 +1,5 @@
 import ArgumentParser
+import CPlatform
 import TolkArticle
 import TolkGlossary
 import TolkReport
@@ -29,6 +30,7 @@ struct Tolk: ParsableCommand {
 
     static func main() {
         FileHandleOutput.occupyClosedStandardDescriptors()
+        tolk_map_large_blocks()
         Interruption.install()
         do {
             var command = try parseAsRoot()

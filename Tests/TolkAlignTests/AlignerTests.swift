@@ -197,6 +197,22 @@ struct AlignerScaleTests {
         #expect(segment.words == [0, 1])
     }
 
+    @Test func unionsAreSortedUniqueAndExactlyAsLong() {
+        let lists: [[Int32]] = [[1, 4, 9], [], [0, 4, 10, 11], [9]]
+        let union = AlignmentModel.union(lists)
+        #expect(union == [0, 1, 4, 9, 10, 11])
+        // Exactly as long (give or take the allocator's rounding), not as long as all the lists.
+        let halves = AlignmentModel.union([Array(0..<1000), Array(0..<1000), Array(500..<1000)])
+        #expect(halves == Array(0..<1000))
+        #expect(halves.capacity < 1100)
+        var visited: [Int32] = []
+        RunTables.forEachInUnion(lists.map { $0[...] }) { visited.append($0) }
+        #expect(visited == union)
+        #expect(AlignmentModel.union([[3, 3, 2]]) == [2, 3])
+        RunTables.forEachInUnion([]) { visited.append($0) }
+        #expect(visited == union)
+    }
+
     @Test func blocksKeepTheirRarestFeatures() {
         // Feature 0 is in every block, feature k (1...60) in block k - 1 only on the source side
         // and in every target block.
@@ -306,6 +322,8 @@ struct AlignmentSideTests {
         }
         let fromSide = try named(side)
         #expect(fromSide == (try texts.map { try extractor.extract($0) }))
+        // A side that brings neither words nor terms: each paragraph segmented and matched alone.
+        #expect(try named(AlignmentSide(document: side.document, units: side.units)) == fromSide)
         #expect(fromSide.contains { $0.features.contains { $0.hasPrefix("c:") } })
         // The terms the side brings are the ones used: none brought, none found (but in the unit
         // read from its own text).
@@ -361,6 +379,9 @@ struct AlignmentSideTests {
         var fromSide: [FeatureExtractor.Named] = []
         try extractor.extract(side) { fromSide.append($0) }
         #expect(fromSide == (try lines.map { try extractor.extract($0.text) }))
+        var bare: [FeatureExtractor.Named] = []
+        try extractor.extract(AlignmentSide(document: document, units: lines)) { bare.append($0) }
+        #expect(bare == fromSide)
         return reading
     }
 

@@ -43,6 +43,19 @@ struct SentenceTests {
         #expect(segmentation.paragraphs[1].sentences == 1..<2)
     }
 
+    /// A paragraph segmented alone, in its document, is what the whole document's segmentation
+    /// holds for it (the aligner reads long texts a paragraph at a time).
+    @Test func aParagraphAloneIsSegmentedAsInTheWholeDocument() throws {
+        let document = try TextReader(path: seedPath).readDocument()
+        let segmenter = try Segmenter(languageCode: "nb")
+        let whole = try segmenter.segment(document)
+        #expect(whole.paragraphs.count > 20)
+        #expect(Segmenter.paragraphRanges(of: document) == whole.paragraphs.map(\.range))
+        for index in whole.paragraphs.indices {
+            #expect(holdsParagraph(try segmenter.segment(document, paragraph: whole.paragraphs[index].range), index, of: whole))
+        }
+    }
+
     @Test func emptyAndBlankInput() throws {
         #expect(try segment("", "nb").paragraphs.isEmpty)
         let blank = try segment(" \n\t\n\n", "nb")

@@ -121,6 +121,13 @@ struct VietnameseWordTests {
                 == Segmenter(languageCode: "nb").segment(Document("Nord-Korea i dag.")).tokens.count)
         let words = try Segmenter(languageCode: "nb").segment(Document("Nord-Korea i dag. Hei."))
         #expect(try Segmenter(languageCode: "nb", unit: .word).joiningWords(of: words).tokens == words.tokens)
+        // One paragraph at a time: without a word model, its syllables (here ICU's words) as they are.
+        let paragraphs = try Segmenter(languageCode: "nb").segment(Document("Nord-Korea i dag. Hei.\n\nTo Lam: 1. Mai!"))
+        for index in paragraphs.paragraphs.indices {
+            #expect(
+                holdsParagraph(
+                    try Segmenter(languageCode: "nb", unit: .word).joiningWords(of: paragraphs, paragraph: index), index, of: paragraphs))
+        }
     }
 
     /// Every token is exactly its bytes in the input, in order, without overlap, never across a
@@ -283,6 +290,13 @@ struct VietnameseWordBoundaryTests {
             #expect(joined.tokens == words.tokens)
             #expect(joined.sentences == words.sentences)
             #expect(joined.paragraphs == words.paragraphs)
+            // Paragraph by paragraph, the same.
+            #expect(Segmenter.paragraphRanges(of: syllables.document) == words.paragraphs.map(\.range))
+            for index in words.paragraphs.indices {
+                #expect(holdsParagraph(try wordSegmenter.joiningWords(of: syllables, paragraph: index), index, of: words))
+                #expect(
+                    holdsParagraph(try wordSegmenter.segment(words.document, paragraph: words.paragraphs[index].range), index, of: words))
+            }
             var rebuilt: [Range<Int>] = []
             for (index, token) in syllables.tokens.enumerated() {
                 if boundaries.joins(before: index, in: syllables), let last = rebuilt.popLast() {

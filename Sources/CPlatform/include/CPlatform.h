@@ -7,4 +7,9 @@
    (ENOSYS or EINVAL where the file system cannot). */
 int tolk_exchange_paths(const char *a, const char *b);
 
+/* Has blocks of 1 MiB and more mapped on their own and given back to the system when freed
+   (glibc; elsewhere nothing). glibc otherwise raises that threshold when a mapped block is freed, so
+   a long document's large arrays end up in the heap, where freeing them leaves holes, not room. */
+void tolk_map_large_blocks(void);
+
 #endif
