@@ -6,7 +6,7 @@
 # usage: scripts/bench-memory.sh   (needs ../shared/data; about four minutes)
 set -euo pipefail
 cd "$(dirname "$0")/.."
-TOLK=.build/release/tolk
+TOLK=${TOLK:-.build/release/tolk}
 [ -x "$TOLK" ] || make build
 UD=${UD_DEV:-../shared/data/ud-dev/nb/no_bokmaal-ud-dev.conllu}
 work=$(mktemp -d)

@@ -112,11 +112,10 @@ struct Page {
             elements = article.elements
         } else {
             article = nil
-            let segmentation = try Segmenter(languageCode: "und").segment(document)
-            elements = segmentation.paragraphs.map {
+            elements = Segmenter.paragraphRanges(of: document).map {
                 ArticleElement(
-                    kind: .paragraph, range: $0.range, start: document.position(at: $0.range.lowerBound),
-                    end: document.position(at: $0.range.upperBound), text: segmentation.text($0.range))
+                    kind: .paragraph, range: $0, start: document.position(at: $0.lowerBound), end: document.position(at: $0.upperBound),
+                    text: document.text($0))
             }
         }
         units = elements.filter(\.kind.isUnit)
