@@ -303,13 +303,14 @@ public final class GlossaryChecker {
             if occurrence.concept.kind == .person { coveredByName.formUnion(occurrence.tokens) }
             if Self.actsAsTitle(occurrence.concept, occurrence.term) { titleEnds[occurrence.tokens.upperBound - 1] = occurrence }
         }
-        func nameWord(_ word: String) -> (Concept, [String])? {
+        /// The name (its index in `names`) with `word` as a word, with or without a genitive ending.
+        func nameWord(_ word: String) -> Int? {
             var bare = word
             for ending in Self.genitiveEndings where bare.hasSuffix(ending) && bare.count > ending.count + 1 {
                 if nameByWord[bare] != nil { break }
                 bare = String(bare.dropLast(ending.count))
             }
-            return nameByWord[bare].map { (names[$0].concept, names[$0].words) }
+            return nameByWord[bare]
         }
         var reported = Set<Int>()
         for (index, token) in tokens.enumerated() where token.kind == .word && !coveredByName.contains(index) {
@@ -327,7 +328,8 @@ public final class GlossaryChecker {
             let lowered = hasInnerCapital ? word.lowercased() : ""
             if hasInnerCapital, let title = titleWords.first(where: { lowered.hasPrefix($0.word) && lowered.count > $0.word.count }) {
                 let rest = String(word.dropFirst(title.word.count))
-                if rest.first?.isUppercase == true, let (concept, words) = nameWord(rest) {
+                if rest.first?.isUppercase == true, let name = nameWord(rest) {
+                    let (concept, words) = (names[name].concept, names[name].words)
                     results.append(
                         (
                             token.range, concept, "'\(word)' runs the title into part of the name '\(words.joined(separator: " "))'",
@@ -339,9 +341,10 @@ public final class GlossaryChecker {
                 }
             }
             // The last part of a name alone after a title: "Generalsekretær Lam", "Generalsekretær for Lam".
-            guard word.mayStartWithCapital, word.first?.isUppercase == true, let (concept, words) = nameWord(word), words.count >= 2,
-                word.hasPrefix(words.last!), index + 1 >= tokens.count || text(index + 1).first?.isUppercase != true
+            guard word.mayStartWithCapital, word.first?.isUppercase == true, let name = nameWord(word), names[name].words.count >= 2,
+                word.hasPrefix(names[name].words.last!), index + 1 >= tokens.count || text(index + 1).first?.isUppercase != true
             else { continue }
+            let (concept, words) = (names[name].concept, names[name].words)
             var previous = index - 1
             if previous >= 0, ["for", "av", "til", "fra"].contains(text(previous)) { previous -= 1 }
             if previous >= 0, let title = titleEnds[previous] {

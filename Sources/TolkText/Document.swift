@@ -210,7 +210,11 @@ public struct Document: Sendable {
     public func position(at offset: Int) -> TextPosition {
         // The last line starting at or before `offset` (the first starts at 0).
         let low = Swift.max(0, lineStarts.partitioningIndex { $0 > offset } - 1)
-        let column = scalars(before: offset) - scalars(before: lineStarts[low]) + 1
+        let lineStart = lineStarts[low]
+        // A line no longer than a checkpoint's stride is counted from its start, in one pass.
+        let column =
+            (offset - lineStart <= Self.checkpointStride
+                ? counts(from: lineStart, to: offset).scalars : scalars(before: offset) - scalars(before: lineStart)) + 1
         return TextPosition(line: origin.line + low, column: column)
     }
 

@@ -8,6 +8,8 @@ public enum LanguageTag {
 
     /// The primary language subtag in lower case, a three-letter code as its two-letter one.
     public static func primary(_ tag: String) -> String {
+        // Most tags are a two-letter code already (`nb`, `vi`): nothing to split, fold or look up.
+        if tag.utf8.count == 2, tag.utf8.allSatisfy({ $0 >= 0x61 && $0 <= 0x7A }) { return tag }
         let first = tag.split(whereSeparator: { $0 == "-" || $0 == "_" }).first.map { $0.lowercased() } ?? ""
         return twoLetter[first] ?? first
     }
@@ -16,6 +18,7 @@ public enum LanguageTag {
     /// macrolanguage Norwegian (`no`) for Bokmål or Nynorsk and the other way round (Nynorsk does
     /// not serve Bokmål).
     public static func serves(_ tag: String, _ requested: String) -> Bool {
+        if tag == requested { return true }
         let (have, want) = (primary(tag), primary(requested))
         return have == want || (have == "no" && ["nb", "nn"].contains(want)) || (want == "no" && ["nb", "nn"].contains(have))
     }

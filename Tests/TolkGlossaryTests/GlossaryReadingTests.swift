@@ -271,6 +271,9 @@ struct GlossaryValidationTests {
         }
         #expect(!LanguageTag.serves("nn", "nb"))
         #expect(LanguageTag.serves("vi-VN", "vi") && LanguageTag.serves("vie", "vi"))
+        #expect(LanguageTag.serves("nb", "NB") && !LanguageTag.serves("nb", "nn") && LanguageTag.serves("", ""))
+        #expect(["nb", "NB", "Nb", "nob", "nb-NO", "nb_no"].map(LanguageTag.primary) == Array(repeating: "nb", count: 6))
+        #expect(["", "x", "vi", "v1"].map(LanguageTag.primary) == ["", "x", "vi", "v1"])
         let csv = """
             concept_id,type,language,term,status,forms,do_not_translate,note
             pm,,vi-VN,Thủ tướng,preferred,,,
