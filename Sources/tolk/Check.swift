@@ -25,10 +25,8 @@ struct Check: ParsableCommand {
     @OptionGroup var options: LintOptions
     @Argument(help: "A folder of source articles and their translations (corpus layout; default Corpora).")
     var corpus: String?
-    @Option(help: "A folder of source articles, any layout (with --translations; paired as tolk pair does).")
-    var sources: String?
-    @Option(help: "A folder of translated pages, any layout (with --sources).")
-    var translations: String?
+    /// Paired as `tolk pair` pairs them.
+    @OptionGroup var folders: FolderPair
     @Flag(help: "Check pairs given as JSON Lines records on standard input (see below).")
     var jsonl = false
     @Flag(help: "With --jsonl: after each record's findings, a line with its glossary renderings (for --corpus-renderings).")
@@ -38,9 +36,8 @@ struct Check: ParsableCommand {
     var corpusRenderings: String?
 
     func validate() throws {
-        if (sources == nil) != (translations == nil) { throw ValidationError("--sources and --translations go together") }
-        if sources != nil, corpus != nil { throw ValidationError("give a corpus folder or --sources and --translations, not both") }
-        if jsonl || corpusRenderings != nil, corpus != nil || sources != nil {
+        if folders.isGiven, corpus != nil { throw ValidationError("give a corpus folder or --sources and --translations, not both") }
+        if jsonl || corpusRenderings != nil, corpus != nil || folders.isGiven {
             throw ValidationError("--jsonl and --corpus-renderings read no folders")
         }
         if renderings, !jsonl { throw ValidationError("--renderings goes with --jsonl") }
@@ -51,7 +48,7 @@ struct Check: ParsableCommand {
     }
 
     func run() throws {
-        let folder = corpus ?? translations ?? "Corpora"
+        let folder = corpus ?? folders.translations ?? "Corpora"
         var configuration = try options.configuration(near: jsonl || corpusRenderings != nil ? nil : folder)
         // The bundled glossary by default for folders; a stream says what it wants.
         if !jsonl, options.glossary == nil, configuration.glossary == nil, FileManager.default.fileExists(atPath: "Glossaries/vi-nb.tbx") {
@@ -64,7 +61,7 @@ struct Check: ParsableCommand {
             return try options.finish(findings, files: 0)
         }
         let paired = try PairedPages(
-            sources: sources ?? folder, translations: folder, sourceLanguage: configuration.sourceLanguage,
+            sources: folders.sources ?? folder, translations: folder, sourceLanguage: configuration.sourceLanguage,
             targetLanguage: configuration.targetLanguage, ignores: configuration.ignores, reader: options.reading.reader)
         try paired.requireAllRead()
         let pairs = paired.pairs

@@ -44,6 +44,21 @@ struct LanguagePair: ParsableArguments {
     }
 }
 
+/// The two folders `pair` and `check` pair pages from, in any layout.
+struct FolderPair: ParsableArguments {
+    @Option(help: "A folder of source articles, any layout (with --translations).")
+    var sources: String?
+    @Option(help: "A folder of translated pages, any layout (with --sources).")
+    var translations: String?
+
+    /// Whether the folders are given (both, or neither: `validate` refuses one alone).
+    var isGiven: Bool { sources != nil }
+
+    func validate() throws {
+        if (sources == nil) != (translations == nil) { throw ValidationError("--sources and --translations go together") }
+    }
+}
+
 /// The language option shared by the text commands.
 struct LanguageOption: ParsableArguments {
     @Option(name: .long, help: "ICU locale id of the text: nb, vi, or any other (ICU's root rules apply).")

@@ -20,10 +20,7 @@ struct Pair: ParsableCommand {
         case jsonl, tsv
     }
 
-    @Option(help: "Folder of source articles.")
-    var sources: String?
-    @Option(help: "Folder of translated pages.")
-    var translations: String?
+    @OptionGroup var folders: FolderPair
     @OptionGroup var languages: LanguagePair
     @OptionGroup var reading: PageReading
     @Option(help: "jsonl: one JSON object per translation; tsv: translation, source, score, method, evidence.")
@@ -40,13 +37,11 @@ struct Pair: ParsableCommand {
     var translationFingerprints: String?
 
     func validate() throws {
-        let folders = sources != nil || translations != nil
         let files = sourceFingerprints != nil || translationFingerprints != nil
-        if [folders, files, fingerprint].filter({ $0 }).count != 1 {
+        if [folders.isGiven, files, fingerprint].filter({ $0 }).count != 1 {
             throw ValidationError(
                 "give --sources and --translations, or --source-fingerprints and --translation-fingerprints, or --fingerprint")
         }
-        if folders, sources == nil || translations == nil { throw ValidationError("--sources and --translations go together") }
         if files, sourceFingerprints == nil || translationFingerprints == nil {
             throw ValidationError("--source-fingerprints and --translation-fingerprints go together")
         }
@@ -65,7 +60,7 @@ struct Pair: ParsableCommand {
             let translations = try FingerprintStream.read(reading.reader(translationFingerprints))
             return write(Pairer().pair(sources: sources, translations: translations))
         }
-        guard let sources, let translations else { return }
+        guard let sources = folders.sources, let translations = folders.translations else { return }
         // The pages read as tolk check reads them, none kept: pair only answers.
         let paired = try PairedPages(
             sources: sources, translations: translations, sourceLanguage: languages.sourceLang, targetLanguage: languages.targetLang,
