@@ -43,7 +43,7 @@ public final class Linter {
         let page = try articles.translation.map(Page.init) ?? Page(translation, reader: continuation ? nil : reader, markdown: markdown)
         // Each document is segmented and term-matched once, for the glossary checks and the aligner.
         let translationReading = try glossaryChecker?.read(translation: translation)
-        let sourceReading = try source.flatMap { try glossaryChecker?.read(source: $0) }
+        var sourceReading = try source.flatMap { try glossaryChecker?.read(source: $0) }
         var sourcePage: Page? = nil
         var beads: [Bead]? = nil
         var aligned: [GlossaryChecker.AlignedUnit]? = nil
@@ -73,6 +73,9 @@ public final class Linter {
             glossaryResult = try glossaryChecker.check(
                 translation: translationReading, source: sourceReading, sourceRanges: sourcePage?.units.map(\.range), aligned: aligned)
         }
+        // The source's words and the aligned units serve the glossary check only: a long pair's
+        // are let go before the rules run and their findings gather.
+        (sourceReading, aligned) = (nil, nil)
         let context = LintContext(
             configuration: configuration, translation: translation, page: page, source: source, sourcePage: sourcePage, beads: beads,
             sourceURL: sourceURL, glossary: glossaryResult)
