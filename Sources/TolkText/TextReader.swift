@@ -88,7 +88,8 @@ public struct TextReader: Sendable {
     /// `blockSize` bytes. A paragraph longer than four blocks is cut, so memory stays bounded even
     /// on a text without blank lines: at its last line break, else after its last sentence end
     /// (`.`, `!` or `?` and a space), else after its last space, else between two characters.
-    /// An input of at most `wholeUpTo` bytes comes as one document, whatever its length.
+    /// An input of at most `wholeUpTo` bytes comes as one document, unless one of its paragraphs
+    /// is longer than four blocks.
     /// Returns the number of text bytes read (a byte order mark not counted).
     @discardableResult
     public func forEachBlock(blockSize: Int = 1 << 20, wholeUpTo: Int = 0, _ body: (Document) throws -> Void) throws -> Int {
@@ -107,13 +108,7 @@ public struct TextReader: Sendable {
             total += document.bytes.count
             try body(document)
         }
-        var mayBeWhole = wholeUpTo > 0
-        try readChunks { chunk in
-            pending.append(contentsOf: chunk)
-            if mayBeWhole {
-                guard pending.count > wholeUpTo else { return }
-                mayBeWhole = false
-            }
+        func emitBlocks() throws {
             while pending.count >= blockSize {
                 guard
                     let cut = Self.paragraphBreak(in: pending, from: scanFrom)
@@ -127,8 +122,30 @@ public struct TextReader: Sendable {
                 scanFrom = blockSize - 1
             }
         }
+        var mayBeWhole = wholeUpTo > 0
+        try readChunks { chunk in
+            pending.append(contentsOf: chunk)
+            if mayBeWhole {
+                guard pending.count > wholeUpTo else { return }
+                mayBeWhole = false
+            }
+            try emitBlocks()
+        }
+        // Short enough to come whole, but with a paragraph too long to hold whole: in blocks after all.
+        if mayBeWhole, Self.hasParagraph(longerThan: longest, in: pending) { try emitBlocks() }
         if !pending.isEmpty || first { try emit(upTo: pending.count) }
         return total
+    }
+
+    /// Whether a paragraph of `bytes` (with the blank line after it) is longer than `limit` bytes.
+    static func hasParagraph(longerThan limit: Int, in bytes: [UInt8]) -> Bool {
+        var start = 0
+        while true {
+            let end = paragraphBreak(in: bytes, from: start) ?? bytes.count
+            if end - start > limit { return true }
+            if end == bytes.count { return false }
+            start = end
+        }
     }
 
     /// The offset just after the first blank line that starts at or after `start`, or nil.

@@ -88,6 +88,27 @@ struct InputTests {
         #expect(pieces.dropLast().allSatisfy { $0.hasSuffix("Nội. ") })
     }
 
+    /// An input short enough to come whole comes whole, unless a paragraph in it is longer than
+    /// four blocks: then it comes in blocks, as a longer input would.
+    @Test func aShortInputComesWholeButForAnOverlongParagraph() throws {
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("tolk-whole-\(getpid()).txt")
+        defer { try? FileManager.default.removeItem(at: url) }
+        func pieces(of text: String) throws -> [String] {
+            try Data(text.utf8).write(to: url)
+            var pieces: [String] = []
+            try TextReader(path: url.path).forEachBlock(blockSize: 500, wholeUpTo: 1 << 20) { pieces.append($0.text) }
+            #expect(pieces.joined() == text)
+            return pieces
+        }
+        let paragraphs = String(repeating: "Statsministeren besøkte Hà Nội i går.\n\n", count: 400)
+        #expect(try pieces(of: paragraphs).count == 1)
+        // A paragraph of exactly four blocks still comes whole; one byte more, and it is cut.
+        #expect(try pieces(of: paragraphs + String(repeating: "a", count: 2000)).count == 1)
+        let overlong = try pieces(of: paragraphs + String(repeating: "Slutt. ", count: 300))
+        #expect(overlong.count > 10)
+        #expect(overlong.allSatisfy { $0.utf8.count <= 2000 })
+    }
+
     @Test func aTextWithoutSpacesIsCutBetweenCharacters() throws {
         let url = FileManager.default.temporaryDirectory.appendingPathComponent("tolk-nospace-\(getpid()).txt")
         let line = String(repeating: "ưởđ", count: 2000)
