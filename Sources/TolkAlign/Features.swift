@@ -120,11 +120,13 @@ final class FeatureExtractor {
     /// image's alt text) from its text. Only one paragraph's tokens are held at a time.
     func extract(_ side: AlignmentSide, _ consume: (Named) throws -> Void) throws {
         let paragraphs = side.words?.paragraphs.map(\.range) ?? Segmenter.paragraphRanges(of: side.document)
-        let terms = side.terms
         for unit in side.units {
             let paragraph = paragraphs.partitioningIndex { $0.lowerBound >= unit.range.lowerBound }
+            // The side's terms inside the unit: nil when it brings none (found here) or one runs out.
+            var brought: ArraySlice<TermOccurrence>? = nil
+            if let terms = side.terms { brought = Self.occurrences(terms, inside: unit.range) }
             guard paragraph < paragraphs.count, paragraphs[paragraph] == unit.range,
-                side.document.bytes[unit.range].elementsEqual(unit.text.utf8)
+                side.document.bytes[unit.range].elementsEqual(unit.text.utf8), side.terms == nil || brought != nil
             else {
                 try consume(try extract(unit.text))
                 continue
@@ -132,26 +134,23 @@ final class FeatureExtractor {
             let tokens =
                 try side.words.map { try segmenter.joiningWords(of: $0, paragraph: paragraph) }
                 ?? segmenter.segment(side.document, paragraph: unit.range)
-            let unitTerms: ArraySlice<TermOccurrence>
-            if let terms {
-                let first = terms.partitioningIndex { $0.range.lowerBound >= unit.range.lowerBound }
-                let end = terms[first...].prefix { $0.range.lowerBound < unit.range.upperBound }.endIndex
-                guard
-                    (first == 0 || terms[first - 1].range.upperBound <= unit.range.lowerBound)
-                        && (end == first || terms[end - 1].range.upperBound <= unit.range.upperBound)
-                else {
-                    try consume(try extract(unit.text))
-                    continue
+            let terms =
+                try brought ?? matcher.map {
+                    try $0.occurrences(in: syllables?.segment(side.document, paragraph: unit.range) ?? tokens)[...]
                 }
-                unitTerms = terms[first..<end]
-            } else if let matcher {
-                let words = try syllables?.segment(side.document, paragraph: unit.range) ?? tokens
-                unitTerms = try matcher.occurrences(in: words)[...]
-            } else {
-                unitTerms = []
-            }
-            try consume(try features(of: unit.range, text: unit.text, tokens: tokens, terms: unitTerms))
+                ?? []
+            try consume(try features(of: unit.range, text: unit.text, tokens: tokens, terms: terms))
         }
+    }
+
+    /// The occurrences of `terms` (in text order) inside `range`, or nil when one runs out of it.
+    private static func occurrences(_ terms: [TermOccurrence], inside range: Range<Int>) -> ArraySlice<TermOccurrence>? {
+        let first = terms.partitioningIndex { $0.range.lowerBound >= range.lowerBound }
+        let end = terms[first...].prefix { $0.range.lowerBound < range.upperBound }.endIndex
+        guard first == 0 || terms[first - 1].range.upperBound <= range.lowerBound,
+            end == first || terms[end - 1].range.upperBound <= range.upperBound
+        else { return nil }
+        return terms[first..<end]
     }
 
     /// The features of the text at `range`: its tokens' names, its numbers and dates, and `terms`.
