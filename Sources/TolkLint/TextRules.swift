@@ -163,6 +163,21 @@ enum TextRules {
     private static let vietnameseFunctionWords = Language(code: "vi").functionWords
     private static let norwegianFunctionWords = Language(code: "nb").functionWords
     private static let englishFunctionWords = Language(code: "en").functionWords
+    /// The function words of up to eight ASCII letters, packed (`packedLowercase`): looked up
+    /// without building a string for every short word of a page.
+    private static let packedEnglish = Set(englishFunctionWords.compactMap { packedLowercase($0.utf8) })
+    private static let packedNorwegian = Set(norwegianFunctionWords.compactMap { packedLowercase($0.utf8) })
+
+    /// Up to eight ASCII letters in lower case as one integer (a byte each), or nil for anything else.
+    static func packedLowercase(_ letters: some Collection<UInt8>) -> UInt64? {
+        guard letters.count <= 8 else { return nil }
+        var packed: UInt64 = 0
+        for byte in letters {
+            guard isASCIILetter(byte) else { return nil }
+            packed = packed << 8 | UInt64(byte | 0x20)
+        }
+        return packed
+    }
     /// Endings of nouns for people and bodies that follow a genitive in news text; no verb ends so.
     private static let genitiveHeads = Language(code: "nb").genitiveHeads
 
@@ -271,10 +286,8 @@ enum TextRules {
             while first < end, !Self.isASCIILetter(utf8[first]) { first = utf8.index(after: first) }
             while end > first, !Self.isASCIILetter(utf8[utf8.index(before: end)]) { end = utf8.index(before: end) }
             let length = utf8.distance(from: first, to: end)
-            if length > 0, length <= 7, utf8[first..<end].allSatisfy(Self.isASCIILetter), words == 1 || !(0x41...0x5A).contains(utf8[first])
-            {
-                let word = String(chunk[first..<end]).lowercased()
-                if englishFunctionWords.contains(word) { english += 1 } else if norwegianFunctionWords.contains(word) { norwegian += 1 }
+            if length > 0, length <= 7, words == 1 || !(0x41...0x5A).contains(utf8[first]), let word = packedLowercase(utf8[first..<end]) {
+                if packedEnglish.contains(word) { english += 1 } else if packedNorwegian.contains(word) { norwegian += 1 }
             }
             if let last = utf8.last, last == 0x2E || last == 0x21 || last == 0x3F { close(at: chunkRange.upperBound) }
         }

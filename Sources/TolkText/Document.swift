@@ -211,7 +211,7 @@ public struct Document: Sendable {
         // The last line starting at or before `offset` (the first starts at 0).
         let low = Swift.max(0, lineStarts.partitioningIndex { $0 > offset } - 1)
         let lineStart = lineStarts[low]
-        // A line no longer than a checkpoint's stride is counted from its start, in one pass.
+        // Within a checkpoint stride of its line's start, a column is counted from there in one pass.
         let column =
             (offset - lineStart <= Self.checkpointStride
                 ? counts(from: lineStart, to: offset).scalars : scalars(before: offset) - scalars(before: lineStart)) + 1

@@ -45,6 +45,18 @@ struct RuleTests {
         }
     }
 
+    /// Short ASCII words are compared with the function words packed into integers, case folded.
+    @Test func shortWordsPackAsTheirLowerCase() throws {
+        #expect(TextRules.packedLowercase("The".utf8) == TextRules.packedLowercase("the".utf8))
+        #expect(TextRules.packedLowercase("the".utf8) != TextRules.packedLowercase("thee".utf8))
+        #expect(TextRules.packedLowercase("a".utf8) != TextRules.packedLowercase("aa".utf8))
+        #expect(TextRules.packedLowercase("abcdefgh".utf8) != nil && TextRules.packedLowercase("abcdefghi".utf8) == nil)
+        #expect(TextRules.packedLowercase("på".utf8) == nil && TextRules.packedLowercase("it's".utf8) == nil)
+        // An English sentence whose function words are capitalised at its start still counts.
+        let text = "Møtet endte. The minister said that it was time and that the talks were over, and it was late."
+        #expect(try lint(text, configuration: everything).contains { $0.rule == "untranslated" })
+    }
+
     @Test func marksGiveByteRanges() {
         let (text, ranges) = Rule.unmarked("Ha⟦n  k⟧om ⟦år⟧.")
         #expect(text == "Han  kom år.")
