@@ -19,12 +19,18 @@ for k in $(seq "$copies"); do
   done
 done
 paragraphs=$(cat "$work"/pages/*.txt | awk 'BEGIN{RS=""} END{print NR}')
-run() {  # run LABEL ARGS...
+runs=${RUNS:-5}
+run() {  # run LABEL ARGS...: the median of $runs runs (a 2-core VM's speed varies from run to run)
   local label=$1
   shift
-  /usr/bin/time -o "$work/time" -f '%e %M' "$TOLK" lint --glossary "$G" --format json "$@" > /dev/null 2>&1 || true
-  read -r seconds kib < <(tail -n 1 "$work/time")
-  awk -v l="$label" -v p="$paragraphs" -v t="$seconds" -v r="$kib" 'BEGIN { printf "%s: %d paragraphs in %.2f s = %.0f paragraphs/s, peak RSS %d MiB\n", l, p, t, p/t, r/1024 }'
+  : > "$work/times"
+  for _ in $(seq "$runs"); do
+    /usr/bin/time -o "$work/time" -f '%e %M' "$TOLK" lint --glossary "$G" --format json "$@" > /dev/null 2>&1 || true
+    tail -n 1 "$work/time" >> "$work/times"
+  done
+  sort -n "$work/times" | awk -v l="$label" -v p="$paragraphs" -v n="$runs" '
+    { t[NR] = $1; if ($2 > r) r = $2 }
+    END { m = t[int((n + 1) / 2)]; printf "%s: %d paragraphs in %.2f s (median of %d; %.2f-%.2f) = %.0f paragraphs/s (%.0f-%.0f), peak RSS %d MiB\n", l, p, m, n, t[1], t[n], p/m, p/t[n], p/t[1], r/1024 }'
 }
 run "lint, pages alone" "$work"/pages/*.txt
 run "lint, pages with their sources (alignment, numbers, missing paragraphs)" "$work/pairs"
