@@ -44,11 +44,7 @@ public final class Slugger {
         if nordicLetters == .doubled {
             text = String(text.flatMap { Self.doubledNordic[$0] ?? String($0) })
         }
-        let source = Array(text.utf16)
-        let ascii = try ICU.fillingUTF16(estimate: source.count * 2 + 16, "transliterating to ASCII") { buffer, capacity, length in
-            tolk_transliterate(transliterator, source, Int32(source.count), buffer, capacity, length)
-        }
-        let scalars = Array(String(decoding: ascii, as: UTF16.self).lowercased().unicodeScalars)
+        let scalars = try lowercasedASCII(text)
         var slug = String.UnicodeScalarView()
         var pendingBreak = false
         for (index, scalar) in scalars.enumerated() {
@@ -65,6 +61,47 @@ public final class Slugger {
             }
         }
         return String(slug)
+    }
+
+    /// `text` as the transliterator spells it, lower-cased. ICU's rule-based transliteration costs
+    /// thousands of instructions a character: text of ASCII and of letters from Latin-1 to Latin
+    /// Extended-B and Latin Extended Additional (every Vietnamese and Nordic letter) is spelt a
+    /// scalar at a time instead, each scalar by the transliterator once and then remembered. Those
+    /// scalars are spelt the same alone as in a text (NFKC composes nothing without a combining
+    /// mark; Latin-ASCII's context rules only choose between `AE` and `Ae`, equal in lower case).
+    func lowercasedASCII(_ text: String) throws(ICUError) -> [Unicode.Scalar] {
+        guard text.unicodeScalars.allSatisfy({ $0.isASCII || Self.isSpeltAlone($0) }) else { return try transliteratedLowercased(text) }
+        var scalars: [Unicode.Scalar] = []
+        scalars.reserveCapacity(text.utf8.count)
+        for scalar in text.unicodeScalars {
+            if scalar.isASCII {
+                scalars.append((0x41...0x5A).contains(scalar.value) ? Unicode.Scalar(UInt8(scalar.value) | 0x20) : scalar)
+            } else if let spelt = spelling[scalar] {
+                scalars += spelt
+            } else {
+                let spelt = try transliteratedLowercased(String(scalar))
+                spelling[scalar] = spelt
+                scalars += spelt
+            }
+        }
+        return scalars
+    }
+
+    /// Non-ASCII scalars as `lowercasedASCII` spells them, learnt as they come.
+    private var spelling: [Unicode.Scalar: [Unicode.Scalar]] = [:]
+
+    /// U+00A0 to U+024F (Latin-1 Supplement to Latin Extended-B) and U+1E00 to U+1EFF (Latin Extended Additional).
+    private static func isSpeltAlone(_ scalar: Unicode.Scalar) -> Bool {
+        (0xA0...0x24F).contains(scalar.value) || (0x1E00...0x1EFF).contains(scalar.value)
+    }
+
+    /// `text` transliterated by ICU as a whole, lower-cased.
+    func transliteratedLowercased(_ text: String) throws(ICUError) -> [Unicode.Scalar] {
+        let source = Array(text.utf16)
+        let ascii = try ICU.fillingUTF16(estimate: source.count * 2 + 16, "transliterating to ASCII") { buffer, capacity, length in
+            tolk_transliterate(transliterator, source, Int32(source.count), buffer, capacity, length)
+        }
+        return Array(String(decoding: ascii, as: UTF16.self).lowercased().unicodeScalars)
     }
 
     private static func isSlugCharacter(_ scalar: Unicode.Scalar) -> Bool {

@@ -1,5 +1,7 @@
+import Foundation
 import Testing
-import TolkText
+
+@testable import TolkText
 
 @Suite("Slugs and URLs")
 struct SlugTests {
@@ -27,6 +29,34 @@ struct SlugTests {
     @Test func norwegianLetters() throws {
         #expect(try Slugger().slug("Blåbær på Østlandet") == "blabaer-pa-ostlandet")
         #expect(try Slugger(nordicLetters: .doubled).slug("Blåbær på Østlandet") == "blaabaer-paa-oestlandet")
+    }
+
+    /// Text of ASCII and Latin letters is spelt a scalar at a time, without ICU: exactly as ICU
+    /// transliterates the whole text, for every such scalar alone and between letters of either
+    /// case, and for real titles, captions and sentences in both languages.
+    @Test func spellingAScalarAtATimeIsTransliteratingTheWhole() throws {
+        let slugger = try Slugger()
+        let latin = (0xA0...0x24F).compactMap(Unicode.Scalar.init) + (0x1E00...0x1EFF).compactMap(Unicode.Scalar.init)
+        var texts: [String] = []
+        for scalar in latin {
+            let letter = String(scalar)
+            texts += [letter, "a\(letter)b", "A\(letter)B", "\(letter)a", "\(letter)A", "\(letter)\(letter) x", "1\(letter).2"]
+        }
+        for name in try FileManager.default.contentsOfDirectory(atPath: repositoryRoot.appendingPathComponent("Corpora").path)
+        where !name.hasSuffix(".md") {
+            for language in ["vi", "nb"] {
+                let page = try String(contentsOf: repositoryRoot.appendingPathComponent("Corpora/\(name)/\(language).txt"), encoding: .utf8)
+                texts += page.split(separator: "\n").map(String.init)
+            }
+        }
+        texts += ["Blåbær på Østlandet ÆØÅ Æble ß ẞ Œuvre ŒUVRE Ĳssel Þór ǅ ǄA", "Ha\u{300} Nô\u{323}\u{302}i", "Ｈàｎｏｉ ﬁnal ½ ™"]
+        #expect(texts.count > latin.count * 7)
+        var fast = 0
+        for text in texts {
+            #expect(try slugger.lowercasedASCII(text) == slugger.transliteratedLowercased(text), "\(text)")
+            if text.unicodeScalars.allSatisfy({ $0.isASCII || latin.contains($0) }) { fast += 1 }
+        }
+        #expect(fast > texts.count * 9 / 10)
     }
 
     @Test func articleURL() throws {
