@@ -511,7 +511,7 @@ struct AlignmentModel {
         return base - weight * (2 * s.shared(i, with: t, j, idf: idf) / normSum)
     }
 
-    /// The sorted union of sorted feature lists.
+    /// The sorted, unique ids of `lists` (each in any order, repeats allowed), in an array exactly that long.
     static func union(_ lists: [[Int32]]) -> [Int32] {
         var merged = lists.flatMap { $0 }
         merged.sort()

@@ -123,7 +123,7 @@ public struct TextReader: Sendable {
             }
         }
         var mayBeWhole = wholeUpTo > 0
-        try readChunks { chunk in
+        func take(_ chunk: UnsafeBufferPointer<UInt8>) throws {
             pending.append(contentsOf: chunk)
             if mayBeWhole {
                 guard pending.count > wholeUpTo else { return }
@@ -131,11 +131,25 @@ public struct TextReader: Sendable {
             }
             try emitBlocks()
         }
-        // Short enough to come whole, but with a paragraph too long to hold whole: in blocks after all.
-        if mayBeWhole, Self.hasParagraph(longerThan: longest, in: pending) { try emitBlocks() }
+        try readChunks(take)
+        // Short enough to come whole, but with a paragraph too long to hold whole: what is held is
+        // taken again, a read's worth at a time, so it comes in the blocks a longer input comes in.
+        if mayBeWhole, Self.hasParagraph(longerThan: longest, in: pending) {
+            mayBeWhole = false
+            let held = pending
+            pending = []
+            try held.withUnsafeBufferPointer { all in
+                for start in stride(from: 0, to: all.count, by: Self.readSize) {
+                    try take(UnsafeBufferPointer(rebasing: all[start..<min(start + Self.readSize, all.count)]))
+                }
+            }
+        }
         if !pending.isEmpty || first { try emit(upTo: pending.count) }
         return total
     }
+
+    /// How much one read asks for.
+    private static let readSize = 1 << 16
 
     /// Whether a paragraph of `bytes` (with the blank line after it) is longer than `limit` bytes.
     static func hasParagraph(longerThan limit: Int, in bytes: [UInt8]) -> Bool {
@@ -221,7 +235,7 @@ public struct TextReader: Sendable {
             descriptor = STDIN_FILENO
         }
         defer { if path != nil { close(descriptor) } }
-        var buffer = [UInt8](repeating: 0, count: 1 << 16)
+        var buffer = [UInt8](repeating: 0, count: Self.readSize)
         while true {
             let count = buffer.withUnsafeMutableBytes { read(descriptor, $0.baseAddress, $0.count) }
             if count < 0 {

@@ -36,6 +36,7 @@ struct Check: ParsableCommand {
     var corpusRenderings: String?
 
     func validate() throws {
+        try folders.requireBoth()
         if folders.isGiven, corpus != nil { throw ValidationError("give a corpus folder or --sources and --translations, not both") }
         if jsonl || corpusRenderings != nil, corpus != nil || folders.isGiven {
             throw ValidationError("--jsonl and --corpus-renderings read no folders")

@@ -51,10 +51,11 @@ struct FolderPair: ParsableArguments {
     @Option(help: "A folder of translated pages, any layout (with --sources).")
     var translations: String?
 
-    /// Whether the folders are given (both, or neither: `validate` refuses one alone).
-    var isGiven: Bool { sources != nil }
+    /// Whether either folder is given.
+    var isGiven: Bool { sources != nil || translations != nil }
 
-    func validate() throws {
+    /// Refuses one folder without the other (each command asks when its other checks allow).
+    func requireBoth() throws {
         if (sources == nil) != (translations == nil) { throw ValidationError("--sources and --translations go together") }
     }
 }

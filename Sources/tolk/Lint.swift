@@ -280,8 +280,9 @@ struct Lint: ParsableCommand {
     /// text of any length is linted in bounded memory, `width` blocks at a time (a linter each,
     /// made when needed); `consume` gets each block's findings in page order. A page of up to
     /// `wholePageLimit` bytes is one block, linted whole as an article, and its glossary result is
-    /// returned; in a longer text the later blocks are plain paragraphs, chrome and repeats are
-    /// found within a block and the glossary's consistency across the page is not checked.
+    /// returned (unless a paragraph in it is longer than four blocks); in a longer text the later
+    /// blocks are plain paragraphs, chrome and repeats are found within a block and the glossary's
+    /// consistency across the page is not checked.
     static func streamed(
         _ reader: TextReader, width: Int = ProcessInfo.processInfo.activeProcessorCount, makeLinter: () throws -> Linter,
         consume: ([Finding]) throws -> Void
@@ -305,6 +306,7 @@ struct Lint: ParsableCommand {
     }
 
     static let blockSize = 1 << 18
-    /// Pages up to this size (16 MiB) are linted whole, as articles (chrome, repeats across the page).
+    /// Pages up to this size (16 MiB) are linted whole, as articles (chrome, repeats across the
+    /// page), unless a paragraph in one is longer than four blocks.
     static let wholePageLimit = 16 << 20
 }

@@ -42,6 +42,7 @@ struct Pair: ParsableCommand {
             throw ValidationError(
                 "give --sources and --translations, or --source-fingerprints and --translation-fingerprints, or --fingerprint")
         }
+        try folders.requireBoth()
         if files, sourceFingerprints == nil || translationFingerprints == nil {
             throw ValidationError("--source-fingerprints and --translation-fingerprints go together")
         }

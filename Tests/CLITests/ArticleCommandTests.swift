@@ -62,6 +62,13 @@ struct ArticleCommandTests {
             "pair: one mode at a time", ["pair", "--fingerprint", "--sources", "Corpora", "--translations", "Corpora"], exit: 2,
             .stderr("^Error: give --sources and --translations, or --source-fingerprints and --translation-fingerprints, or --fingerprint$")
         ),
+        .init(
+            "pair: one mode at a time, one folder", ["pair", "--fingerprint", "--sources", "Corpora"], exit: 2,
+            .stderr("^Error: give --sources and --translations, or --source-fingerprints and --translation-fingerprints, or --fingerprint$")
+        ),
+        .init(
+            "pair: one folder", ["pair", "--translations", "Corpora"], exit: 2, .stderr("^Error: --sources and --translations go together$")
+        ),
     ]
 
     @Test(arguments: cases)

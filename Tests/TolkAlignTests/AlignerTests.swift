@@ -322,8 +322,10 @@ struct AlignmentSideTests {
         }
         let fromSide = try named(side)
         #expect(fromSide == (try texts.map { try extractor.extract($0) }))
-        // A side that brings neither words nor terms: each paragraph segmented and matched alone.
+        // A side that brings neither words nor terms, or words only: each paragraph segmented (or
+        // joined from the words) and matched alone.
         #expect(try named(AlignmentSide(document: side.document, units: side.units)) == fromSide)
+        #expect(try named(AlignmentSide(document: side.document, units: side.units, words: side.words)) == fromSide)
         #expect(fromSide.contains { $0.features.contains { $0.hasPrefix("c:") } })
         // The terms the side brings are the ones used: none brought, none found (but in the unit
         // read from its own text).

@@ -89,24 +89,32 @@ struct InputTests {
     }
 
     /// An input short enough to come whole comes whole, unless a paragraph in it is longer than
-    /// four blocks: then it comes in blocks, as a longer input would.
+    /// four blocks: then it comes in the blocks it would come in if it were longer, wherever the
+    /// long paragraph stands.
     @Test func aShortInputComesWholeButForAnOverlongParagraph() throws {
         let url = FileManager.default.temporaryDirectory.appendingPathComponent("tolk-whole-\(getpid()).txt")
         defer { try? FileManager.default.removeItem(at: url) }
-        func pieces(of text: String) throws -> [String] {
+        let blockSize = 1 << 14
+        func pieces(of text: String, wholeUpTo: Int) throws -> [String] {
             try Data(text.utf8).write(to: url)
             var pieces: [String] = []
-            try TextReader(path: url.path).forEachBlock(blockSize: 500, wholeUpTo: 1 << 20) { pieces.append($0.text) }
+            try TextReader(path: url.path).forEachBlock(blockSize: blockSize, wholeUpTo: wholeUpTo) { pieces.append($0.text) }
             #expect(pieces.joined() == text)
             return pieces
         }
-        let paragraphs = String(repeating: "Statsministeren besøkte Hà Nội i går.\n\n", count: 400)
-        #expect(try pieces(of: paragraphs).count == 1)
+        let paragraphs = String(repeating: "Statsministeren besøkte Hà Nội i går.\n\n", count: 2000)
+        #expect(try pieces(of: paragraphs, wholeUpTo: 1 << 20).count == 1)
         // A paragraph of exactly four blocks still comes whole; one byte more, and it is cut.
-        #expect(try pieces(of: paragraphs + String(repeating: "a", count: 2000)).count == 1)
-        let overlong = try pieces(of: paragraphs + String(repeating: "Slutt. ", count: 300))
-        #expect(overlong.count > 10)
-        #expect(overlong.allSatisfy { $0.utf8.count <= 2000 })
+        #expect(try pieces(of: paragraphs + String(repeating: "a", count: 4 * blockSize), wholeUpTo: 1 << 20).count == 1)
+        #expect(try pieces(of: paragraphs + String(repeating: "a", count: 4 * blockSize + 1), wholeUpTo: 1 << 20).count > 1)
+        let long = String(repeating: "Slutt. ", count: 40_000)
+        for text in [paragraphs + long, long + "\n\n" + paragraphs, paragraphs + long + "\n\n" + paragraphs] {
+            let cut = try pieces(of: text, wholeUpTo: 1 << 20)
+            #expect(cut.count >= 5)
+            // No piece longer than four blocks and a read: the long paragraph is cut wherever it stands.
+            #expect(cut.allSatisfy { $0.utf8.count <= 4 * blockSize + (1 << 16) })
+            #expect(cut == (try pieces(of: text, wholeUpTo: 0)))
+        }
     }
 
     @Test func aTextWithoutSpacesIsCutBetweenCharacters() throws {
