@@ -134,16 +134,19 @@ public struct SlugParts: Sendable, Hashable, Codable {
             rest = rest[hostEnd...]
         }
         if let cut = rest.firstIndex(where: { $0 == "?" || $0 == "#" }) { rest = rest[..<cut] }
-        guard let last = rest.split(separator: "/").last else { return nil }
-        var name = String(last)
+        // The last part of the path that is not empty.
+        while rest.last == "/" { rest = rest.dropLast() }
+        guard !rest.isEmpty else { return nil }
+        var name = rest[(rest.lastIndex(of: "/").map(rest.index(after:)) ?? rest.startIndex)...]
         if let dot = name.lastIndex(of: "."), name[name.index(after: dot)...].allSatisfy({ $0.isASCII && $0.isLetter }),
             name.distance(from: dot, to: name.endIndex) <= 6
         {
-            name = String(name[..<dot])
+            name = name[..<dot]
         }
-        var parts = SlugParts(host: host, slug: name, articleID: nil, imageIndex: nil)
-        let pieces = name.split(separator: "-", omittingEmptySubsequences: false)
-        if let tail = pieces.last, pieces.count > 1 {
+        var parts = SlugParts(host: host, slug: String(name), articleID: nil, imageIndex: nil)
+        // The piece after the last hyphen: an article id (`post1080302`, `4812345`) or an image number.
+        if let hyphen = name.lastIndex(of: "-") {
+            let tail = name[name.index(after: hyphen)...]
             let digits = tail.drop { !$0.isNumber }
             let prefix = tail.prefix { !$0.isNumber }
             if !digits.isEmpty, digits.allSatisfy(\.isASCIIDigit), prefix.allSatisfy(\.isLetter) {
@@ -154,7 +157,7 @@ public struct SlugParts: Sendable, Hashable, Codable {
                     parts.imageIndex = Int(digits)
                 }
                 if isArticleID || parts.imageIndex != nil {
-                    parts.slug = pieces.dropLast().joined(separator: "-")
+                    parts.slug = String(name[..<hyphen])
                 }
             }
         }

@@ -69,6 +69,14 @@ struct SlugTests {
         #expect(parts.words.first == "viet" && parts.words.count == 18)
         #expect(SlugParts.parse("https://vnexpress.net/gia-vang-tang-4812345.html")?.articleID == "4812345")
         #expect(SlugParts.parse("https://example.com/") == nil)
+        #expect(SlugParts.parse("https://x.vn///") == nil && SlugParts.parse("/") == nil)
+        // The last part of the path that is not empty; an id or image number only after a hyphen.
+        let nested = try #require(SlugParts.parse("https://www.vietnamplus.vn/a//b/viet-nam-4812345.html/"))
+        #expect(nested.slug == "viet-nam" && nested.articleID == "4812345")
+        #expect(SlugParts.parse("https://x.vn/tin-tuc/")?.slug == "tin-tuc")
+        #expect(SlugParts.parse("ttxvn-tong-bi-thu-.jpg")?.slug == "ttxvn-tong-bi-thu-")
+        #expect(SlugParts.parse("https://host.vn/slug-9999")?.slug == "slug-9999")
+        #expect(SlugParts.parse("slug-9999")?.imageIndex == 9999)
     }
 
     @Test func imageFileName() throws {
