@@ -110,8 +110,10 @@ public struct TextReader: Sendable {
         }
         func emitBlocks() throws {
             while pending.count >= blockSize {
+                // A block ends at a paragraph break no further than four blocks in, else it is cut
+                // there: so the blocks depend on the text alone, not on how much one read brought.
                 guard
-                    let cut = Self.paragraphBreak(in: pending, from: scanFrom)
+                    let cut = Self.paragraphBreak(in: pending, from: scanFrom, upTo: longest)
                         ?? (pending.count > longest ? Self.cut(pending, before: longest) : nil)
                 else {
                     // Resume near the end next time, so one huge paragraph is scanned once.
@@ -133,7 +135,8 @@ public struct TextReader: Sendable {
         }
         try readChunks(take)
         // Short enough to come whole, but with a paragraph too long to hold whole: what is held is
-        // taken again, a read's worth at a time, so it comes in the blocks a longer input comes in.
+        // taken again, a read's worth at a time (the array never holds much more than four blocks),
+        // and comes in the blocks a longer input comes in.
         if mayBeWhole, Self.hasParagraph(longerThan: longest, in: pending) {
             mayBeWhole = false
             let held = pending
@@ -162,11 +165,13 @@ public struct TextReader: Sendable {
         }
     }
 
-    /// The offset just after the first blank line that starts at or after `start`, or nil.
-    static func paragraphBreak(in bytes: [UInt8], from start: Int) -> Int? {
+    /// The offset just after the first blank line that starts at or after `start` and ends at or
+    /// before `limit`, or nil.
+    static func paragraphBreak(in bytes: [UInt8], from start: Int, upTo limit: Int = .max) -> Int? {
         var lineBreak: Int? = nil  // the last line break, while only blanks followed it
         var i = start
-        while i < bytes.count {
+        let end = min(bytes.count, limit)
+        while i < end {
             switch bytes[i] {
             case 0x0A:
                 if lineBreak != nil { return i + 1 }
