@@ -67,8 +67,9 @@ public final class Slugger {
     /// thousands of instructions a character: text of ASCII and of letters from Latin-1 to Latin
     /// Extended-B and Latin Extended Additional (every Vietnamese and Nordic letter) is spelt a
     /// scalar at a time instead, each scalar by the transliterator once and then remembered. Those
-    /// scalars are spelt the same alone as in a text (NFKC composes nothing without a combining
-    /// mark; Latin-ASCII's context rules only choose between `AE` and `Ae`, equal in lower case).
+    /// scalars are spelt the same alone as in a text: NFKC composes nothing without a combining
+    /// mark, and Latin-ASCII maps a character at a time (its one rule that looks at a neighbour
+    /// removes combining marks, and text with one takes the whole transliteration).
     func lowercasedASCII(_ text: String) throws(ICUError) -> [Unicode.Scalar] {
         guard text.unicodeScalars.allSatisfy({ $0.isASCII || Self.isSpeltAlone($0) }) else { return try transliteratedLowercased(text) }
         var scalars: [Unicode.Scalar] = []
