@@ -24,6 +24,6 @@ int tolk_exchange_paths(const char *a, const char *b) {
 
 void tolk_map_large_blocks(void) {
 #if defined(__GLIBC__)
-    (void)mallopt(M_MMAP_THRESHOLD, 1 << 20);
+    (void)mallopt(M_MMAP_THRESHOLD, 1 << 19);
 #endif
 }

@@ -127,17 +127,12 @@ public struct TextReader: Sendable {
         var mayBeWhole = wholeUpTo > 0
         func take(_ chunk: UnsafeBufferPointer<UInt8>) throws {
             pending.append(contentsOf: chunk)
-            if mayBeWhole {
-                guard pending.count > wholeUpTo else { return }
-                mayBeWhole = false
-            }
-            try emitBlocks()
+            if mayBeWhole, pending.count > wholeUpTo { try takeHeldInBlocks() } else if !mayBeWhole { try emitBlocks() }
         }
-        try readChunks(take)
-        // Short enough to come whole, but with a paragraph too long to hold whole: what is held is
-        // taken again, a read's worth at a time (the array never holds much more than four blocks),
-        // and comes in the blocks a longer input comes in.
-        if mayBeWhole, Self.hasParagraph(longerThan: longest, in: pending) {
+        // What was held to come whole is taken again, a read's worth at a time, so the array never
+        // holds much more than four blocks (cutting blocks off the front of a long one would move
+        // the rest each time).
+        func takeHeldInBlocks() throws {
             mayBeWhole = false
             let held = pending
             pending = []
@@ -147,6 +142,9 @@ public struct TextReader: Sendable {
                 }
             }
         }
+        try readChunks(take)
+        // Short enough to come whole, but with a paragraph too long to hold whole: in blocks after all.
+        if mayBeWhole, Self.hasParagraph(longerThan: longest, in: pending) { try takeHeldInBlocks() }
         if !pending.isEmpty || first { try emit(upTo: pending.count) }
         return total
     }
