@@ -195,15 +195,13 @@ private final class TwoResults<A, B>: @unchecked Sendable {
 
 /// The banded dynamic programme over one pair of segment sequences.
 struct AlignmentModel {
-    let source: [SegmentFeatures]
-    let target: [SegmentFeatures]
     let weight: Double
     /// Target characters per source character.
     let ratio: Double
     /// Variance of the target length per source character (Gale-Church's s²).
     var variance: Double
     private let idf: [Double]
-    /// Runs of 1, 2 and 3 consecutive segments per side, flattened for the search.
+    /// Each side's features that can be shared, and its runs of 1, 2 and 3 segments, for the search.
     private let sourceRuns: RunTables
     private let targetRuns: RunTables
 
@@ -234,18 +232,8 @@ struct AlignmentModel {
         // other language do not dilute the overlap of the names and numbers both sides have.
         let idf = zip(sourceFrequency, targetFrequency).map { s, t in s == 0 || t == 0 ? 0 : log(1 + total / Double(s + t)) }
         self.idf = idf
-        // Keep only the features that can be shared: the lists the search intersects get short.
-        func usable(_ segments: [SegmentFeatures]) -> [SegmentFeatures] {
-            segments.map { segment in
-                var kept = segment
-                kept.features = segment.features.filter { idf[Int($0)] > 0 }
-                return kept
-            }
-        }
-        self.source = usable(source)
-        self.target = usable(target)
-        sourceRuns = RunTables(self.source, idf: idf)
-        targetRuns = RunTables(self.target, idf: idf)
+        sourceRuns = RunTables(source, idf: idf)
+        targetRuns = RunTables(target, idf: idf)
     }
 
     /// A model of blocks of segments that keeps `model`'s ratio, variance, weights and moves.
@@ -280,8 +268,8 @@ struct AlignmentModel {
         var sum = 0.0
         var count = 0.0
         for bead in path where bead.source.count == 1 && bead.target.count == 1 {
-            let ls = source[bead.source.lowerBound].length
-            let lt = target[bead.target.lowerBound].length
+            let ls = sourceRuns.length(bead.source)
+            let lt = targetRuns.length(bead.target)
             guard ls > 0 else { continue }
             sum += pow(lt - ratio * ls, 2) / ls
             count += 1
@@ -295,8 +283,8 @@ struct AlignmentModel {
     /// touches its edge). With `previous` (a path of an earlier pass over the same segments), the
     /// band follows it.
     func bestPath(near previous: [Bead]? = nil) -> [Bead] {
-        let n = source.count
-        let m = target.count
+        let n = sourceRuns.count
+        let m = targetRuns.count
         let guide: [Int]
         var halfWidth: Int
         if let previous, n * m > Self.coarseThreshold {
@@ -327,8 +315,8 @@ struct AlignmentModel {
     /// run on their own thread in a fixed band around the guide (the path is forced through that
     /// one cell; elsewhere it is the best within the band).
     private func bestPathInHalves(guide: [Int], halfWidth: Int) -> [Bead] {
-        let n = source.count
-        let m = target.count
+        let n = sourceRuns.count
+        let m = targetRuns.count
         let middle = n / 2
         let split = min(max(guide[middle], 0), m)
         let (a, b) = inParallel(
@@ -348,12 +336,12 @@ struct AlignmentModel {
     /// coarse alignment is itself coarse-to-fine when it is long: every level searches a band of
     /// bounded width, so the whole stays near linear.
     private func coarseGuide() -> [Int] {
-        let n = source.count
-        let m = target.count
+        let n = sourceRuns.count
+        let m = targetRuns.count
         let count = (min(n, m) + Self.blockSize - 1) / Self.blockSize
         let sourceBounds = (0...count).map { $0 * n / count }
         let targetBounds = (0...count).map { $0 * m / count }
-        var (sourceBlocks, targetBlocks) = (Self.blocks(source, sourceBounds), Self.blocks(target, targetBounds))
+        var (sourceBlocks, targetBlocks) = (Self.blocks(sourceRuns, sourceBounds), Self.blocks(targetRuns, targetBounds))
         Self.keepRarest(&sourceBlocks, &targetBlocks, featureCount: idf.count)
         // Blocks hold more text than segments, and their lengths differ by a share of it (where one
         // side has more or longer segments) rather than by noise that grows with its square root.
@@ -370,13 +358,14 @@ struct AlignmentModel {
     /// Features a block keeps in the coarse pass.
     static let blockFeatures = 48
 
-    /// The blocks of `segments` between consecutive `bounds`: their lengths add up, their features
-    /// are the union.
-    static func blocks(_ segments: [SegmentFeatures], _ bounds: [Int]) -> [SegmentFeatures] {
+    /// The blocks of a side's segments between consecutive `bounds`: their lengths add up, their
+    /// features are the union.
+    static func blocks(_ side: RunTables, _ bounds: [Int]) -> [SegmentFeatures] {
         (1..<bounds.count).map { k in
             let range = bounds[k - 1]..<bounds[k]
             return SegmentFeatures(
-                length: range.reduce(0) { $0 + segments[$1].length }, features: union(range.map { segments[$0].features }), words: [])
+                length: range.reduce(0) { $0 + side.length($1..<($1 + 1)) }, features: union(range.map { Array(side.features($0)) }),
+                words: [])
         }
     }
 
@@ -444,6 +433,7 @@ struct AlignmentModel {
         // Row i's costs are at (i % 4) * width + j - lower[i].
         var cost = [Float](repeating: .infinity, count: 4 * width)
         cost[0] = 0
+        var scratch = RunTables.Scratch()
         for i in 0...n {
             let row = (i & 3) * width
             if i > 0 { for k in 0...(upper[i] - lower[i]) { cost[row + k] = .infinity } }
@@ -460,7 +450,8 @@ struct AlignmentModel {
                     let limit = Double(best) - Double(previous) + 1e-3 + 1e-6 * Double(abs(best))
                     guard
                         let step = self.cost(
-                            sourceRange: (s0 + pi)..<(s0 + i), targetRange: (t0 + pj)..<(t0 + j), prior: shape.prior, below: limit)
+                            sourceRange: (s0 + pi)..<(s0 + i), targetRange: (t0 + pj)..<(t0 + j), prior: shape.prior, below: limit,
+                            scratch: &scratch)
                     else { continue }
                     let total = previous + Float(step)
                     if total < best {
@@ -480,7 +471,8 @@ struct AlignmentModel {
             if i < n, i > 0, (j == lower[i] && lower[i] > 0) || (j == upper[i] && upper[i] < m) { touchesEdge = true }
             let shape = moves[Int(move[offsets[i] + j - lower[i]])]
             let (sourceRange, targetRange) = ((s0 + i - shape.a)..<(s0 + i), (t0 + j - shape.b)..<(t0 + j))
-            let step = Float(self.cost(sourceRange: sourceRange, targetRange: targetRange, prior: shape.prior))
+            let step = Float(
+                self.cost(sourceRange: sourceRange, targetRange: targetRange, prior: shape.prior, scratch: &scratch)!)
             beads.append(Bead(source: sourceRange, target: targetRange, score: exp(-max(Double(step), 0))))
             i -= shape.a
             j -= shape.b
@@ -490,25 +482,22 @@ struct AlignmentModel {
 
     /// The cost of aligning the source segments `sourceRange` with the target segments `targetRange`
     /// (one to three each, or none on one side). Several segments count as the union of their
-    /// features: a name repeated in two paragraphs counts once.
-    func cost(sourceRange: Range<Int>, targetRange: Range<Int>, prior: Double) -> Double {
-        cost(sourceRange: sourceRange, targetRange: targetRange, prior: prior, below: .infinity)!
-    }
-
-    /// The cost of the bead, or nil when it is above `limit` even if the two sides shared all they
-    /// could (then their features are not compared).
-    func cost(sourceRange: Range<Int>, targetRange: Range<Int>, prior: Double, below limit: Double) -> Double? {
+    /// features: a name repeated in two paragraphs counts once. Nil when the cost is above `limit`
+    /// even if the two sides shared all they could (then their features are not compared).
+    /// `scratch` holds the unions of longer runs.
+    func cost(
+        sourceRange: Range<Int>, targetRange: Range<Int>, prior: Double, below limit: Double = .infinity,
+        scratch: inout RunTables.Scratch
+    ) -> Double? {
         if sourceRange.isEmpty || targetRange.isEmpty { return prior }
-        let s = sourceRuns.tables[sourceRange.count - 1]
-        let t = targetRuns.tables[targetRange.count - 1]
-        let i = sourceRange.lowerBound
-        let j = targetRange.lowerBound
-        let normSum = s.norms[i] + t.norms[j]
-        let base = lengthCost(s.lengths[i], t.lengths[j]) + prior
+        let sourceNorm = sourceRuns.norm(sourceRange)
+        let targetNorm = targetRuns.norm(targetRange)
+        let normSum = sourceNorm + targetNorm
+        let base = lengthCost(sourceRuns.length(sourceRange), targetRuns.length(targetRange)) + prior
         guard normSum > 0 else { return base }
         // The shared weight is at most the smaller norm.
-        if base - weight * (2 * min(s.norms[i], t.norms[j]) / normSum) > limit { return nil }
-        return base - weight * (2 * s.shared(i, with: t, j, idf: idf) / normSum)
+        if base - weight * (2 * min(sourceNorm, targetNorm) / normSum) > limit { return nil }
+        return base - weight * (2 * sourceRuns.shared(sourceRange, with: targetRuns, targetRange, idf: idf, scratch: &scratch) / normSum)
     }
 
     /// The sorted, unique ids of `lists` (each in any order, repeats allowed), in an array exactly that long.
@@ -526,9 +515,59 @@ struct AlignmentModel {
     }
 }
 
-/// The features, norms and lengths of every run of 1, 2 and 3 consecutive segments of one side,
-/// flattened into arrays so the search reads them without copying.
-final class RunTables {
+/// One side as the search reads it: each segment's features that can be shared (sorted, unique; a
+/// feature of IDF 0 adds nothing) in one flat array, and the norm (summed IDF) and length of every run
+/// of 1, 2 and 3 consecutive segments. A longer run's features, the union of its segments', are
+/// merged when the search compares it, never stored: a long text would hold three times its features.
+struct RunTables {
+    /// Segment k's features are flat[starts[k]..<starts[k + 1]].
+    private let flat: [Int32]
+    private let starts: [Int]
+    /// The norm and length of the run of r segments from k at (r - 1) * count + k; a run cut short
+    /// by the end has norm 0 and the length of what is left.
+    private let norms: [Double]
+    private let lengths: [Double]
+    let count: Int
+
+    init(_ segments: [SegmentFeatures], idf: [Double]) {
+        count = segments.count
+        var total = 0
+        for segment in segments { for feature in segment.features where idf[Int(feature)] > 0 { total += 1 } }
+        var flat: [Int32] = []
+        flat.reserveCapacity(total)
+        var starts = [0]
+        starts.reserveCapacity(count + 1)
+        for segment in segments {
+            for feature in segment.features where idf[Int(feature)] > 0 { flat.append(feature) }
+            starts.append(flat.count)
+        }
+        var norms: [Double] = []
+        var lengths: [Double] = []
+        norms.reserveCapacity(3 * count)
+        lengths.reserveCapacity(3 * count)
+        for runLength in 1...3 {
+            for k in segments.indices {
+                var norm = 0.0
+                if k + runLength <= count {
+                    Self.forEachInUnion((k..<(k + runLength)).map { flat[starts[$0]..<starts[$0 + 1]] }) { norm += idf[Int($0)] }
+                }
+                norms.append(norm)
+                lengths.append((k..<min(k + runLength, count)).reduce(0) { $0 + segments[$1].length })
+            }
+        }
+        self.flat = flat
+        self.starts = starts
+        self.norms = norms
+        self.lengths = lengths
+    }
+
+    /// Segment k's features that can be shared.
+    func features(_ k: Int) -> ArraySlice<Int32> { flat[starts[k]..<starts[k + 1]] }
+    /// The summed IDF of a run's features (one to three segments).
+    func norm(_ run: Range<Int>) -> Double { norms[(run.count - 1) * count + run.lowerBound] }
+    /// The length of a run (one to three segments).
+    func length(_ run: Range<Int>) -> Double { lengths[(run.count - 1) * count + run.lowerBound] }
+
     /// Calls `visit` with each id of the union of sorted, unique `lists`, in increasing order.
     static func forEachInUnion(_ lists: [ArraySlice<Int32>], _ visit: (Int32) -> Void) {
         var heads = lists
@@ -541,71 +580,64 @@ final class RunTables {
         }
     }
 
-    final class Table {
-        /// Features of run k: flat[starts[k]..<starts[k + 1]], sorted.
-        let flat: [Int32]
-        let starts: [Int]
-        let norms: [Double]
-        let lengths: [Double]
-
-        init(_ segments: [SegmentFeatures], runLength: Int, idf: [Double]) {
-            // Run k's lists of features; none for a run cut short by the end.
-            func lists(_ k: Int) -> [ArraySlice<Int32>] {
-                k + runLength <= segments.count ? (k..<(k + runLength)).map { segments[$0].features[...] } : []
-            }
-            // Counted first, so the table is exactly as long as it must be.
-            var total = 0
-            for k in segments.indices { RunTables.forEachInUnion(lists(k)) { _ in total += 1 } }
-            var flat: [Int32] = []
-            flat.reserveCapacity(total)
-            var starts = [0]
-            var norms: [Double] = []
-            var lengths: [Double] = []
-            for k in segments.indices {
-                var norm = 0.0
-                RunTables.forEachInUnion(lists(k)) { feature in
-                    flat.append(feature)
-                    norm += idf[Int(feature)]
-                }
-                starts.append(flat.count)
-                norms.append(norm)
-                lengths.append((k..<min(k + runLength, segments.count)).reduce(0) { $0 + segments[$1].length })
-            }
-            self.flat = flat
-            self.starts = starts
-            self.norms = norms
-            self.lengths = lengths
-        }
-
-        /// The IDF weight run `i` here shares with run `j` of `other`.
-        func shared(_ i: Int, with other: Table, _ j: Int, idf: [Double]) -> Double {
-            var a = starts[i]
-            let aEnd = starts[i + 1]
-            var b = other.starts[j]
-            let bEnd = other.starts[j + 1]
-            var total = 0.0
-            while a < aEnd, b < bEnd {
-                let x = flat[a]
-                let y = other.flat[b]
-                if x == y {
-                    total += idf[Int(x)]
-                    a += 1
-                    b += 1
-                } else if x < y {
-                    a += 1
-                } else {
-                    b += 1
-                }
-            }
-            return total
-        }
+    /// Room for the unions of the runs one comparison reads (one per task).
+    struct Scratch {
+        var first: [Int32] = []
+        var second: [Int32] = []
+        var merged: [Int32] = []
     }
 
-    /// Tables for runs of 1, 2 and 3 segments.
-    let tables: [Table]
+    /// The features of `run`: segment k's own list, or the union of the run's lists put in `buffer`
+    /// (`merged` is room for a three-segment run's first two).
+    private func features(_ run: Range<Int>, in buffer: inout [Int32], merged: inout [Int32]) -> ArraySlice<Int32> {
+        let k = run.lowerBound
+        guard run.count > 1 else { return features(k) }
+        if run.count == 2 {
+            Self.merge(features(k), features(k + 1), into: &buffer)
+        } else {
+            Self.merge(features(k), features(k + 1), into: &merged)
+            Self.merge(merged[...], features(k + 2), into: &buffer)
+        }
+        return buffer[...]
+    }
 
-    init(_ segments: [SegmentFeatures], idf: [Double]) {
-        tables = (1...3).map { Table(segments, runLength: $0, idf: idf) }
+    /// The sorted, unique union of sorted, unique `a` and `b`, in `result` (its room kept).
+    private static func merge(_ a: ArraySlice<Int32>, _ b: ArraySlice<Int32>, into result: inout [Int32]) {
+        result.removeAll(keepingCapacity: true)
+        var i = a.startIndex
+        var j = b.startIndex
+        while i < a.endIndex, j < b.endIndex {
+            let (x, y) = (a[i], b[j])
+            result.append(min(x, y))
+            if x <= y { i += 1 }
+            if y <= x { j += 1 }
+        }
+        result += a[i...]
+        result += b[j...]
+    }
+
+    /// The IDF weight run `run` here shares with run `otherRun` of `other`, summed in increasing
+    /// order of feature id.
+    func shared(_ run: Range<Int>, with other: RunTables, _ otherRun: Range<Int>, idf: [Double], scratch: inout Scratch) -> Double {
+        let a = features(run, in: &scratch.first, merged: &scratch.merged)
+        let b = other.features(otherRun, in: &scratch.second, merged: &scratch.merged)
+        var i = a.startIndex
+        var j = b.startIndex
+        var total = 0.0
+        while i < a.endIndex, j < b.endIndex {
+            let x = a[i]
+            let y = b[j]
+            if x == y {
+                total += idf[Int(x)]
+                i += 1
+                j += 1
+            } else if x < y {
+                i += 1
+            } else {
+                j += 1
+            }
+        }
+        return total
     }
 }
 

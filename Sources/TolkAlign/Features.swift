@@ -126,9 +126,9 @@ final class FeatureExtractor {
             var brought: ArraySlice<TermOccurrence>? = nil
             if let terms = side.terms { brought = Self.occurrences(terms, inside: unit.range) }
             guard paragraph < paragraphs.count, paragraphs[paragraph] == unit.range,
-                side.document.bytes[unit.range].elementsEqual(unit.text.utf8), side.terms == nil || brought != nil
+                unit.text.isSpelt(by: side.document.bytes[unit.range]), side.terms == nil || brought != nil
             else {
-                try consume(try extract(unit.text))
+                try consume(try extract(unit.text.string))
                 continue
             }
             let tokens =
@@ -139,7 +139,7 @@ final class FeatureExtractor {
                     try $0.occurrences(in: syllables?.segment(side.document, paragraph: unit.range) ?? tokens)[...]
                 }
                 ?? []
-            try consume(try features(of: unit.range, text: unit.text, tokens: tokens, terms: terms))
+            try consume(try features(of: unit.range, text: unit.text.string, tokens: tokens, terms: terms))
         }
     }
 
@@ -193,9 +193,9 @@ public struct AlignmentSide: Sendable {
     /// A unit to align: its place in the document and its text.
     public struct Unit: Sendable {
         public let range: Range<Int>
-        public let text: String
+        public let text: TextSlice
 
-        public init(range: Range<Int>, text: String) {
+        public init(range: Range<Int>, text: TextSlice) {
             self.range = range
             self.text = text
         }

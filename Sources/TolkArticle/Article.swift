@@ -36,18 +36,21 @@ public struct ArticleElement: Sendable, Hashable {
     public let range: Range<Int>
     public let start: TextPosition
     public let end: TextPosition
-    public let text: String
+    /// The text, held as the document's bytes where they spell it (no copy of a long page).
+    public let sharedText: TextSlice
+    /// The text (lines joined with a space, trimmed).
+    public var text: String { sharedText.string }
     /// Extra facts: `url`, `article_id` (source-url, page-url); `author`, `date` (byline, ISO 8601);
     /// `label` (chrome: which label or rule recognised it); `image` (caption: its image's file name).
     public let attributes: [String: String]
     public init(
-        kind: Kind, range: Range<Int>, start: TextPosition, end: TextPosition, text: String, attributes: [String: String] = [:]
+        kind: Kind, range: Range<Int>, start: TextPosition, end: TextPosition, text: TextSlice, attributes: [String: String] = [:]
     ) {
         self.kind = kind
         self.range = range
         self.start = start
         self.end = end
-        self.text = text
+        sharedText = text
         self.attributes = attributes
     }
 }

@@ -250,7 +250,7 @@ struct ElementBuilder {
         elements.append(
             ArticleElement(
                 kind: kind, range: range, start: document.position(at: range.lowerBound), end: document.position(at: range.upperBound),
-                text: text.trimmed(), attributes: attributes))
+                text: TextSlice(text.trimmed(), in: document, at: range), attributes: attributes))
     }
 }
 

@@ -51,7 +51,7 @@ public final class Linter {
             let read = try articles.source.map(Page.init) ?? Page(source, reader: reader, markdown: source.name.hasSuffix(".md"))
             func side(_ document: Document, _ page: Page, _ reading: GlossaryChecker.Reading?) -> AlignmentSide {
                 AlignmentSide(
-                    document: document, units: page.units.map { AlignmentSide.Unit(range: $0.range, text: $0.text) },
+                    document: document, units: page.units.map { AlignmentSide.Unit(range: $0.range, text: $0.sharedText) },
                     words: reading?.segmentation, terms: reading?.occurrences)
             }
             let alignment = try aligner().align(side(source, read, sourceReading), side(translation, page, translationReading))
@@ -118,7 +118,7 @@ struct Page {
             elements = Segmenter.paragraphRanges(of: document).map {
                 ArticleElement(
                     kind: .paragraph, range: $0, start: document.position(at: $0.lowerBound), end: document.position(at: $0.upperBound),
-                    text: document.text($0))
+                    text: TextSlice(document.text($0), in: document, at: $0))
             }
         }
         units = elements.filter(\.kind.isUnit)
