@@ -72,6 +72,15 @@ final class LintContext {
         findings.append(adjusted)
     }
 
+    /// The findings in report order, taken out of the context: sorted where they lie, not copied
+    /// (a long page may have tens of thousands).
+    func takeSortedFindings() -> [Finding] {
+        var taken = findings
+        findings = []
+        taken.sort(by: Finding.ordered)
+        return taken
+    }
+
     /// The glossary checker's findings of the current rule.
     var glossaryFindings: [Finding] {
         guard let id = current?.rule.id else { return [] }
@@ -80,15 +89,18 @@ final class LintContext {
 
     // MARK: Worked out once, for every rule that reads it
 
-    /// The elements whose text is written prose: headline, lede, byline, paragraphs, captions, credits.
-    private(set) lazy var written = page.elements.filter { [.headline, .lede, .byline, .paragraph, .caption, .credit].contains($0.kind) }
+    /// The elements whose text is written prose: headline, lede, byline, paragraphs, captions, credits
+    /// (picked as they are read: a long page's elements are not copied).
+    var written: LazyFilterSequence<[ArticleElement]> {
+        page.elements.lazy.filter { [.headline, .lede, .byline, .paragraph, .caption, .credit].contains($0.kind) }
+    }
 
     /// The words of the elements split so far, for the first `wordCacheLimit` bytes of their text:
     /// a page's words are split once, a very long page's later ones again for each rule rather than
     /// all held at once.
     private var wordCache: [Range<Int>: [(Range<Int>, String)]] = [:]
     private var wordCacheBytes = 0
-    private static let wordCacheLimit = 1 << 20
+    private static let wordCacheLimit = 1 << 18
 
     /// The words of an element.
     func words(_ element: ArticleElement) -> [(Range<Int>, String)] {
@@ -108,7 +120,9 @@ final class LintContext {
     /// Names ending in -s, -x or -z that the page uses as themselves (for genitives).
     private(set) lazy var namesEndingInS = TextRules.namesEndingInS(in: pageWords)
     /// Invisible characters and mixed scripts, found in one pass over the words.
-    private(set) lazy var disguisedWords = written.flatMap { TextRules.disguisedWords(words($0)) }
+    private(set) lazy var disguisedWords: [(rule: String, range: Range<Int>, message: String)] = written.flatMap {
+        TextRules.disguisedWords(self.words($0))
+    }
     /// Units that repeat an earlier one: (later, earlier).
     private(set) lazy var repeatedUnits = TextRules.repeatedParagraphs(page.units)
 }

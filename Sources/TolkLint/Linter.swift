@@ -89,7 +89,7 @@ public final class Linter {
             translation: translation, source: source, translationArticle: page.article, sourceArticle: sourcePage?.article,
             translationUnits: page.units, sourceUnits: sourcePage?.units ?? [],
             beads: beads ?? Aligner.unaligned(sourceCount: 0, targetCount: page.units.count), glossary: glossaryResult,
-            findings: context.findings.sorted(by: Finding.ordered))
+            findings: context.takeSortedFindings())
     }
 }
 
