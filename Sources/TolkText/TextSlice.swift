@@ -1,13 +1,19 @@
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
 /// A text held as a range of a document's UTF-8 bytes, sharing their storage, or as a string of its
 /// own when it is not such a range (lines joined with a space, an image's alt text). A long page's
 /// paragraphs are then not held twice. Equal when their UTF-8 bytes are.
 public struct TextSlice: Sendable, Hashable {
-    private enum Storage: Sendable {
+    enum Storage: Sendable {
         case bytes([UInt8], Range<Int>)
         case string(String)
     }
 
-    private let storage: Storage
+    let storage: Storage
 
     /// A text of its own.
     public init(_ string: String) {
@@ -16,7 +22,7 @@ public struct TextSlice: Sendable, Hashable {
 
     /// `text`, held as `document`'s bytes at `range` when they spell it exactly.
     public init(_ text: String, in document: Document, at range: Range<Int>) {
-        storage = document.bytes[range].elementsEqual(text.utf8) ? .bytes(document.bytes, range) : .string(text)
+        storage = Self.spells(document.bytes[range], text) ? .bytes(document.bytes, range) : .string(text)
     }
 
     /// The text (a new String from a document's bytes on every call).
@@ -31,7 +37,16 @@ public struct TextSlice: Sendable, Hashable {
     public func isSpelt(by bytes: ArraySlice<UInt8>) -> Bool {
         switch storage {
         case .bytes(let own, let range): own[range].elementsEqual(bytes)
-        case .string(let string): string.utf8.elementsEqual(bytes)
+        case .string(let string): Self.spells(bytes, string)
+        }
+    }
+
+    /// Whether `bytes` are `text`'s UTF-8 (compared as memory: this runs on every element of a page).
+    private static func spells(_ bytes: ArraySlice<UInt8>, _ text: String) -> Bool {
+        guard bytes.count == text.utf8.count else { return false }
+        var text = text
+        return text.withUTF8 { utf8 in
+            bytes.withUnsafeBufferPointer { own in utf8.isEmpty || memcmp(own.baseAddress!, utf8.baseAddress!, utf8.count) == 0 }
         }
     }
 

@@ -2,7 +2,8 @@ import Foundation
 import Testing
 import TolkArticle
 import TolkTestSupport
-import TolkText
+
+@testable import TolkText
 
 let corpus = Fixtures.repository.appendingPathComponent("Corpora")
 
@@ -16,6 +17,20 @@ func readArticle(text: String, markdown: Bool = false) throws -> Article {
 
 @Suite("Article reader")
 struct ArticleReaderTests {
+    @Test func elementsHoldTheirTextAsThePagesBytes() throws {
+        let article = try readArticle(
+            text: "Hà Nội mở rộng đường\n\nThành phố khởi công ba đoạn\nđường mới trong tháng 12.\n\nCông trình dài 112 km.\n")
+        let paragraphs = article.body
+        #expect(paragraphs.map(\.text) == ["Thành phố khởi công ba đoạn đường mới trong tháng 12.", "Công trình dài 112 km."])
+        // A one-line paragraph is the page's bytes; two lines joined with a space are a text of their own.
+        func isShared(_ element: ArticleElement) -> Bool {
+            if case .bytes = element.sharedText.storage { return true }
+            return false
+        }
+        #expect(paragraphs.map(isShared) == [false, true])
+        #expect(isShared(try #require(article.headline)))
+    }
+
     @Test(arguments: [
         "url: https://baotintuc.vn/thoi-su/ha-noi-mo-rong-duong-20251201.htm",
         "URL:  https://baotintuc.vn/thoi-su/ha-noi-mo-rong-duong-20251201.htm ",
