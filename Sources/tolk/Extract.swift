@@ -73,15 +73,11 @@ struct Extract: ParsableCommand {
 
 /// The JSON form of an article (documented in the README); keys sorted for stable output.
 struct ArticleJSON: Encodable {
-    struct Position: Encodable {
-        let line: Int
-        let column: Int
-    }
     struct Element: Encodable {
         let kind: String
         let text: String
-        let start: Position
-        let end: Position
+        let start: TextPosition
+        let end: TextPosition
         let byteStart: Int
         let byteEnd: Int
         let attributes: [String: String]
@@ -114,8 +110,7 @@ struct ArticleJSON: Encodable {
         let base = article.document.origin.byteOffset
         elements = article.elements.map {
             Element(
-                kind: $0.kind.rawValue, text: $0.text, start: Position(line: $0.start.line, column: $0.start.column),
-                end: Position(line: $0.end.line, column: $0.end.column), byteStart: base + $0.range.lowerBound,
+                kind: $0.kind.rawValue, text: $0.text, start: $0.start, end: $0.end, byteStart: base + $0.range.lowerBound,
                 byteEnd: base + $0.range.upperBound, attributes: $0.attributes)
         }
     }
