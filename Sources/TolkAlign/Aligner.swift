@@ -650,39 +650,172 @@ enum Lexicon {
         guard oneToOne.count >= 50 else { return [:] }
         // The more confident half, at most 2,000 pairs (enough for the frequent words).
         let confident = oneToOne.sorted { $0.score > $1.score }.prefix(min(2000, max(10, oneToOne.count / 2)))
-        let pairs = confident.map { (source[$0.source.lowerBound].words, target[$0.target.lowerBound].words) }
-        var probability: [UInt64: Double] = [:]
-        func key(_ e: Int32, _ f: Int32) -> UInt64 { UInt64(UInt32(bitPattern: e)) << 32 | UInt64(UInt32(bitPattern: f)) }
-        for (e, f) in pairs { for a in Set(e) { for b in Set(f) { probability[key(a, b)] = 1 } } }
+        return translations(confident.map { (source[$0.source.lowerBound].words, target[$0.target.lowerBound].words) })
+    }
+
+    /// IBM Model 1 over `pairs` of word lists (source, target; in order, repeats counting): each source
+    /// word's most probable translation (ties to the lower id) where its probability is at least 0.3,
+    /// the word is in two pairs or more and is not its own translation.
+    static func translations(_ pairs: [([Int32], [Int32])]) -> [Int32: Int32] {
+        let links = Links(pairs)
+        // t(b | a) for every link, uniform at first.
+        var probability = [Double](repeating: 1, count: links.count)
+        var counts = [Double](repeating: 0, count: links.count)
         for _ in 0..<5 {
-            var counts: [UInt64: Double] = [:]
-            var totals: [Int32: Double] = [:]
-            for (e, f) in pairs where !e.isEmpty {
-                for b in f {
-                    let normaliser = e.reduce(0) { $0 + (probability[key($1, b)] ?? 0) }
+            for k in counts.indices { counts[k] = 0 }
+            var totals = [Double](repeating: 0, count: links.sourceWords.count)
+            for pair in links.pairs where !pair.source.isEmpty {
+                for b in pair.target {
+                    var normaliser = 0.0
+                    for a in pair.source { normaliser += probability[links.link(pair, a, b)] }
                     guard normaliser > 0 else { continue }
-                    for a in e {
-                        let share = (probability[key(a, b)] ?? 0) / normaliser
-                        counts[key(a, b), default: 0] += share
-                        totals[a, default: 0] += share
+                    for a in pair.source {
+                        let link = links.link(pair, a, b)
+                        let share = probability[link] / normaliser
+                        counts[link] += share
+                        totals[links.sourceWord(pair, a)] += share
                     }
                 }
             }
-            probability = counts.reduce(into: [:]) { result, entry in
-                let e = Int32(bitPattern: UInt32(entry.key >> 32))
-                result[entry.key] = entry.value / totals[e]!
-            }
+            links.forEach { link, a, _ in probability[link] = counts[link] / totals[a] }
         }
         var best: [Int32: (Int32, Double)] = [:]
-        for (pair, p) in probability {
-            let e = Int32(bitPattern: UInt32(pair >> 32))
-            let f = Int32(bitPattern: UInt32(pair & 0xFFFF_FFFF))
-            // Ties go to the lower id: the dictionary's order changes from run to run.
-            if let known = best[e], (known.1, -known.0) >= (p, -f) { continue }
+        links.forEach { link, a, b in
+            let (e, f, p) = (links.sourceWords[a], b, probability[link])
+            // Ties go to the lower id.
+            if let known = best[e], (known.1, -known.0) >= (p, -f) { return }
             best[e] = (f, p)
         }
-        var occurrences: [Int32: Int] = [:]
-        for (e, _) in pairs { for a in Set(e) { occurrences[a, default: 0] += 1 } }
-        return best.filter { $0.value.1 >= 0.3 && (occurrences[$0.key] ?? 0) >= 2 && $0.key != $0.value.0 }.mapValues(\.0)
+        return best.filter { $0.value.1 >= 0.3 && links.occurrences[$0.key]! >= 2 && $0.key != $0.value.0 }.mapValues(\.0)
+    }
+
+    /// The word pairs (links) of the pairs of word lists, numbered densely: each pair's distinct
+    /// source and target words, and the number of each of their combinations, so the EM iterations
+    /// read and add in arrays (a long text's 2,000 pairs have millions of links: a dictionary of
+    /// them took 240 MB).
+    struct Links {
+        /// One pair: its words as places among its distinct words, in order with repeats.
+        struct Pair {
+            let source: [Int32]
+            let target: [Int32]
+            /// Where its distinct source words start in `sourceWordIndex`, and how many there are.
+            let sourceStart: Int
+            let distinctSources: Int
+            /// Where its distinct target words start in `targetWords`, and how many there are.
+            let targetStart: Int
+            let distinctTargets: Int
+            /// Where its links start in `links`: a row of `distinctTargets` per distinct source word.
+            let linkStart: Int
+        }
+
+        private(set) var pairs: [Pair] = []
+        /// Every distinct source word of all pairs.
+        private(set) var sourceWords: [Int32] = []
+        /// Each pair's distinct source words, as places in `sourceWords`.
+        private var sourceWordIndex: [Int32] = []
+        /// Each pair's distinct target words.
+        private var targetWords: [Int32] = []
+        /// The link number of each pair's combinations of distinct source and target words.
+        private var links: [Int32] = []
+        /// How many pairs each source word is in.
+        private(set) var occurrences: [Int32: Int] = [:]
+        /// The number of distinct links.
+        let count: Int
+
+        init(_ wordPairs: [([Int32], [Int32])]) {
+            var sourcePlace: [Int32: Int32] = [:]
+            // The distinct keys of all links, sorted; gathered a batch at a time so that a long text's
+            // links, millions of them, many repeated, are never all held as keys.
+            var keys: [UInt64] = []
+            var batch: [UInt64] = []
+            var linkCount = 0
+            for (e, f) in wordPairs {
+                let (sources, sourcePlaces) = Self.distinct(e)
+                let (targets, targetPlaces) = Self.distinct(f)
+                pairs.append(
+                    Pair(
+                        source: sourcePlaces, target: targetPlaces, sourceStart: sourceWordIndex.count, distinctSources: sources.count,
+                        targetStart: targetWords.count, distinctTargets: targets.count, linkStart: linkCount))
+                linkCount += sources.count * targets.count
+                for a in sources {
+                    occurrences[a, default: 0] += 1
+                    let next = Int32(sourceWords.count)
+                    let place = Self.value(&sourcePlace[a, default: next])
+                    if place == next { sourceWords.append(a) }
+                    sourceWordIndex.append(place)
+                    for b in targets { batch.append(Self.key(a, b)) }
+                }
+                targetWords += targets
+                if batch.count >= max(keys.count, 1 << 20) { Self.merge(&batch, into: &keys) }
+            }
+            Self.merge(&batch, into: &keys)
+            // A link's number is its key's place among the distinct keys.
+            links.reserveCapacity(linkCount)
+            for pair in pairs {
+                for a in 0..<pair.distinctSources {
+                    let word = sourceWords[Int(sourceWordIndex[pair.sourceStart + a])]
+                    for b in targetWords[pair.targetStart..<(pair.targetStart + pair.distinctTargets)] {
+                        let key = Self.key(word, b)
+                        links.append(Int32(keys.partitioningIndex { $0 >= key }))
+                    }
+                }
+            }
+            count = keys.count
+        }
+
+        private static func key(_ a: Int32, _ b: Int32) -> UInt64 { UInt64(UInt32(bitPattern: a)) << 32 | UInt64(UInt32(bitPattern: b)) }
+
+        /// Adds `batch`'s keys to the sorted, distinct `keys`, and empties it (keeping its room).
+        static func merge(_ batch: inout [UInt64], into keys: inout [UInt64]) {
+            batch.sort()
+            var merged: [UInt64] = []
+            merged.reserveCapacity(keys.count + batch.count)
+            var (i, j) = (0, 0)
+            while i < keys.count || j < batch.count {
+                let next = j == batch.count || (i < keys.count && keys[i] <= batch[j]) ? keys[i] : batch[j]
+                if merged.last != next { merged.append(next) }
+                if i < keys.count, keys[i] == next { i += 1 }
+                if j < batch.count, batch[j] == next { j += 1 }
+            }
+            keys = merged
+            batch.removeAll(keepingCapacity: true)
+        }
+
+        /// `words`' distinct words in order of appearance, and each word's place among them.
+        private static func distinct(_ words: [Int32]) -> (distinct: [Int32], places: [Int32]) {
+            var place: [Int32: Int32] = [:]
+            var distinct: [Int32] = []
+            let places = words.map { word in
+                let next = Int32(distinct.count)
+                let known = value(&place[word, default: next])
+                if known == next { distinct.append(word) }
+                return known
+            }
+            return (distinct, places)
+        }
+
+        private static func value(_ slot: inout Int32) -> Int32 { slot }
+
+        /// The link of the pair's `a`-th distinct source word and `b`-th distinct target word.
+        func link(_ pair: Pair, _ a: Int32, _ b: Int32) -> Int {
+            Int(links[pair.linkStart + Int(a) * pair.distinctTargets + Int(b)])
+        }
+
+        /// The `a`-th distinct source word of `pair`, as a place in `sourceWords`.
+        func sourceWord(_ pair: Pair, _ a: Int32) -> Int { Int(sourceWordIndex[pair.sourceStart + Int(a)]) }
+
+        /// Calls `visit` with each pair's every link, its source word (a place in `sourceWords`) and
+        /// its target word; a link several pairs have comes once for each.
+        func forEach(_ visit: (_ link: Int, _ sourceWord: Int, _ targetWord: Int32) -> Void) {
+            for pair in pairs {
+                for a in 0..<pair.distinctSources {
+                    for b in 0..<pair.distinctTargets {
+                        visit(
+                            Int(links[pair.linkStart + a * pair.distinctTargets + b]), Int(sourceWordIndex[pair.sourceStart + a]),
+                            targetWords[pair.targetStart + b])
+                    }
+                }
+            }
+        }
     }
 }

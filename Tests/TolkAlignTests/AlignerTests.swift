@@ -417,3 +417,90 @@ struct AlignmentSideTests {
         #expect(coversInOrder(beads, source.units.count, target.units.count))
     }
 }
+
+@Suite("Lexical model")
+struct LexiconTests {
+    /// IBM Model 1 as written plainly, with dictionaries: what `Lexicon.translations` must give.
+    static func reference(_ pairs: [([Int32], [Int32])]) -> [Int32: Int32] {
+        func key(_ e: Int32, _ f: Int32) -> UInt64 { UInt64(UInt32(bitPattern: e)) << 32 | UInt64(UInt32(bitPattern: f)) }
+        var probability: [UInt64: Double] = [:]
+        for (e, f) in pairs { for a in Set(e) { for b in Set(f) { probability[key(a, b)] = 1 } } }
+        for _ in 0..<5 {
+            var counts: [UInt64: Double] = [:]
+            var totals: [Int32: Double] = [:]
+            for (e, f) in pairs where !e.isEmpty {
+                for b in f {
+                    let normaliser = e.reduce(0) { $0 + (probability[key($1, b)] ?? 0) }
+                    guard normaliser > 0 else { continue }
+                    for a in e {
+                        let share = (probability[key(a, b)] ?? 0) / normaliser
+                        counts[key(a, b), default: 0] += share
+                        totals[a, default: 0] += share
+                    }
+                }
+            }
+            probability = counts.reduce(into: [:]) { result, entry in
+                result[entry.key] = entry.value / totals[Int32(bitPattern: UInt32(entry.key >> 32))]!
+            }
+        }
+        var best: [Int32: (Int32, Double)] = [:]
+        for (pair, p) in probability {
+            let e = Int32(bitPattern: UInt32(pair >> 32))
+            let f = Int32(bitPattern: UInt32(pair & 0xFFFF_FFFF))
+            if let known = best[e], (known.1, -known.0) >= (p, -f) { continue }
+            best[e] = (f, p)
+        }
+        var occurrences: [Int32: Int] = [:]
+        for (e, _) in pairs { for a in Set(e) { occurrences[a, default: 0] += 1 } }
+        return best.filter { $0.value.1 >= 0.3 && (occurrences[$0.key] ?? 0) >= 2 && $0.key != $0.value.0 }.mapValues(\.0)
+    }
+
+    @Test(arguments: [1, 2, 3])
+    func theDenseModelIsThePlainOne(seed: UInt64) {
+        // Pairs of word lists with repeats, empty lists, shared and unshared words, and a word its
+        // own translation; few words, so links repeat across pairs.
+        var random = SplitMix64(seed: seed)
+        let pairs: [([Int32], [Int32])] = (0..<300).map { k in
+            let e = (0..<Int.random(in: 0...12, using: &random)).map { _ in Int32.random(in: 0..<40, using: &random) }
+            var f = e.map { $0 % 7 == 0 ? $0 : $0 + 1000 }.filter { _ in Bool.random(using: &random) }
+            f += (0..<Int.random(in: 0...4, using: &random)).map { _ in Int32.random(in: 1000..<1060, using: &random) }
+            return k % 50 == 0 ? (e, []) : (e, f.shuffled(using: &random))
+        }
+        let learned = Lexicon.translations(pairs)
+        #expect(learned == Self.reference(pairs))
+        #expect(learned.count > 10)
+        #expect(learned.contains { $0.key == $0.value - 1000 })
+    }
+
+    @Test func batchesOfKeysMergeSortedAndDistinct() {
+        var keys: [UInt64] = []
+        var batch: [UInt64] = [9, 3, 3, 7]
+        Lexicon.Links.merge(&batch, into: &keys)
+        #expect(keys == [3, 7, 9])
+        #expect(batch.isEmpty)
+        batch = [8, 1, 9, 9, 3, 12]
+        Lexicon.Links.merge(&batch, into: &keys)
+        #expect(keys == [1, 3, 7, 8, 9, 12])
+        batch = []
+        Lexicon.Links.merge(&batch, into: &keys)
+        #expect(keys == [1, 3, 7, 8, 9, 12])
+    }
+
+    @Test func linksAreNumberedOnceWhateverTheirPairs() {
+        let links = Lexicon.Links([([1, 2, 1], [7, 8]), ([2], [8, 8, 9]), ([], [7]), ([3], [])])
+        // (1,7) (1,8) (2,7) (2,8) (2,9): five distinct links; 2 is in two pairs.
+        #expect(links.count == 5)
+        #expect(links.sourceWords == [1, 2, 3])
+        #expect(links.occurrences == [1: 1, 2: 2, 3: 1])
+        var seen: [Int: (Int32, Int32)] = [:]
+        links.forEach { link, sourceWord, targetWord in
+            let pair = (links.sourceWords[sourceWord], targetWord)
+            if let known = seen[link] { #expect(known == pair) }
+            seen[link] = pair
+        }
+        #expect(seen.count == 5)
+        #expect(links.pairs[0].source == [0, 1, 0])
+        #expect(links.pairs[1].target == [0, 0, 1])
+        #expect(links.link(links.pairs[0], 1, 1) == links.link(links.pairs[1], 0, 0))
+    }
+}
