@@ -692,7 +692,9 @@ enum Lexicon {
     /// The word pairs (links) of the pairs of word lists, numbered densely: each pair's distinct
     /// source and target words, and the number of each of their combinations, so the EM iterations
     /// read and add in arrays (a long text's 2,000 pairs have millions of links: a dictionary of
-    /// them took 240 MB).
+    /// them took 240 MB). Links are numbered by their key (source word, target word) in order, so a
+    /// source word's links are a row of consecutive numbers, and a pair holds each combination's
+    /// place in its source word's row in two bytes.
     struct Links {
         /// One pair: its words as places among its distinct words, in order with repeats.
         struct Pair {
@@ -704,7 +706,7 @@ enum Lexicon {
             /// Where its distinct target words start in `targetWords`, and how many there are.
             let targetStart: Int
             let distinctTargets: Int
-            /// Where its links start in `links`: a row of `distinctTargets` per distinct source word.
+            /// Where its combinations start in `offsets`: `distinctTargets` per distinct source word.
             let linkStart: Int
         }
 
@@ -713,16 +715,21 @@ enum Lexicon {
         private(set) var sourceWords: [Int32] = []
         /// Each pair's distinct source words, as places in `sourceWords`.
         private var sourceWordIndex: [Int32] = []
+        /// The first link of each pair's distinct source words (their rows).
+        private var rowStarts: [Int32] = []
         /// Each pair's distinct target words.
         private var targetWords: [Int32] = []
-        /// The link number of each pair's combinations of distinct source and target words.
-        private var links: [Int32] = []
+        /// Each pair's combination's place in its source word's row; `UInt16.max`: in `overflow`.
+        private var offsets: [UInt16] = []
+        /// The places of `UInt16.max` and more, by their combination.
+        private var overflow: [Int: Int32] = [:]
         /// How many pairs each source word is in.
         private(set) var occurrences: [Int32: Int] = [:]
         /// The number of distinct links.
         let count: Int
 
-        init(_ wordPairs: [([Int32], [Int32])]) {
+        /// The links of `wordPairs`; `batchSize` keys are gathered before they are merged.
+        init(_ wordPairs: [([Int32], [Int32])], batchSize: Int = 1 << 20) {
             var sourcePlace: [Int32: Int32] = [:]
             // The distinct keys of all links, sorted; gathered a batch at a time so that a long text's
             // links, millions of them, many repeated, are never all held as keys.
@@ -746,38 +753,56 @@ enum Lexicon {
                     for b in targets { batch.append(Self.key(a, b)) }
                 }
                 targetWords += targets
-                if batch.count >= max(keys.count, 1 << 20) { Self.merge(&batch, into: &keys) }
+                if batch.count >= batchSize { Self.merge(&batch, into: &keys) }
             }
             Self.merge(&batch, into: &keys)
-            // A link's number is its key's place among the distinct keys.
-            links.reserveCapacity(linkCount)
+            // A link's number is its key's place among the distinct keys; a source word's row starts
+            // at its first key.
+            let rowStart = sourceWords.map { word in Int32(keys.partitioningIndex { $0 >= Self.key(word, 0) }) }
+            rowStarts = sourceWordIndex.map { rowStart[Int($0)] }
+            offsets.reserveCapacity(linkCount)
             for pair in pairs {
                 for a in 0..<pair.distinctSources {
+                    let row = Int(rowStarts[pair.sourceStart + a])
                     let word = sourceWords[Int(sourceWordIndex[pair.sourceStart + a])]
                     for b in targetWords[pair.targetStart..<(pair.targetStart + pair.distinctTargets)] {
                         let key = Self.key(word, b)
-                        links.append(Int32(keys.partitioningIndex { $0 >= key }))
+                        let offset = keys[row...].partitioningIndex { $0 >= key } - row
+                        if offset >= Int(UInt16.max) { overflow[offsets.count] = Int32(offset) }
+                        offsets.append(UInt16(min(offset, Int(UInt16.max))))
                     }
                 }
             }
             count = keys.count
         }
 
+        /// A link's key: the source word, then the target word (as unsigned), in one integer.
         private static func key(_ a: Int32, _ b: Int32) -> UInt64 { UInt64(UInt32(bitPattern: a)) << 32 | UInt64(UInt32(bitPattern: b)) }
 
-        /// Adds `batch`'s keys to the sorted, distinct `keys`, and empties it (keeping its room).
+        /// Adds `batch`'s keys to the sorted, distinct `keys` (in an array exactly that long), and
+        /// empties it (keeping its room).
         static func merge(_ batch: inout [UInt64], into keys: inout [UInt64]) {
             batch.sort()
-            var merged: [UInt64] = []
-            merged.reserveCapacity(keys.count + batch.count)
-            var (i, j) = (0, 0)
-            while i < keys.count || j < batch.count {
-                let next = j == batch.count || (i < keys.count && keys[i] <= batch[j]) ? keys[i] : batch[j]
-                if merged.last != next { merged.append(next) }
-                if i < keys.count, keys[i] == next { i += 1 }
-                if j < batch.count, batch[j] == next { j += 1 }
+            // Walks the union in order: counted first, then written.
+            func forEachInUnion(_ visit: (UInt64) -> Void) {
+                var (i, j) = (0, 0)
+                var last: UInt64? = nil
+                while i < keys.count || j < batch.count {
+                    let next = j == batch.count || (i < keys.count && keys[i] <= batch[j]) ? keys[i] : batch[j]
+                    if last != next { visit(next) }
+                    last = next
+                    if i < keys.count, keys[i] == next { i += 1 }
+                    if j < batch.count, batch[j] == next { j += 1 }
+                }
             }
-            keys = merged
+            var count = 0
+            forEachInUnion { _ in count += 1 }
+            keys = [UInt64](unsafeUninitializedCapacity: count) { merged, written in
+                forEachInUnion { key in
+                    merged[written] = key
+                    written += 1
+                }
+            }
             batch.removeAll(keepingCapacity: true)
         }
 
@@ -798,7 +823,13 @@ enum Lexicon {
 
         /// The link of the pair's `a`-th distinct source word and `b`-th distinct target word.
         func link(_ pair: Pair, _ a: Int32, _ b: Int32) -> Int {
-            Int(links[pair.linkStart + Int(a) * pair.distinctTargets + Int(b)])
+            link(pair, Int(a), Int(b))
+        }
+
+        private func link(_ pair: Pair, _ a: Int, _ b: Int) -> Int {
+            let combination = pair.linkStart + a * pair.distinctTargets + b
+            let offset = offsets[combination]
+            return Int(rowStarts[pair.sourceStart + a]) + (offset == .max ? Int(overflow[combination]!) : Int(offset))
         }
 
         /// The `a`-th distinct source word of `pair`, as a place in `sourceWords`.
@@ -810,9 +841,7 @@ enum Lexicon {
             for pair in pairs {
                 for a in 0..<pair.distinctSources {
                     for b in 0..<pair.distinctTargets {
-                        visit(
-                            Int(links[pair.linkStart + a * pair.distinctTargets + b]), Int(sourceWordIndex[pair.sourceStart + a]),
-                            targetWords[pair.targetStart + b])
+                        visit(link(pair, a, b), Int(sourceWordIndex[pair.sourceStart + a]), targetWords[pair.targetStart + b])
                     }
                 }
             }

@@ -472,6 +472,39 @@ struct LexiconTests {
         #expect(learned.contains { $0.key == $0.value - 1000 })
     }
 
+    @Test func aWordSeenWithManyWordsIsLearntAsWell() {
+        // Source word 1 meets 70,000 target words: places in its row past two bytes' reach.
+        var random = SplitMix64(seed: 4)
+        let pairs: [([Int32], [Int32])] = [
+            ([1], Array(Int32(0)..<70_000).shuffled(using: &random)), ([1, 2], [69_999, 5, 69_999]), ([2, 3], [5, 7]),
+            ([3, 1], [7, 69_999]),
+        ]
+        let learned = Lexicon.translations(pairs)
+        #expect(learned == Self.reference(pairs))
+        #expect(learned[2] == 69_999)
+    }
+
+    @Test(arguments: [1, 7, 1 << 20])
+    func linksAreTheSameWhateverTheBatches(batchSize: Int) {
+        var random = SplitMix64(seed: 5)
+        let pairs: [([Int32], [Int32])] = (0..<50).map { _ in
+            (
+                (0..<8).map { _ in Int32.random(in: 0..<30, using: &random) },
+                (0..<8).map { _ in Int32.random(in: -5..<30, using: &random) }
+            )
+        }
+        func numbered(_ links: Lexicon.Links) -> [[Int]] {
+            links.pairs.map { pair in
+                pair.source.flatMap { a in pair.target.map { b in links.link(pair, a, b) } }
+            }
+        }
+        let batched = Lexicon.Links(pairs, batchSize: batchSize)
+        let whole = Lexicon.Links(pairs, batchSize: .max)
+        #expect(batched.count == whole.count)
+        #expect(numbered(batched) == numbered(whole))
+        #expect(Set(numbered(whole).joined()) == Set(0..<whole.count))
+    }
+
     @Test func batchesOfKeysMergeSortedAndDistinct() {
         var keys: [UInt64] = []
         var batch: [UInt64] = [9, 3, 3, 7]
