@@ -525,8 +525,8 @@ struct RunTables {
     private let starts: [Int]
     /// The norm and length of the run of r segments from k at (r - 1) * count + k; a run cut short
     /// by the end has norm 0 and the length of what is left.
-    private let norms: [Double]
-    private let lengths: [Double]
+    private var norms: [Double] = []
+    private var lengths: [Double] = []
     let count: Int
 
     init(_ segments: [SegmentFeatures], idf: [Double]) {
@@ -541,24 +541,21 @@ struct RunTables {
             for feature in segment.features where idf[Int(feature)] > 0 { flat.append(feature) }
             starts.append(flat.count)
         }
-        var norms: [Double] = []
-        var lengths: [Double] = []
+        self.flat = flat
+        self.starts = starts
         norms.reserveCapacity(3 * count)
         lengths.reserveCapacity(3 * count)
+        var scratch = Scratch()
         for runLength in 1...3 {
             for k in segments.indices {
                 var norm = 0.0
                 if k + runLength <= count {
-                    Self.forEachInUnion((k..<(k + runLength)).map { flat[starts[$0]..<starts[$0 + 1]] }) { norm += idf[Int($0)] }
+                    for feature in features(k..<(k + runLength), in: &scratch.first, merged: &scratch.merged) { norm += idf[Int(feature)] }
                 }
                 norms.append(norm)
                 lengths.append((k..<min(k + runLength, count)).reduce(0) { $0 + segments[$1].length })
             }
         }
-        self.flat = flat
-        self.starts = starts
-        self.norms = norms
-        self.lengths = lengths
     }
 
     /// Segment k's features that can be shared.
@@ -567,18 +564,6 @@ struct RunTables {
     func norm(_ run: Range<Int>) -> Double { norms[(run.count - 1) * count + run.lowerBound] }
     /// The length of a run (one to three segments).
     func length(_ run: Range<Int>) -> Double { lengths[(run.count - 1) * count + run.lowerBound] }
-
-    /// Calls `visit` with each id of the union of sorted, unique `lists`, in increasing order.
-    static func forEachInUnion(_ lists: [ArraySlice<Int32>], _ visit: (Int32) -> Void) {
-        var heads = lists
-        while true {
-            var smallest: Int32? = nil
-            for head in heads { if let first = head.first, first < smallest ?? .max { smallest = first } }
-            guard let smallest else { return }
-            visit(smallest)
-            for k in heads.indices where heads[k].first == smallest { heads[k].removeFirst() }
-        }
-    }
 
     /// Room for the unions of the runs one comparison reads (one per task).
     struct Scratch {
@@ -601,19 +586,10 @@ struct RunTables {
         return buffer[...]
     }
 
-    /// The sorted, unique union of sorted, unique `a` and `b`, in `result` (its room kept).
+    /// The sorted, unique union of sorted `a` and `b`, in `result` (its room kept).
     private static func merge(_ a: ArraySlice<Int32>, _ b: ArraySlice<Int32>, into result: inout [Int32]) {
         result.removeAll(keepingCapacity: true)
-        var i = a.startIndex
-        var j = b.startIndex
-        while i < a.endIndex, j < b.endIndex {
-            let (x, y) = (a[i], b[j])
-            result.append(min(x, y))
-            if x <= y { i += 1 }
-            if y <= x { j += 1 }
-        }
-        result += a[i...]
-        result += b[j...]
+        forEachInSortedUnion(a, b) { result.append($0) }
     }
 
     /// The IDF weight run `run` here shares with run `otherRun` of `other`, summed in increasing
@@ -638,6 +614,19 @@ struct RunTables {
             }
         }
         return total
+    }
+}
+
+/// Calls `visit` with each distinct element of sorted `a` and `b` (repeats allowed), in increasing
+/// order: the walk of every sorted union here.
+func forEachInSortedUnion<C: RandomAccessCollection>(_ a: C, _ b: C, _ visit: (C.Element) -> Void) where C.Element: Comparable {
+    var i = a.startIndex
+    var j = b.startIndex
+    while i < a.endIndex || j < b.endIndex {
+        let next = j == b.endIndex || (i < a.endIndex && a[i] <= b[j]) ? a[i] : b[j]
+        visit(next)
+        while i < a.endIndex, a[i] == next { i = a.index(after: i) }
+        while j < b.endIndex, b[j] == next { j = b.index(after: j) }
     }
 }
 
@@ -783,22 +772,11 @@ enum Lexicon {
         /// empties it (keeping its room).
         static func merge(_ batch: inout [UInt64], into keys: inout [UInt64]) {
             batch.sort()
-            // Walks the union in order: counted first, then written.
-            func forEachInUnion(_ visit: (UInt64) -> Void) {
-                var (i, j) = (0, 0)
-                var last: UInt64? = nil
-                while i < keys.count || j < batch.count {
-                    let next = j == batch.count || (i < keys.count && keys[i] <= batch[j]) ? keys[i] : batch[j]
-                    if last != next { visit(next) }
-                    last = next
-                    if i < keys.count, keys[i] == next { i += 1 }
-                    if j < batch.count, batch[j] == next { j += 1 }
-                }
-            }
+            // Counted first, then written.
             var count = 0
-            forEachInUnion { _ in count += 1 }
+            forEachInSortedUnion(keys, batch) { _ in count += 1 }
             keys = [UInt64](unsafeUninitializedCapacity: count) { merged, written in
-                forEachInUnion { key in
+                forEachInSortedUnion(keys, batch) { key in
                     merged[written] = key
                     written += 1
                 }

@@ -205,12 +205,15 @@ struct AlignerScaleTests {
         let halves = AlignmentModel.union([Array(0..<1000), Array(0..<1000), Array(500..<1000)])
         #expect(halves == Array(0..<1000))
         #expect(halves.capacity < 1100)
-        var visited: [Int32] = []
-        RunTables.forEachInUnion(lists.map { $0[...] }) { visited.append($0) }
-        #expect(visited == union)
         #expect(AlignmentModel.union([[3, 3, 2]]) == [2, 3])
-        RunTables.forEachInUnion([]) { visited.append($0) }
-        #expect(visited == union)
+        var visited: [Int32] = []
+        forEachInSortedUnion([1, 4, 4, 9], [0, 4, 9, 9, 10]) { visited.append($0) }
+        #expect(visited == [0, 1, 4, 9, 10])
+        visited = []
+        forEachInSortedUnion([], [2, 2, 3]) { visited.append($0) }
+        forEachInSortedUnion([5], []) { visited.append($0) }
+        forEachInSortedUnion([Int32](), []) { visited.append($0) }
+        #expect(visited == [2, 3, 5])
     }
 
     @Test func blocksKeepTheirRarestFeatures() {
