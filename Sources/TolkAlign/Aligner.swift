@@ -617,6 +617,16 @@ struct RunTables {
     }
 }
 
+extension Dictionary where Value == Int32 {
+    /// The value for `key`, after storing `next` there when there was none: a number given to each
+    /// new key in turn, found or stored with one hash.
+    mutating func value(for key: Key, insertingIfAbsent next: Int32) -> Int32 {
+        // The defaulted subscript, accessed in place, stores the default when the key is absent.
+        func read(_ slot: inout Int32) -> Int32 { slot }
+        return read(&self[key, default: next])
+    }
+}
+
 /// Calls `visit` with each distinct element of sorted `a` and `b` (repeats allowed), in increasing
 /// order: the walk of every sorted union here.
 func forEachInSortedUnion<C: RandomAccessCollection>(_ a: C, _ b: C, _ visit: (C.Element) -> Void) where C.Element: Comparable {
@@ -699,26 +709,31 @@ enum Lexicon {
             let linkStart: Int
         }
 
-        private(set) var pairs: [Pair] = []
+        let pairs: [Pair]
         /// Every distinct source word of all pairs.
-        private(set) var sourceWords: [Int32] = []
+        let sourceWords: [Int32]
         /// Each pair's distinct source words, as places in `sourceWords`.
-        private var sourceWordIndex: [Int32] = []
+        private let sourceWordIndex: [Int32]
         /// The first link of each pair's distinct source words (their rows).
-        private var rowStarts: [Int32] = []
+        private let rowStarts: [Int32]
         /// Each pair's distinct target words.
-        private var targetWords: [Int32] = []
+        private let targetWords: [Int32]
         /// Each pair's combination's place in its source word's row; `UInt16.max`: in `overflow`.
-        private var offsets: [UInt16] = []
+        private let offsets: [UInt16]
         /// The places of `UInt16.max` and more, by their combination.
-        private var overflow: [Int: Int32] = [:]
+        private let overflow: [Int: Int32]
         /// How many pairs each source word is in.
-        private(set) var occurrences: [Int32: Int] = [:]
+        let occurrences: [Int32: Int]
         /// The number of distinct links.
         let count: Int
 
         /// The links of `wordPairs`; `batchSize` keys are gathered before they are merged.
         init(_ wordPairs: [([Int32], [Int32])], batchSize: Int = 1 << 20) {
+            var pairs: [Pair] = []
+            var sourceWords: [Int32] = []
+            var sourceWordIndex: [Int32] = []
+            var targetWords: [Int32] = []
+            var occurrences: [Int32: Int] = [:]
             var sourcePlace: [Int32: Int32] = [:]
             // The distinct keys of all links, sorted; gathered a batch at a time so that a long text's
             // links, millions of them, many repeated, are never all held as keys.
@@ -736,7 +751,7 @@ enum Lexicon {
                 for a in sources {
                     occurrences[a, default: 0] += 1
                     let next = Int32(sourceWords.count)
-                    let place = Self.value(&sourcePlace[a, default: next])
+                    let place = sourcePlace.value(for: a, insertingIfAbsent: next)
                     if place == next { sourceWords.append(a) }
                     sourceWordIndex.append(place)
                     for b in targets { batch.append(Self.key(a, b)) }
@@ -748,7 +763,9 @@ enum Lexicon {
             // A link's number is its key's place among the distinct keys; a source word's row starts
             // at its first key.
             let rowStart = sourceWords.map { word in Int32(keys.partitioningIndex { $0 >= Self.key(word, 0) }) }
-            rowStarts = sourceWordIndex.map { rowStart[Int($0)] }
+            let rowStarts = sourceWordIndex.map { rowStart[Int($0)] }
+            var offsets: [UInt16] = []
+            var overflow: [Int: Int32] = [:]
             offsets.reserveCapacity(linkCount)
             for pair in pairs {
                 for a in 0..<pair.distinctSources {
@@ -762,7 +779,9 @@ enum Lexicon {
                     }
                 }
             }
-            count = keys.count
+            (self.pairs, self.sourceWords, self.sourceWordIndex, self.targetWords, self.occurrences) =
+                (pairs, sourceWords, sourceWordIndex, targetWords, occurrences)
+            (self.rowStarts, self.offsets, self.overflow, count) = (rowStarts, offsets, overflow, keys.count)
         }
 
         /// A link's key: the source word, then the target word (as unsigned), in one integer.
@@ -790,14 +809,12 @@ enum Lexicon {
             var distinct: [Int32] = []
             let places = words.map { word in
                 let next = Int32(distinct.count)
-                let known = value(&place[word, default: next])
+                let known = place.value(for: word, insertingIfAbsent: next)
                 if known == next { distinct.append(word) }
                 return known
             }
             return (distinct, places)
         }
-
-        private static func value(_ slot: inout Int32) -> Int32 { slot }
 
         /// The link of the pair's `a`-th distinct source word and `b`-th distinct target word.
         func link(_ pair: Pair, _ a: Int32, _ b: Int32) -> Int {

@@ -8,14 +8,11 @@ struct FeatureSpace {
     private(set) var names: [String] = []
 
     mutating func id(_ feature: String) -> Int32 {
-        // One hash: the defaulted subscript finds the id, or stores the next one.
         let next = Int32(names.count)
-        let id = Self.value(&ids[feature, default: next])
+        let id = ids.value(for: feature, insertingIfAbsent: next)
         if id == next { names.append(feature) }
         return id
     }
-
-    private static func value(_ slot: inout Int32) -> Int32 { slot }
 
     /// Interns a named segment (ids are given in the order names are met, so they are the same on
     /// every run).

@@ -38,7 +38,7 @@ final class LintContext {
     /// The source's own URL, for `source-url`.
     let sourceURL: String?
     let glossary: GlossaryChecker.Result?
-    private(set) var findings: [Finding] = []
+    private var findings: [Finding] = []
     /// The rule being run, and its severity.
     var current: (rule: Rule, severity: Finding.Severity)?
 
@@ -87,13 +87,13 @@ final class LintContext {
         return glossary?.findings.filter { $0.rule == id } ?? []
     }
 
-    // MARK: Worked out once, for every rule that reads it
-
     /// The elements whose text is written prose: headline, lede, byline, paragraphs, captions, credits
     /// (picked as they are read: a long page's elements are not copied).
     var written: LazyFilterSequence<[ArticleElement]> {
         page.elements.lazy.filter { [.headline, .lede, .byline, .paragraph, .caption, .credit].contains($0.kind) }
     }
+
+    // MARK: Worked out once, for every rule that reads it
 
     /// The words of the elements split so far, for the first `wordCacheLimit` bytes of their text:
     /// a page's words are split once, a very long page's later ones again for each rule rather than

@@ -118,7 +118,7 @@ struct Page {
             elements = Segmenter.paragraphRanges(of: document).map {
                 ArticleElement(
                     kind: .paragraph, range: $0, start: document.position(at: $0.lowerBound), end: document.position(at: $0.upperBound),
-                    text: TextSlice(document.text($0), in: document, at: $0))
+                    text: TextSlice(document, at: $0))
             }
         }
         units = elements.filter(\.kind.isUnit)

@@ -180,11 +180,12 @@ public enum HTMLReport {
     static func highlighted(_ unit: ArticleElement, terms: [TermOccurrence]) -> String {
         var html = ""
         var cursor = unit.range.lowerBound
-        let utf8 = Array(unit.text.utf8)
+        let text = unit.text
+        let utf8 = Array(text.utf8)
         let bytes: (Range<Int>) -> String = { range in
             String(decoding: utf8[(range.lowerBound - unit.range.lowerBound)..<(range.upperBound - unit.range.lowerBound)], as: UTF8.self)
         }
-        guard unit.text.utf8.count == unit.range.count else { return escape(unit.text) }  // joined multi-line text: no offsets
+        guard utf8.count == unit.range.count else { return escape(text) }  // joined multi-line text: no offsets
         // `terms` are in text order: those from the unit's start on.
         let first = terms.partitioningIndex { $0.range.lowerBound >= unit.range.lowerBound }
         for term in terms[first...].prefix(while: { $0.range.lowerBound < unit.range.upperBound })

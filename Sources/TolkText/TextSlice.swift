@@ -20,6 +20,11 @@ public struct TextSlice: Sendable, Hashable {
         storage = .string(string)
     }
 
+    /// `document`'s text at `range` (which must fall on character boundaries), as its bytes.
+    public init(_ document: Document, at range: Range<Int>) {
+        storage = .bytes(document.bytes, range)
+    }
+
     /// `text`, held as `document`'s bytes at `range` when they spell it exactly.
     public init(_ text: String, in document: Document, at range: Range<Int>) {
         storage = Self.spells(document.bytes[range], text) ? .bytes(document.bytes, range) : .string(text)

@@ -19,6 +19,10 @@ struct TextSliceTests {
         #expect(slice.string == "Tổng Bí thư Tô Lâm thăm Lào.")
         #expect(slice.isSpelt(by: document.bytes[range]))
         #expect(!slice.isSpelt(by: document.bytes[range.dropLast()]))
+        let bytes = TextSlice(document, at: range)
+        #expect(isShared(bytes))
+        #expect(bytes == slice)
+        #expect(bytes.string == "Tổng Bí thư Tô Lâm thăm Lào.")
     }
 
     @Test func aTextTheyDoNotSpellIsItsOwn() {
