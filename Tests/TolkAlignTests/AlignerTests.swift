@@ -216,6 +216,40 @@ struct AlignerScaleTests {
         #expect(visited == [2, 3, 5])
     }
 
+    @Test func runsShareTheUnionOfTheirSegmentsFeatures() {
+        // Random sorted lists over 40 ids, some of IDF 0 (left out of the tables), some lists empty.
+        var random = SplitMix64(seed: 6)
+        let idf = (0..<40).map { $0 % 7 == 0 ? 0 : Double.random(in: 0.1...3, using: &random) }
+        func side(_ count: Int) -> [SegmentFeatures] {
+            (0..<count).map { _ in
+                let features = Set((0..<Int.random(in: 0...9, using: &random)).map { _ in Int32.random(in: 0..<40, using: &random) })
+                return SegmentFeatures(length: Double.random(in: 1...90, using: &random), features: features.sorted(), words: [])
+            }
+        }
+        let (source, target) = (side(12), side(10))
+        let (sourceRuns, targetRuns) = (RunTables(source, idf: idf), RunTables(target, idf: idf))
+        func union(_ segments: [SegmentFeatures], _ run: Range<Int>) -> [Int32] {
+            Set(run.flatMap { segments[$0].features }).filter { idf[Int($0)] > 0 }.sorted()
+        }
+        var scratch = RunTables.Scratch()
+        for a in 1...3 {
+            for b in 1...3 {
+                for i in 0...(source.count - a) {
+                    for j in 0...(target.count - b) {
+                        let (s, t) = (i..<(i + a), j..<(j + b))
+                        let shared = Set(union(target, t)).intersection(union(source, s)).sorted().reduce(0.0) { $0 + idf[Int($1)] }
+                        #expect(sourceRuns.shared(s, with: targetRuns, t, idf: idf, scratch: &scratch) == shared)
+                        #expect(sourceRuns.norm(s) == union(source, s).reduce(0.0) { $0 + idf[Int($1)] })
+                        #expect(targetRuns.length(t) == t.reduce(0.0) { $0 + target[$1].length })
+                    }
+                }
+            }
+        }
+        // A run cut short by the end has norm 0 and the length of what is left.
+        #expect(sourceRuns.norm(11..<14) == 0)
+        #expect(sourceRuns.length(11..<14) == source[11].length)
+    }
+
     @Test func blocksKeepTheirRarestFeatures() {
         // Feature 0 is in every block, feature k (1...60) in block k - 1 only on the source side
         // and in every target block.
